@@ -1,0 +1,61 @@
+/**
+ * The engine as the Pulumi provider process runs it. The serialized provider holds nothing but
+ * the platform name and `require`s this module (from the program's node_modules), so no
+ * credential, token or client is ever captured in state; connection settings arrive through
+ * `configure()` (stack config, secrets decrypted) or the standard `AZURE_*` environment and
+ * live only in this process.
+ */
+import { platforms, type PlatformName } from "../settings/platforms";
+import { checkInputs } from "./check";
+import { isUnchanged, policyChanges } from "./diff";
+import { createPolicy, deletePolicy, readPolicy, updatePolicy } from "./lifecycle";
+import type { GraphSession } from "../graph/session";
+
+type Values = Record<string, unknown>;
+
+/** What `configure()` receives: the stack config, namespaced keys such as `intune:tenantId`. */
+export interface ConfigSource {
+    get(key: string): string | undefined;
+}
+
+let configSource: ConfigSource | undefined;
+
+/** Remembers the stack config; the Graph session is opened on first use. */
+export function configure(config: ConfigSource): void {
+    configSource = config;
+}
+
+function session(): GraphSession {
+    const graph: typeof import("../graph") = require("../graph");
+    const settings = graph.readConnectionSettings(configSource ?? { get: () => undefined }, process.env);
+    return graph.openSession(settings);
+}
+
+export async function check(platform: PlatformName, _olds: Values, news: Values) {
+    return checkInputs(platforms[platform], news);
+}
+
+export async function diff(platform: PlatformName, _id: string, olds: Values, news: Values) {
+    // `news` are the inputs check() returned, already canonical.
+    const changes = policyChanges(platforms[platform], olds, news);
+    return { changes: !isUnchanged(changes), replaces: [] as string[], deleteBeforeReplace: false };
+}
+
+export async function create(platform: PlatformName, inputs: Values) {
+    return createPolicy(session(), platforms[platform], inputs);
+}
+
+export async function read(platform: PlatformName, id: string, props: Values) {
+    const result = await readPolicy(session(), platforms[platform], id, props);
+    // An empty id tells Pulumi the policy is gone, so refresh drops it from state.
+    return result ? { id, ...result } : { id: "", props: {} };
+}
+
+export async function update(platform: PlatformName, id: string, olds: Values, news: Values) {
+    return { outs: await updatePolicy(session(), platforms[platform], id, olds, news) };
+}
+
+async function remove(platform: PlatformName, id: string): Promise<void> {
+    await deletePolicy(session(), platforms[platform], id);
+}
+export { remove as delete };

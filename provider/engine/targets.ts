@@ -1,0 +1,168 @@
+/**
+ * The policy's targets: which apps it protects and which groups it is assigned to.
+ * Validation, canonical form and Graph's shapes for `apps` and `assignments`.
+ */
+import type { Platform } from "../settings/platforms";
+import { UNKNOWN } from "./unknown";
+
+/** A group target with an optional assignment filter (canonical form). */
+export interface GroupTargetObject {
+    groupId: string;
+    /** Id of a "managed apps" assignment filter. */
+    filterId?: string;
+    /** Whether the filter includes or excludes matching apps. */
+    filterType?: "include" | "exclude";
+}
+
+/** A group target as users may write it: an object id, or an object with a filter. */
+export type GroupTarget = string | GroupTargetObject;
+
+/** Include and exclude groups (canonical form: sorted by group id, plain ids where no filter). */
+export interface Assignments {
+    include?: GroupTarget[];
+    exclude?: GroupTarget[];
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const q = (value: unknown) => JSON.stringify(value);
+
+const groupIdOf = (target: GroupTarget) => (typeof target === "string" ? target : target.groupId);
+
+/** Problems with the `apps` argument. */
+export function appsProblem(apps: unknown, platform: Platform): string | undefined {
+    if (!Array.isArray(apps)) return `must be a list of ${platform.app.allowed.replace(/^an? /, "")}s`;
+    for (const [index, app] of apps.entries()) {
+        if (app === UNKNOWN) continue;
+        if (typeof app !== "string" || !platform.app.pattern.test(app)) {
+            return `item ${index} (${q(app)}) is not ${platform.app.allowed}`;
+        }
+    }
+    return undefined;
+}
+
+/** Sorted, de-duplicated app ids. */
+export function normalizeApps(apps: string[]): string[] {
+    return [...new Set(apps)].sort();
+}
+
+/** Problems with the `assignments` argument. */
+export function assignmentsProblem(value: unknown): string | undefined {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        return 'must be an object { include?: [...group ids], exclude?: [...group ids] }';
+    }
+    const extra = Object.keys(value).filter((k) => k !== "include" && k !== "exclude");
+    if (extra.length) {
+        return `has ${q(extra[0])}, but app protection policies can only be assigned to include and exclude groups (Graph rejects all-users and all-devices targets); allowed keys: include, exclude`;
+    }
+    const seen = new Map<string, string>();
+    for (const side of ["include", "exclude"] as const) {
+        const list = (value as Record<string, unknown>)[side];
+        if (list === undefined || list === UNKNOWN) continue;
+        if (!Array.isArray(list)) return `${side} must be a list of group object ids`;
+        for (const [index, target] of list.entries()) {
+            const problem = targetProblem(target);
+            if (problem) return `${side}[${index}] ${problem}`;
+            if (target === UNKNOWN || typeof groupIdOf(target as GroupTarget) !== "string") continue;
+            const id = groupIdOf(target as GroupTarget).toLowerCase();
+            if (id === UNKNOWN) continue;
+            const earlier = seen.get(id);
+            if (earlier) return `group ${q(id)} is listed ${earlier === side ? `twice in ${side}` : "in both include and exclude"}`;
+            seen.set(id, side);
+        }
+    }
+    return undefined;
+}
+
+function targetProblem(target: unknown): string | undefined {
+    if (target === UNKNOWN) return undefined;
+    if (typeof target === "string") return GUID.test(target) ? undefined : `(${q(target)}) is not a group object id (a GUID)`;
+    if (typeof target !== "object" || target === null || Array.isArray(target)) return `(${q(target)}) must be a group object id or { groupId, filterId?, filterType? }`;
+    const record = target as Record<string, unknown>;
+    const extra = Object.keys(record).filter((k) => !["groupId", "filterId", "filterType"].includes(k));
+    if (extra.length) return `has unknown field ${q(extra[0])} (allowed: groupId, filterId, filterType)`;
+    if (record.groupId !== UNKNOWN && (typeof record.groupId !== "string" || !GUID.test(record.groupId))) {
+        return `groupId ${q(record.groupId)} is not a group object id (a GUID)`;
+    }
+    if (record.filterId !== undefined && record.filterId !== UNKNOWN && (typeof record.filterId !== "string" || !GUID.test(record.filterId))) {
+        return `filterId ${q(record.filterId)} is not an assignment filter id (a GUID)`;
+    }
+    if (record.filterType !== undefined && record.filterType !== "include" && record.filterType !== "exclude") {
+        return `filterType ${q(record.filterType)} must be "include" or "exclude"`;
+    }
+    if ((record.filterId === undefined) !== (record.filterType === undefined)) return "needs both filterId and filterType, or neither";
+    return undefined;
+}
+
+function normalizeTarget(target: GroupTarget): GroupTarget {
+    if (typeof target === "string") return target.toLowerCase();
+    const groupId = target.groupId.toLowerCase();
+    return target.filterId ? { groupId, filterId: target.filterId.toLowerCase(), filterType: target.filterType } : groupId;
+}
+
+/** Canonical assignments: lower-case ids sorted, empty sides dropped. */
+export function normalizeAssignments(value: Assignments): Assignments {
+    const result: Assignments = {};
+    for (const side of ["include", "exclude"] as const) {
+        const list = value[side];
+        if (!list?.length) continue;
+        result[side] = list.map(normalizeTarget).sort((a, b) => (groupIdOf(a) < groupIdOf(b) ? -1 : 1));
+    }
+    return result;
+}
+
+/** Graph `managedMobileApp` bodies for a list of app ids. */
+export function appsToGraph(apps: string[], platform: Platform): unknown[] {
+    return apps.map((id) => ({
+        mobileAppIdentifier: { "@odata.type": platform.app.odataType, [platform.app.idField]: id },
+    }));
+}
+
+/** App ids from Graph's `apps`. */
+export function appsFromGraph(apps: unknown, platform: Platform): string[] {
+    if (!Array.isArray(apps)) return [];
+    return normalizeApps(
+        apps
+            .map((app) => app?.mobileAppIdentifier?.[platform.app.idField])
+            .filter((id): id is string => typeof id === "string"),
+    );
+}
+
+const TARGET_TYPES = {
+    include: "#microsoft.graph.groupAssignmentTarget",
+    exclude: "#microsoft.graph.exclusionGroupAssignmentTarget",
+} as const;
+
+/** Graph `targetedManagedAppPolicyAssignment` bodies. */
+export function assignmentsToGraph(value: Assignments): unknown[] {
+    return (["include", "exclude"] as const).flatMap((side) =>
+        (value[side] ?? []).map((target) => {
+            const t = typeof target === "string" ? { groupId: target } : target;
+            return {
+                target: {
+                    "@odata.type": TARGET_TYPES[side],
+                    groupId: t.groupId,
+                    ...(t.filterId
+                        ? { deviceAndAppManagementAssignmentFilterId: t.filterId, deviceAndAppManagementAssignmentFilterType: t.filterType }
+                        : {}),
+                },
+            };
+        }),
+    );
+}
+
+/** Canonical assignments from Graph's `assignments`. */
+export function assignmentsFromGraph(assignments: unknown): Assignments {
+    const result: Required<Assignments> = { include: [], exclude: [] };
+    for (const assignment of Array.isArray(assignments) ? assignments : []) {
+        const target = assignment?.target ?? {};
+        const type = String(target["@odata.type"] ?? "").replace(/^#/, "");
+        const side = type === "microsoft.graph.exclusionGroupAssignmentTarget" ? "exclude" : type === "microsoft.graph.groupAssignmentTarget" ? "include" : undefined;
+        if (!side || typeof target.groupId !== "string") continue;
+        const filterType = target.deviceAndAppManagementAssignmentFilterType;
+        const filtered = target.deviceAndAppManagementAssignmentFilterId && filterType && filterType !== "none";
+        result[side].push(
+            filtered ? { groupId: target.groupId, filterId: target.deviceAndAppManagementAssignmentFilterId, filterType } : target.groupId,
+        );
+    }
+    return normalizeAssignments(result);
+}

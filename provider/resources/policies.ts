@@ -1,0 +1,121 @@
+/**
+ * The resource classes users write: `IosAppProtectionPolicy` and `AndroidAppProtectionPolicy`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { GroupTarget } from "../engine/targets";
+import { android, ios, type Platform } from "../settings/platforms";
+import { SERVER_FIELDS } from "../engine/state";
+import { makeProvider } from "./dynamicProvider";
+import type { AndroidPolicySettings, AndroidPolicySettingsOutputs, IosPolicySettings, IosPolicySettingsOutputs } from "./settings.generated";
+
+/** Module of the type tokens: `pulumi-nodejs:dynamic/intune:IosAppProtectionPolicy`. */
+export const TYPE_MODULE = "intune";
+
+/**
+ * Include and exclude groups. App protection policies can only be assigned to groups
+ * (Graph rejects all-users and all-devices targets). A target is a group object id
+ * (for example `group.objectId` from `@pulumi/azuread`) or an object that adds a
+ * "managed apps" assignment filter.
+ *
+ * Leave `assignments` unset to leave assignments unmanaged; `{}` removes every assignment.
+ */
+export interface AssignmentsArgs {
+    /** Groups the policy applies to. */
+    include?: pulumi.Input<pulumi.Input<GroupTargetArgs>[]>;
+    /** Groups excluded even when they are members of an included group. */
+    exclude?: pulumi.Input<pulumi.Input<GroupTargetArgs>[]>;
+}
+
+/** A group object id, or a group with an assignment filter. */
+export type GroupTargetArgs =
+    | string
+    | {
+          /** Object id of the Entra ID group. */
+          groupId: pulumi.Input<string>;
+          /** Id of a "managed apps" assignment filter. */
+          filterId?: pulumi.Input<string>;
+          /** Whether the filter includes or excludes the matching apps. */
+          filterType?: pulumi.Input<"include" | "exclude">;
+      };
+
+/** Arguments every app protection policy takes besides its settings. */
+interface PolicyTargetArgs {
+    /**
+     * Assignments: include and exclude groups. Unset = not managed.
+     */
+    assignments?: pulumi.Input<AssignmentsArgs>;
+    /**
+     * Take over the existing policy with this id (`T_<guid>`) instead of creating one: the
+     * declared settings, apps and assignments are applied to it. Policies are never matched
+     * by display name. After adoption the argument can stay or go without a change.
+     */
+    adoptPolicyId?: pulumi.Input<string>;
+}
+
+/** Arguments of an iOS/iPadOS app protection policy. */
+export interface IosAppProtectionPolicyArgs extends IosPolicySettings, PolicyTargetArgs {
+    /**
+     * **Apps > Public apps / Custom apps**: bundle ids of the targeted apps, for
+     * `appGroupType` "selectedPublicApps" (implied when apps are listed). Order does not matter.
+     */
+    apps?: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/** Arguments of an Android app protection policy. */
+export interface AndroidAppProtectionPolicyArgs extends AndroidPolicySettings, PolicyTargetArgs {
+    /**
+     * **Apps > Public apps / Custom apps**: package ids of the targeted apps, for
+     * `appGroupType` "selectedPublicApps" (implied when apps are listed). Order does not matter.
+     */
+    apps?: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/** Outputs Graph computes for every policy. */
+export interface PolicyServerOutputs {
+    /** Graph's version tag of the policy, changed by every write. */
+    readonly version: pulumi.Output<string>;
+    readonly createdDateTime: pulumi.Output<string>;
+    readonly lastModifiedDateTime: pulumi.Output<string>;
+    /** True when at least one include group is assigned. */
+    readonly isAssigned: pulumi.Output<boolean>;
+    /** Number of apps the policy targets (for app groups, as Intune filled them). */
+    readonly deployedAppCount: pulumi.Output<number>;
+    /** The managed app list (undefined when not managed). */
+    readonly apps: pulumi.Output<string[] | undefined>;
+    /** The managed assignments, canonical (undefined when not managed). */
+    readonly assignments: pulumi.Output<{ include?: GroupTarget[]; exclude?: GroupTarget[] } | undefined>;
+    /** The adopted policy id, when one was given. */
+    readonly adoptPolicyId: pulumi.Output<string | undefined>;
+}
+
+const providers = { ios: makeProvider("ios"), android: makeProvider("android") };
+
+/** Every output key, so each is an Output even when the setting is not managed. */
+function outputKeys(platform: Platform): Record<string, undefined> {
+    const keys = [...Object.keys(platform.settings), ...SERVER_FIELDS.filter((k) => k !== "id"), "apps", "assignments", "adoptPolicyId"];
+    return Object.fromEntries(keys.map((k) => [k, undefined]));
+}
+
+/**
+ * An Intune app protection policy for iOS/iPadOS apps (Graph beta `iosManagedAppProtection`).
+ * Only declared settings are managed: a setting left out is never written, and removing one
+ * from the program stops managing it (the policy keeps its current value).
+ */
+export class IosAppProtectionPolicy extends pulumi.dynamic.Resource {
+    constructor(name: string, args: IosAppProtectionPolicyArgs, opts?: pulumi.CustomResourceOptions) {
+        super(providers.ios, name, { ...outputKeys(ios), ...args }, opts, TYPE_MODULE, ios.resourceType);
+    }
+}
+export interface IosAppProtectionPolicy extends IosPolicySettingsOutputs, PolicyServerOutputs {}
+
+/**
+ * An Intune app protection policy for Android apps (Graph beta `androidManagedAppProtection`).
+ * Only declared settings are managed: a setting left out is never written, and removing one
+ * from the program stops managing it (the policy keeps its current value).
+ */
+export class AndroidAppProtectionPolicy extends pulumi.dynamic.Resource {
+    constructor(name: string, args: AndroidAppProtectionPolicyArgs, opts?: pulumi.CustomResourceOptions) {
+        super(providers.android, name, { ...outputKeys(android), ...args }, opts, TYPE_MODULE, android.resourceType);
+    }
+}
+export interface AndroidAppProtectionPolicy extends AndroidPolicySettingsOutputs, PolicyServerOutputs {}

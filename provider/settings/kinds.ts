@@ -1,0 +1,286 @@
+/**
+ * Value kinds: how one kind of setting value is typed, validated, normalized and
+ * translated to and from Graph's JSON. Every setting in the catalog names its kind;
+ * the generated argument types, `check`, `diff`, the Graph body and the docs all
+ * follow from it.
+ */
+import { canonicalDuration, parseDuration } from "./duration";
+
+/** How a kind of value behaves. `T` is the canonical, user-facing form. */
+export interface ValueKind<T = unknown> {
+    /** TypeScript type of the argument (text, for the generated resource args). */
+    readonly tsType: string;
+    /** What is allowed, in words: used in error messages and docs. */
+    readonly allowed: string;
+    /** Why `value` is not allowed, or undefined when it is. */
+    problem(value: unknown): string | undefined;
+    /** Canonical form of a valid value, so that equivalent values compare equal. */
+    normalize(value: T): T;
+    /** Graph JSON for a canonical value. */
+    toGraph(value: T): unknown;
+    /** Canonical value from Graph JSON; undefined when Graph reports "not configured". */
+    fromGraph(value: unknown): T | undefined;
+}
+
+/** A `{ name, value }` pair as Graph's `keyValuePair` holds it. */
+export interface KeyValuePair {
+    name: string;
+    value: string | null;
+}
+
+const quote = (value: unknown): string => JSON.stringify(value);
+
+const isString = (value: unknown): value is string => typeof value === "string";
+
+/** `true` or `false`. */
+export function bool(): ValueKind<boolean> {
+    return {
+        tsType: "boolean",
+        allowed: "true or false",
+        problem: (value) => (typeof value === "boolean" ? undefined : "must be true or false"),
+        normalize: (value) => value,
+        toGraph: (value) => value,
+        fromGraph: (value) => (typeof value === "boolean" ? value : undefined),
+    };
+}
+
+/** A whole number between `min` and `max` inclusive. */
+export function int(min: number, max: number): ValueKind<number> {
+    const allowed = `a whole number from ${min} to ${max}`;
+    return {
+        tsType: "number",
+        allowed,
+        problem: (value) =>
+            typeof value === "number" && Number.isInteger(value) && value >= min && value <= max
+                ? undefined
+                : `must be ${allowed}`,
+        normalize: (value) => value,
+        toGraph: (value) => value,
+        fromGraph: (value) => (typeof value === "number" ? value : undefined),
+    };
+}
+
+/** Finds the member that `value` names, ignoring case. */
+function member<M extends string>(members: readonly M[], value: unknown): M | undefined {
+    if (!isString(value)) return undefined;
+    const lower = value.toLowerCase();
+    return members.find((m) => m.toLowerCase() === lower);
+}
+
+/** One member of a Graph enum. Casing is normalized to Graph's. */
+export function oneOf<M extends string>(members: readonly M[]): ValueKind<M> {
+    const allowed = `one of ${members.map(quote).join(", ")}`;
+    return {
+        tsType: members.map(quote).join(" | "),
+        allowed,
+        problem: (value) => (member(members, value) ? undefined : `must be ${allowed}`),
+        normalize: (value) => member(members, value) ?? value,
+        toGraph: (value) => value,
+        fromGraph: (value) => member(members, value) ?? (isString(value) && value ? (value as M) : undefined),
+    };
+}
+
+/** Sorts in a fixed order and drops duplicates. */
+function uniqueSorted<T>(items: readonly T[], key: (item: T) => string = String): T[] {
+    const seen = new Map<string, T>();
+    for (const item of items) seen.set(key(item), item);
+    return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
+}
+
+/** Describes the first bad element of a list, or undefined when every element passes. */
+function listProblem(value: unknown, element: (item: unknown) => string | undefined): string | undefined {
+    if (!Array.isArray(value)) return "must be a list";
+    for (const [index, item] of value.entries()) {
+        const problem = element(item);
+        if (problem) return `item ${index} (${quote(item)}) ${problem}`;
+    }
+    return undefined;
+}
+
+/**
+ * A set of enum members, as a Graph collection. Order and duplicates do not matter;
+ * an empty list and "not configured" are the same to Graph.
+ */
+export function setOf<M extends string>(members: readonly M[]): ValueKind<M[]> {
+    const allowed = `a list of ${members.map(quote).join(", ")}`;
+    const normalize = (value: M[]) => uniqueSorted(value.map((v) => member(members, v) ?? v));
+    return {
+        tsType: `(${members.map(quote).join(" | ")})[]`,
+        allowed,
+        problem: (value) => listProblem(value, (item) => (member(members, item) ? undefined : `is not ${allowed.replace("a list of ", "one of ")}`)),
+        normalize,
+        toGraph: (value) => value,
+        fromGraph: (value) => normalize(Array.isArray(value) ? (value as M[]) : []),
+    };
+}
+
+/**
+ * A Graph flags enum: several members in one comma-separated string (`"unmanaged,mdm"`).
+ * Users give a list; `none` is the member that means "no flag".
+ */
+export function flagsOf<M extends string>(members: readonly M[], none: M): ValueKind<M[]> {
+    const allowed = `a list of ${members.map(quote).join(", ")} (${quote(none)} alone means none)`;
+    const normalize = (value: M[]) => {
+        const known = value.map((v) => member(members, v) ?? v);
+        const flags = known.filter((v) => v !== none);
+        return flags.length ? members.filter((m) => flags.includes(m)) : [none];
+    };
+    return {
+        tsType: `(${members.map(quote).join(" | ")})[]`,
+        allowed,
+        problem: (value) => {
+            const bad = listProblem(value, (item) => (member(members, item) ? undefined : `is not one of ${members.map(quote).join(", ")}`));
+            if (bad) return bad;
+            const list = value as string[];
+            if (list.length === 0) return `must name at least one member (use [${quote(none)}] for none)`;
+            if (list.length > 1 && list.some((v) => member(members, v) === none)) return `cannot combine ${quote(none)} with other members`;
+            return undefined;
+        },
+        normalize,
+        toGraph: (value) => value.join(","),
+        fromGraph: (value) => (isString(value) && value ? normalize(value.split(",").map((v) => v.trim()) as M[]) : undefined),
+    };
+}
+
+/**
+ * An ISO-8601 day-time duration such as `PT30M`, `PT12H` or `P90D`, compared in the
+ * canonical form Graph returns (`PT720M` equals `PT12H`, `PT24H` equals `P1D`).
+ */
+export function duration(): ValueKind<string> {
+    const allowed = 'a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months)';
+    return {
+        tsType: "string",
+        allowed,
+        problem: (value) => {
+            const ms = isString(value) ? parseDuration(value) : undefined;
+            return ms === undefined || ms < 0 ? `must be ${allowed}` : undefined;
+        },
+        normalize: (value) => canonicalDuration(value) ?? value,
+        toGraph: (value) => value,
+        fromGraph: (value) => (isString(value) && value ? canonicalDuration(value) ?? value : undefined),
+    };
+}
+
+/** Text that must match `pattern`; `""` from Graph means "not configured". */
+function patterned(pattern: RegExp, allowed: string, maxLength = 1024): ValueKind<string> {
+    return {
+        tsType: "string",
+        allowed,
+        problem: (value) =>
+            isString(value) && value.length <= maxLength && pattern.test(value) ? undefined : `must be ${allowed}`,
+        normalize: (value) => value.trim(),
+        toGraph: (value) => value,
+        fromGraph: (value) => (isString(value) && value !== "" ? value : undefined),
+    };
+}
+
+/** Free text such as a display name or description. */
+export function text(maxLength = 1024, required = false): ValueKind<string> {
+    return patterned(required ? /\S/ : /^[\s\S]*$/, `${required ? "non-empty " : ""}text of at most ${maxLength} characters`, maxLength);
+}
+
+/** A dotted version number such as `16.0` or `5.0.4300`. */
+export function version(): ValueKind<string> {
+    return patterned(/^\d+(\.\d+){0,3}$/, 'a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1"', 64);
+}
+
+/** An Android security patch level `YYYY-MM-DD`; Graph reports `0000-00-00` when not configured. */
+export function patchLevel(): ValueKind<string> {
+    const kind = patterned(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date "YYYY-MM-DD" such as "2026-01-01"', 10);
+    return { ...kind, fromGraph: (value) => (isString(value) && value !== "" && value !== "0000-00-00" ? value : undefined) };
+}
+
+/** A URL scheme such as `microsoft-edge` or `skype` (without `://`). */
+export function urlScheme(): ValueKind<string> {
+    return patterned(/^[A-Za-z][A-Za-z0-9+.-]*$/, 'a URL scheme such as "skype" or "microsoft-edge" (letters, digits, "+", ".", "-"; no "://")', 256);
+}
+
+/** Android application id pattern (`com.example.app`). */
+export const ANDROID_PACKAGE_ID = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
+/** iOS bundle id pattern (`com.example.app`). */
+export const IOS_BUNDLE_ID = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+/** An Android package id such as `com.microsoft.emmx`. */
+export function packageId(): ValueKind<string> {
+    return patterned(ANDROID_PACKAGE_ID, 'an Android package id such as "com.microsoft.emmx"', 256);
+}
+
+/** A set of strings, each matching `pattern`. Order and duplicates do not matter. */
+export function stringSet(pattern: RegExp, each: string): ValueKind<string[]> {
+    const normalize = (value: string[]) => uniqueSorted(value.map((v) => v.trim()));
+    return {
+        tsType: "string[]",
+        allowed: `a list of ${each}`,
+        problem: (value) => listProblem(value, (item) => (isString(item) && pattern.test(item) ? undefined : `is not ${each}`)),
+        normalize,
+        toGraph: (value) => value,
+        fromGraph: (value) => normalize(Array.isArray(value) ? value.filter(isString) : []),
+    };
+}
+
+/**
+ * A set of strings that Graph keeps as one `;`-joined string
+ * (`allowedIosDeviceModels`, `allowedAndroidDeviceManufacturers`). Users give a list.
+ */
+export function joinedSet(each: string): ValueKind<string[]> {
+    const normalize = (value: string[]) => uniqueSorted(value.map((v) => v.trim()).filter((v) => v !== ""));
+    return {
+        tsType: "string[]",
+        allowed: `a list of ${each}`,
+        problem: (value) =>
+            listProblem(value, (item) => (isString(item) && /^[^;]+$/.test(item) && item.trim() !== "" ? undefined : `must be non-empty text without ";"`)),
+        normalize,
+        toGraph: (value) => value.join(";"),
+        fromGraph: (value) => (isString(value) && value.trim() ? normalize(value.split(";")) : undefined),
+    };
+}
+
+/** The typed shape of one `keyValuePair` list: which user field lands in `name` and which in `value`. */
+export interface PairShape {
+    /** User field stored in the pair's `name`. */
+    nameField: string;
+    /** User field stored in the pair's `value`. */
+    valueField: string;
+    /** Docs for each field, and their patterns. */
+    fields: Record<string, { doc: string; pattern: RegExp; allowed: string }>;
+}
+
+/**
+ * A list of Graph `keyValuePair`s presented as typed objects, e.g. approved keyboards as
+ * `{ packageId, name }`. Order and duplicates do not matter.
+ */
+export function pairs(shape: PairShape): ValueKind<Record<string, string>[]> {
+    const { nameField, valueField, fields } = shape;
+    const keyOf = (item: Record<string, string>) => `${item[nameField]}\u0000${item[valueField]}`;
+    const normalize = (value: Record<string, string>[]) =>
+        uniqueSorted(
+            value.map((item) => ({ [nameField]: item[nameField].trim(), [valueField]: item[valueField].trim() })),
+            keyOf,
+        );
+    const tsType = `{ ${[nameField, valueField].map((f) => `/** ${fields[f].doc} */ ${f}: string;`).join(" ")} }[]`;
+    return {
+        tsType,
+        allowed: `a list of { ${nameField}, ${valueField} } where ${[nameField, valueField].map((f) => `${f} is ${fields[f].allowed}`).join(" and ")}`,
+        problem: (value) =>
+            listProblem(value, (item) => {
+                if (typeof item !== "object" || item === null || Array.isArray(item)) return `must be an object with ${nameField} and ${valueField}`;
+                const record = item as Record<string, unknown>;
+                const extra = Object.keys(record).filter((k) => k !== nameField && k !== valueField);
+                if (extra.length) return `has unknown field ${quote(extra[0])} (allowed: ${nameField}, ${valueField})`;
+                for (const field of [nameField, valueField]) {
+                    const v = record[field];
+                    if (!isString(v) || !fields[field].pattern.test(v)) return `has ${field} ${quote(v)}, which must be ${fields[field].allowed}`;
+                }
+                return undefined;
+            }),
+        normalize,
+        toGraph: (value) => value.map((item) => ({ name: item[nameField], value: item[valueField] })),
+        fromGraph: (value) =>
+            normalize(
+                (Array.isArray(value) ? (value as KeyValuePair[]) : []).map((pair) => ({
+                    [nameField]: pair.name ?? "",
+                    [valueField]: pair.value ?? "",
+                })),
+            ),
+    };
+}

@@ -1,0 +1,86 @@
+import * as k from "../../provider/settings/kinds";
+
+describe("value kinds", () => {
+    it("bool accepts only booleans", () => {
+        const kind = k.bool();
+        expect(kind.problem(true)).toBeUndefined();
+        expect(kind.problem("true")).toBe("must be true or false");
+        expect(kind.fromGraph(null)).toBeUndefined();
+    });
+
+    it("int enforces whole numbers in range", () => {
+        const kind = k.int(1, 65535);
+        expect(kind.problem(5)).toBeUndefined();
+        expect(kind.problem(0)).toBe("must be a whole number from 1 to 65535");
+        expect(kind.problem(65536)).toMatch(/from 1 to 65535/);
+        expect(kind.problem(2.5)).toMatch(/whole number/);
+        expect(kind.problem("5")).toMatch(/whole number/);
+    });
+
+    it("oneOf matches members ignoring case and normalizes to Graph casing", () => {
+        const kind = k.oneOf(["allApps", "managedApps", "none"] as const);
+        expect(kind.problem("ManagedApps")).toBeUndefined();
+        expect(kind.normalize("MANAGEDAPPS" as never)).toBe("managedApps");
+        expect(kind.problem("some")).toBe('must be one of "allApps", "managedApps", "none"');
+        expect(kind.fromGraph("managedApps")).toBe("managedApps");
+    });
+
+    it("setOf sorts, de-duplicates and treats null from Graph as empty", () => {
+        const kind = k.setOf(["oneDriveForBusiness", "sharePoint", "box"] as const);
+        expect(kind.normalize(["sharePoint", "box", "sharePoint"] as never)).toEqual(["box", "sharePoint"]);
+        expect(kind.fromGraph(null)).toEqual([]);
+        expect(kind.problem(["box", "dropbox"])).toBe('item 1 ("dropbox") is not one of "oneDriveForBusiness", "sharePoint", "box"');
+        expect(kind.problem("box")).toBe("must be a list");
+    });
+
+    it("flagsOf joins with commas and treats the none member alone", () => {
+        const kind = k.flagsOf(["unspecified", "unmanaged", "mdm"] as const, "unspecified");
+        expect(kind.toGraph(kind.normalize(["mdm", "unmanaged"] as never))).toBe("unmanaged,mdm");
+        expect(kind.fromGraph("mdm,unmanaged")).toEqual(["unmanaged", "mdm"]);
+        expect(kind.problem(["unspecified", "mdm"])).toMatch(/cannot combine "unspecified"/);
+        expect(kind.problem([])).toMatch(/at least one/);
+    });
+
+    it("duration validates and canonicalizes", () => {
+        const kind = k.duration();
+        expect(kind.problem("PT720M")).toBeUndefined();
+        expect(kind.normalize("PT720M")).toBe("PT12H");
+        expect(kind.problem("12 hours")).toMatch(/ISO-8601 duration/);
+        expect(kind.problem("-PT5M")).toMatch(/non-negative/);
+        expect(kind.fromGraph("PT1440M")).toBe("P1D");
+    });
+
+    it("version and patch levels", () => {
+        expect(k.version().problem("16.0")).toBeUndefined();
+        expect(k.version().problem("16.0.1.2")).toBeUndefined();
+        expect(k.version().problem("v16")).toMatch(/version number/);
+        expect(k.version().fromGraph("")).toBeUndefined();
+        expect(k.patchLevel().problem("2026-02-30")).toBeUndefined();
+        expect(k.patchLevel().problem("2026-13-01")).toMatch(/YYYY-MM-DD/);
+        expect(k.patchLevel().fromGraph("0000-00-00")).toBeUndefined();
+    });
+
+    it("joinedSet is a list for users and a ;-joined string for Graph", () => {
+        const kind = k.joinedSet("models");
+        expect(kind.toGraph(kind.normalize(["iPhone15,3", "iPhone15,2"]))).toBe("iPhone15,2;iPhone15,3");
+        expect(kind.fromGraph("iPhone15,3;iPhone15,2;")).toEqual(["iPhone15,2", "iPhone15,3"]);
+        expect(kind.fromGraph(null)).toBeUndefined();
+        expect(kind.problem(["a;b"])).toMatch(/without ";"/);
+    });
+
+    it("pairs map typed fields onto Graph keyValuePairs", () => {
+        const kind = k.pairs({
+            nameField: "packageId",
+            valueField: "name",
+            fields: {
+                packageId: { doc: "", pattern: k.ANDROID_PACKAGE_ID, allowed: "an Android package id" },
+                name: { doc: "", pattern: /\S/, allowed: "non-empty text" },
+            },
+        });
+        const value = [{ packageId: "com.touchtype.swiftkey", name: "SwiftKey" }];
+        expect(kind.toGraph(value)).toEqual([{ name: "com.touchtype.swiftkey", value: "SwiftKey" }]);
+        expect(kind.fromGraph([{ name: "com.touchtype.swiftkey", value: "SwiftKey" }])).toEqual(value);
+        expect(kind.problem([{ packageId: "not a package", name: "x" }])).toMatch(/packageId "not a package", which must be an Android package id/);
+        expect(kind.problem([{ packageId: "com.a.b", name: "x", extra: 1 }])).toMatch(/unknown field "extra"/);
+    });
+});
