@@ -68,6 +68,11 @@ export function managedValuesFromGraph(platform: Platform, policy: Record<string
     return values;
 }
 
+/** Canonical values of every setting a Graph policy JSON configures (not-configured ones left out). */
+export function settingsFromGraph(platform: Platform, policy: Record<string, any>): Record<string, unknown> {
+    return managedValuesFromGraph(platform, policy, Object.keys(policy).filter((key) => key in platform.settings));
+}
+
 /** Graph's computed fields of a policy. */
 export function serverFields(policy: Record<string, any>): Record<string, unknown> {
     const fields: Record<string, unknown> = {};

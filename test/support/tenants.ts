@@ -1,0 +1,51 @@
+/**
+ * Test tenants on a running emulator, and the stack config a provider needs to reach them.
+ */
+import { randomUUID } from "crypto";
+import type { Emulator, TenantSpec } from "../emulator";
+
+export interface TestTenant {
+    tenantId: string;
+    clientId: string;
+    clientSecret: string;
+    /** Groups seeded in the tenant. */
+    groups: { sales: string; contractors: string; finance: string };
+}
+
+/** A tenant with one app registration (client secret) and three groups. */
+export function tenantSpec(overrides: Partial<TenantSpec> = {}): { spec: TenantSpec; tenant: TestTenant } {
+    const tenant: TestTenant = {
+        tenantId: randomUUID(),
+        clientId: randomUUID(),
+        clientSecret: `secret-${randomUUID()}`,
+        groups: { sales: randomUUID(), contractors: randomUUID(), finance: randomUUID() },
+    };
+    const spec: TenantSpec = {
+        tenantId: tenant.tenantId,
+        clients: [{ clientId: tenant.clientId, secret: tenant.clientSecret }],
+        groups: [
+            { id: tenant.groups.sales, displayName: "Sales" },
+            { id: tenant.groups.contractors, displayName: "Contractors" },
+            { id: tenant.groups.finance, displayName: "Finance" },
+        ],
+        ...overrides,
+    };
+    return { spec, tenant };
+}
+
+/** Stack config (`intune:*` keys) that points the provider at the emulator tenant. */
+export function stackConfig(emulator: Emulator, tenant: TestTenant, extra: Record<string, string> = {}): Record<string, string> {
+    return {
+        "intune:tenantId": tenant.tenantId,
+        "intune:clientId": tenant.clientId,
+        "intune:clientSecret": tenant.clientSecret,
+        "intune:graphEndpoint": emulator.url,
+        "intune:authorityHost": emulator.url,
+        ...extra,
+    };
+}
+
+/** A `configure()` config source over plain values. */
+export function configSource(values: Record<string, string>) {
+    return { get: (key: string) => values[key] };
+}
