@@ -108,6 +108,11 @@ export async function updatePolicy(session: GraphSession, platform: Platform, id
         try {
             await step.run();
         } catch (err) {
+            if (isNotFound(err)) {
+                throw new Error(
+                    `${platform.title} app protection policy ${id} does not exist any more (deleted outside Pulumi?). Run \`pulumi refresh\` to drop it from the stack; the next \`pulumi up\` creates it again. ${(err as Error).message}`,
+                );
+            }
             throw new PartialApplyError(`updating ${platform.title} policy ${id} failed: ${(err as Error).message}`, id, {
                 ...applied,
                 __provider: news.__provider,
