@@ -4,8 +4,8 @@
  * read one GET, update only the channels that changed (PATCH, `targetApps`, `assign`)
  * plus one read-back, delete one DELETE.
  */
-import type { Platform } from "../settings/platforms";
-import { policyChanges } from "./diff";
+import { platforms, type Platform } from "../settings/platforms";
+import { policyChanges, sameValue } from "./diff";
 import { assignBody, createBody, managedKeys, managedValuesFromGraph, serverFields, settingsBody, targetAppsBody } from "./state";
 import type { GraphSession } from "../graph/session";
 import { isNotFound } from "../graph/errors";
@@ -45,17 +45,85 @@ export async function getPolicy(session: GraphSession, platform: Platform, id: s
     }
 }
 
-/** Creates the policy in one request and returns its id and complete outputs. */
+/**
+ * Creates the policy in one request (apps and assignments inserted with it) and returns its id
+ * and complete outputs. With `adoptPolicyId`, takes over that existing policy instead.
+ * When the response to the POST is lost, the policy it may have created is found again
+ * (same display name, created since the request, same declared settings) rather than
+ * created twice.
+ */
 export async function createPolicy(session: GraphSession, platform: Platform, inputs: Values): Promise<{ id: string; outs: Values }> {
     const wanted = declared(inputs);
-    const response = await session.send<Record<string, any>>({
-        method: "POST",
-        path: `/deviceAppManagement/${platform.collection}`,
-        body: createBody(platform, wanted),
-        idempotent: false,
+    if (typeof wanted.adoptPolicyId === "string") return adoptPolicy(session, platform, wanted.adoptPolicyId, inputs);
+    const startedAt = Date.now();
+    try {
+        const response = await session.send<Record<string, any>>({
+            method: "POST",
+            path: `/deviceAppManagement/${platform.collection}`,
+            body: createBody(platform, wanted),
+            idempotent: false,
+        });
+        const created = response.body ?? {};
+        return { id: String(created.id), outs: { ...wanted, ...serverFields(created) } };
+    } catch (err) {
+        if (!(err as { maybeApplied?: boolean }).maybeApplied) throw err;
+        const found = await findCreatedPolicy(session, platform, wanted, startedAt);
+        if (found) return adoptPolicy(session, platform, found, inputs);
+        // Graph did not create it: sending the POST again cannot duplicate anything.
+        return createPolicy(session, platform, inputs);
+    }
+}
+
+/**
+ * The policy a lost create made, if any: same display name, created since the request was
+ * sent (allowing for clock skew), and every declared setting equal.
+ */
+async function findCreatedPolicy(session: GraphSession, platform: Platform, wanted: Values, startedAt: number): Promise<string | undefined> {
+    const name = String(wanted.displayName).replace(/'/g, "''");
+    const candidates = await session.listAll<Record<string, any>>(
+        `/deviceAppManagement/${platform.collection}?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`,
+    );
+    const settingKeys = managedKeys(platform, wanted).filter((key) => key in platform.settings);
+    const matches = candidates.filter((policy) => {
+        const created = Date.parse(policy.createdDateTime ?? "");
+        if (!(created >= startedAt - 5 * 60_000)) return false;
+        const live = managedValuesFromGraph(platform, policy, settingKeys);
+        return settingKeys.every((key) => sameValue(live[key], wanted[key]));
     });
-    const created = response.body ?? {};
-    return { id: String(created.id), outs: { ...wanted, ...serverFields(created) } };
+    if (matches.length > 1) {
+        throw new Error(
+            `creating ${platform.title} policy "${wanted.displayName}" lost Graph's answer, and ${matches.length} policies created since then match it (${matches
+                .map((p) => p.id)
+                .join(", ")}); delete the extra ones, then adopt one with adoptPolicyId`,
+        );
+    }
+    return matches[0]?.id;
+}
+
+/**
+ * Takes over an existing policy: reads it, then applies only what differs from the declared
+ * settings, apps and assignments. A failure after the policy was found still hands it to
+ * Pulumi, so it is tracked (never orphaned) and the next `up` completes it.
+ */
+async function adoptPolicy(session: GraphSession, platform: Platform, id: string, inputs: Values): Promise<{ id: string; outs: Values }> {
+    const wanted = declared(inputs);
+    const policy = await getPolicy(session, platform, id);
+    if (!policy) {
+        const other = Object.values(platforms).find((p) => p !== platform)!;
+        const elsewhere = await getPolicy(session, other, id);
+        throw new Error(
+            elsewhere
+                ? `policy ${id} is an ${other.title} app protection policy, not ${platform.title}: adopt it with ${other.resourceType}`
+                : `there is no ${platform.title} app protection policy with id ${id} in tenant ${session.tenantId} to adopt (adoptPolicyId)`,
+        );
+    }
+    const current = { ...managedValuesFromGraph(platform, policy, managedKeys(platform, wanted)), ...serverFields(policy) };
+    try {
+        return { id, outs: await updatePolicy(session, platform, id, current, inputs) };
+    } catch (err) {
+        if (err instanceof PartialApplyError) throw err;
+        throw new PartialApplyError(`adopting ${platform.title} policy ${id} failed: ${(err as Error).message}`, id, { ...current, __provider: inputs.__provider });
+    }
 }
 
 /**
@@ -97,11 +165,14 @@ export async function updatePolicy(session: GraphSession, platform: Platform, id
     if (changes.targetApps) {
         steps.push({
             keys: ["apps", "appGroupType"].filter((k) => k in wanted),
-            run: () => session.send({ method: "POST", path: `${policyPath(platform, id)}/targetApps`, body: targetAppsBody(platform, wanted) }),
+            run: () => session.send({ method: "POST", path: `${policyPath(platform, id)}/targetApps`, body: targetAppsBody(platform, wanted), idempotent: true }),
         });
     }
     if (changes.assign) {
-        steps.push({ keys: ["assignments"], run: () => session.send({ method: "POST", path: `${policyPath(platform, id)}/assign`, body: assignBody(wanted) }) });
+        steps.push({
+            keys: ["assignments"],
+            run: () => session.send({ method: "POST", path: `${policyPath(platform, id)}/assign`, body: assignBody(wanted), idempotent: true }),
+        });
     }
 
     for (const step of steps) {
