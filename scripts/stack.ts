@@ -107,7 +107,7 @@ export async function runStack(command: StackCommand, options: StackOptions): Pr
             return { command, changes: { ...result.summary.resourceChanges }, outputs, output: chunks.join("") };
         }
         case "refresh": {
-            const result = await stack.refresh({ onOutput, diff: true });
+            const result = await stack.refresh({ onOutput });
             return { command, changes: { ...result.summary.resourceChanges }, outputs: {}, output: chunks.join("") };
         }
         case "destroy": {

@@ -1,0 +1,347 @@
+/**
+ * Retry policy for Graph requests, and the Graph-client middleware that applies it.
+ *
+ * Retried: 429 (honouring `Retry-After`, else exponential back-off with full jitter), 503, 504,
+ * and dropped connections / network errors — all bounded by a total retry duration.
+ * A request marked `idempotent: false` (a create POST) is retried only on 429 and on connection
+ * errors that provably happened before the request was sent (e.g. `ECONNREFUSED`); any other
+ * failure of such a request is reported with `maybeApplied: true` so the caller can look for the
+ * object instead of creating a duplicate.
+ *
+ * @packageDocumentation
+ */
+
+import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
+import { networkErrorCode, errorChainText, unwrapIntuneMessage } from "./errors";
+import { type Pacer, isWriteMethod } from "./pacer";
+
+/** Tuning of the retry policy. */
+export interface RetryPolicy {
+    /** Longest total time, in ms, from the first attempt until the last retry may start. */
+    maxDurationMs: number;
+    /** First back-off step (ms) when the service gives no `Retry-After`. */
+    initialDelayMs: number;
+    /** Largest back-off step (ms) when the service gives no `Retry-After`. */
+    maxDelayMs: number;
+    /** Random source in [0, 1) for jitter; replaceable in tests. @default Math.random */
+    random?: () => number;
+}
+
+/** Retry policy from connection-settings style numbers (defaults: 300 s total, 1 s … 30 s back-off). */
+export function policyFromSettings(s: { maxRetryDurationSeconds?: number; retryInitialDelayMs?: number; retryMaxDelayMs?: number }): RetryPolicy {
+    return {
+        maxDurationMs: (s.maxRetryDurationSeconds ?? 300) * 1000,
+        initialDelayMs: s.retryInitialDelayMs ?? 1000,
+        maxDelayMs: s.retryMaxDelayMs ?? 30_000,
+    };
+}
+
+/**
+ * Full-jitter exponential back-off: a random delay in `[0, min(maxDelay, initial · 2^(n-1)))`,
+ * where `n` is the 1-based number of the back-off.
+ */
+export function backoffDelayMs(n: number, policy: RetryPolicy): number {
+    const random = policy.random ?? Math.random;
+    const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, n - 1));
+    return Math.floor(random() * ceiling);
+}
+
+/**
+ * Parses a `Retry-After` header (delta-seconds or an HTTP date) into milliseconds from `nowMs`.
+ * Returns `undefined` when absent or unparsable.
+ */
+export function parseRetryAfter(header: string | null | undefined, nowMs: number = Date.now()): number | undefined {
+    if (header === null || header === undefined) return undefined;
+    const text = header.trim();
+    if (text === "") return undefined;
+    if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+    const date = Date.parse(text);
+    if (Number.isNaN(date)) return undefined;
+    return Math.max(0, date - nowMs);
+}
+
+/** Connection error codes that prove the request never reached the server. */
+const NOT_SENT_CODES = new Set([
+    "ECONNREFUSED",
+    "EAI_AGAIN",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "ENETDOWN",
+    "EADDRNOTAVAIL",
+    "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/** Connection error codes after which the request may have been sent (and processed). */
+const MAYBE_SENT_CODES = new Set([
+    "ECONNRESET",
+    "EPIPE",
+    "ECONNABORTED",
+    "ETIMEDOUT",
+    "UND_ERR_SOCKET",
+    "UND_ERR_CLOSED",
+    "UND_ERR_ABORTED",
+    "UND_ERR_HEADERS_TIMEOUT",
+    "UND_ERR_BODY_TIMEOUT",
+    "UND_ERR_RES_CONTENT_LENGTH_MISMATCH",
+    "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH",
+    "ERR_STREAM_PREMATURE_CLOSE",
+    "HPE_INVALID_CONSTANT",
+    "HPE_INVALID_CHUNK_SIZE",
+]);
+
+/** How a failure without an HTTP response is treated. */
+export interface NetworkErrorClass {
+    /** Whether retrying can help at all (not a TLS trust problem, a bad host name, a programming error). */
+    retryable: boolean;
+    /** Whether the request provably was not sent (safe to retry even a create). */
+    notSent: boolean;
+}
+
+/** Classifies an error thrown by `fetch` (or while reading the body). */
+export function classifyNetworkError(err: unknown): NetworkErrorClass {
+    const code = networkErrorCode(err);
+    const name = (err as { name?: unknown } | undefined)?.name;
+    const text = errorChainText(err);
+    if (code && NOT_SENT_CODES.has(code)) return { retryable: true, notSent: true };
+    if (code && MAYBE_SENT_CODES.has(code)) return { retryable: true, notSent: false };
+    if (name === "TimeoutError" || code === "ABORT_ERR" || code === "23") return { retryable: true, notSent: false };
+    if (/socket hang up|other side closed|terminated|ECONNRESET|connection reset|premature close/i.test(text)) {
+        return { retryable: true, notSent: false };
+    }
+    // TLS trust failures, ENOTFOUND (a wrong host name), invalid URLs, bugs: retrying won't help.
+    return { retryable: false, notSent: false };
+}
+
+/** What one attempt produced. */
+export type AttemptOutcome =
+    | {
+          kind: "response";
+          status: number;
+          /** The `Retry-After` header value, if any. */
+          retryAfter?: string | null;
+          /** The response body text (used for Intune's `RetryAfter` inside the error message). */
+          bodyText?: string;
+      }
+    | { kind: "error"; error: unknown };
+
+/** What to do after an attempt. */
+export type RetryDecision =
+    | {
+          retry: true;
+          /** Wait this long before the next attempt. */
+          delayMs: number;
+          /** Pause the tenant's pacer this long (throttling). */
+          pauseMs: number;
+          /** Human-readable reason, for logs. */
+          reason: string;
+      }
+    | {
+          retry: false;
+          /** Whether the (failed) request may have been applied anyway. */
+          maybeApplied: boolean;
+          /** Why retrying stopped (for messages), when it stopped because of the budget. */
+          exhausted?: boolean;
+      };
+
+/** The state of a request's retries, input to {@link decideRetry}. */
+export interface RetryState {
+    /** Whether repeating the request is harmless. */
+    idempotent: boolean;
+    /** 1-based number of the attempt that just finished. */
+    attempt: number;
+    /** How many back-offs (without a server-given delay) happened so far. */
+    backoffs: number;
+    /** Milliseconds since the first attempt started. */
+    elapsedMs: number;
+}
+
+function retryAfterFromBody(bodyText: string | undefined): number | undefined {
+    if (!bodyText || !bodyText.includes("RetryAfter")) return undefined;
+    try {
+        const body = JSON.parse(bodyText) as { error?: { message?: unknown } };
+        const message = body?.error?.message;
+        if (typeof message !== "string") return undefined;
+        const s = unwrapIntuneMessage(message).retryAfterSeconds;
+        return s !== undefined && s >= 0 ? s * 1000 : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * The retry decision for one attempt's outcome. Pure: no clock, no I/O (jitter comes from
+ * `policy.random`).
+ */
+export function decideRetry(outcome: AttemptOutcome, state: RetryState, policy: RetryPolicy): RetryDecision {
+    const remaining = policy.maxDurationMs - state.elapsedMs;
+    const withinBudget = (delayMs: number): boolean => delayMs <= remaining;
+
+    if (outcome.kind === "response") {
+        const { status } = outcome;
+        if (status === 429 || status === 503 || status === 504) {
+            // 429: the request was refused, so even a create can be repeated.
+            // 503/504: it may have been processed; only idempotent requests are repeated.
+            if (status !== 429 && !state.idempotent) return { retry: false, maybeApplied: true };
+            const serverDelay = parseRetryAfter(outcome.retryAfter) ?? retryAfterFromBody(outcome.bodyText);
+            const delayMs = serverDelay ?? backoffDelayMs(state.backoffs + 1, policy);
+            if (!withinBudget(delayMs)) return { retry: false, maybeApplied: status !== 429 && !state.idempotent, exhausted: true };
+            return {
+                retry: true,
+                delayMs,
+                pauseMs: status === 429 || serverDelay !== undefined ? delayMs : 0,
+                reason: `HTTP ${status}${serverDelay !== undefined ? ` (Retry-After ${Math.round(serverDelay / 100) / 10} s)` : ""}`,
+            };
+        }
+        return { retry: false, maybeApplied: false };
+    }
+
+    const cls = classifyNetworkError(outcome.error);
+    if (!cls.retryable) return { retry: false, maybeApplied: !cls.notSent && !state.idempotent && !isSetupError(outcome.error) };
+    if (!state.idempotent && !cls.notSent) return { retry: false, maybeApplied: true };
+    const delayMs = backoffDelayMs(state.backoffs + 1, policy);
+    if (!withinBudget(delayMs)) return { retry: false, maybeApplied: !cls.notSent && !state.idempotent, exhausted: true };
+    return { retry: true, delayMs, pauseMs: 0, reason: networkErrorCode(outcome.error) ?? "connection error" };
+}
+
+/** Errors raised before any byte is sent (TLS trust, DNS, bad URL): never "maybe applied". */
+function isSetupError(err: unknown): boolean {
+    const code = networkErrorCode(err) ?? "";
+    return /CERT|SELF_SIGNED|UNABLE_TO_|ERR_TLS|HOSTNAME|ALTNAME|ENOTFOUND|ERR_INVALID_URL/.test(code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-request state passed through the Graph client's MiddlewareControl
+
+/**
+ * Per-request options and results shared between `session.ts` and the middlewares. Passed with
+ * `GraphRequest.middlewareOptions([state])` and found again by its constructor.
+ */
+export class RequestState {
+    /** Whether the request may be repeated after it may have reached the server. */
+    readonly idempotent: boolean;
+    /** Timeout of each attempt in ms (0 = none). */
+    readonly attemptTimeoutMs: number;
+    /** Number of attempts made. */
+    attempts = 0;
+    /** When the first attempt started (ms since epoch). */
+    startedAt = 0;
+    /** When the last attempt finished (ms since epoch). */
+    finishedAt = 0;
+    /** The error that ended the request when no response arrived (network, token). */
+    failure: unknown = undefined;
+    /** Set when the request failed in a way that may have applied it. */
+    maybeApplied = false;
+    /** Set when retrying stopped because the retry budget ran out. */
+    exhausted = false;
+
+    constructor(idempotent: boolean, attemptTimeoutMs: number) {
+        this.idempotent = idempotent;
+        this.attemptTimeoutMs = attemptTimeoutMs;
+    }
+
+    /** Finds the state of the request in a middleware context. */
+    static of(context: Context): RequestState | undefined {
+        const control = context.middlewareControl as { getMiddlewareOptions?(fn: unknown): unknown } | undefined;
+        const found = control?.getMiddlewareOptions?.(RequestState);
+        return found instanceof RequestState ? found : undefined;
+    }
+}
+
+/** A retry event, for logging. */
+export interface RetryEvent {
+    method: string;
+    url: string;
+    attempt: number;
+    delayMs: number;
+    reason: string;
+}
+
+/** Sleeps `ms` milliseconds. */
+export type Sleep = (ms: number) => Promise<void>;
+
+const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Statuses whose responses carry no body (the fetch `Response` constructor rejects one). */
+const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * Graph-client middleware applying {@link decideRetry}. Sits after the pacing middleware and before
+ * `HTTPMessageHandler`; every retry takes a new slot from the tenant's pacer, and throttling pauses
+ * it. Buffers the response body inside the retry loop, so a connection dropped while the body
+ * streams is retried like one dropped earlier.
+ */
+export class RetryMiddleware implements Middleware {
+    private nextMiddleware: Middleware | undefined;
+
+    /**
+     * @param policy - retry tuning.
+     * @param pacer - the tenant's pacer (retries take slots from it; 429 pauses it).
+     * @param onRetry - called before each retry (logging).
+     * @param sleep - replaceable in tests.
+     */
+    constructor(
+        private readonly policy: RetryPolicy,
+        private readonly pacer: Pacer | undefined,
+        private readonly onRetry?: (event: RetryEvent) => void,
+        private readonly sleep: Sleep = realSleep,
+    ) {}
+
+    /** Sets the next middleware (Graph client API). */
+    setNext(next: Middleware): void {
+        this.nextMiddleware = next;
+    }
+
+    /** Runs the request with retries (Graph client API). */
+    async execute(context: Context): Promise<void> {
+        const next = this.nextMiddleware;
+        if (!next) throw new Error("RetryMiddleware has no next middleware");
+        const options = (context.options ?? {}) as RequestInit;
+        const method = (options.method ?? "GET").toUpperCase();
+        const state = RequestState.of(context) ?? new RequestState(method !== "POST", 0);
+        const url = typeof context.request === "string" ? context.request : (context.request as Request).url;
+        state.startedAt = Date.now();
+        let backoffs = 0;
+
+        for (let attempt = 1; ; attempt++) {
+            state.attempts = attempt;
+            context.response = undefined;
+            if (state.attemptTimeoutMs > 0) options.signal = AbortSignal.timeout(state.attemptTimeoutMs);
+            context.options = options as typeof context.options;
+            let outcome: AttemptOutcome;
+            let bodyText = "";
+            try {
+                await next.execute(context);
+                const res = context.response as Response | undefined;
+                if (!res) throw new Error("no response from the HTTP handler");
+                bodyText = await res.text();
+                context.response = new Response(NULL_BODY_STATUS.has(res.status) || bodyText === "" ? null : bodyText, {
+                    status: res.status,
+                    statusText: res.statusText,
+                    headers: res.headers,
+                });
+                outcome = { kind: "response", status: res.status, retryAfter: res.headers.get("retry-after"), bodyText };
+            } catch (error) {
+                context.response = undefined;
+                outcome = { kind: "error", error };
+            }
+            const elapsedMs = Date.now() - state.startedAt;
+            const decision = decideRetry(outcome, { idempotent: state.idempotent, attempt, backoffs, elapsedMs }, this.policy);
+            if (!decision.retry) {
+                state.finishedAt = Date.now();
+                state.maybeApplied = decision.maybeApplied;
+                state.exhausted = decision.exhausted ?? false;
+                if (outcome.kind === "error") {
+                    state.failure = outcome.error;
+                    throw outcome.error;
+                }
+                return;
+            }
+            const serverDelay = outcome.kind === "response" && (parseRetryAfter(outcome.retryAfter) ?? retryAfterFromBody(bodyText)) !== undefined;
+            if (!serverDelay) backoffs++;
+            if (decision.pauseMs > 0) this.pacer?.pause(decision.pauseMs);
+            this.onRetry?.({ method, url, attempt, delayMs: decision.delayMs, reason: decision.reason });
+            await this.sleep(decision.delayMs);
+            await this.pacer?.acquire(isWriteMethod(method));
+        }
+    }
+}

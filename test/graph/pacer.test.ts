@@ -1,0 +1,102 @@
+import { Pacer, isWriteMethod, limitsFromSettings, pacerFor, resetPacers } from "../../provider/graph/pacer";
+import { FakeClock, flush } from "./fake-clock";
+
+/** Starts `n` acquisitions and records when each is granted. */
+function burst(pacer: Pacer, clock: FakeClock, n: number, write: boolean, granted: number[]): Promise<void>[] {
+    return Array.from({ length: n }, () => pacer.acquire(write).then(() => void granted.push(clock.now())));
+}
+
+describe("Pacer", () => {
+    it("classifies writes", () => {
+        expect(["POST", "put", "PATCH", "DELETE"].every(isWriteMethod)).toBe(true);
+        expect(isWriteMethod("GET")).toBe(false);
+    });
+
+    it("derives limits from settings with Intune's defaults and a 5 % window margin", () => {
+        expect(limitsFromSettings({})).toEqual({ writesPerWindow: 100, requestsPerWindow: 1000, windowMs: 21000 });
+        expect(limitsFromSettings({ writesPer20Seconds: 5, requestsPer20Seconds: 10, throttleWindowSeconds: 2 })).toEqual({ writesPerWindow: 5, requestsPerWindow: 10, windowMs: 2100 });
+    });
+
+    it("lets writes through up to the limit and makes the rest wait for the window to slide", async () => {
+        const clock = new FakeClock();
+        const pacer = new Pacer({ writesPerWindow: 3, requestsPerWindow: 100, windowMs: 1000 }, clock);
+        const granted: number[] = [];
+        burst(pacer, clock, 7, true, granted);
+        await flush();
+        expect(granted).toEqual([0, 0, 0]);
+        expect(pacer.stats()).toMatchObject({ queued: 4, writesInWindow: 3 });
+        await clock.advance(999);
+        expect(granted).toHaveLength(3);
+        await clock.advance(1);
+        expect(granted).toEqual([0, 0, 0, 1000, 1000, 1000]);
+        await clock.advance(1000);
+        expect(granted).toEqual([0, 0, 0, 1000, 1000, 1000, 2000]);
+    });
+
+    it("never has more than the limit in any window", async () => {
+        const clock = new FakeClock();
+        const windowMs = 500;
+        const pacer = new Pacer({ writesPerWindow: 4, requestsPerWindow: 6, windowMs }, clock);
+        const granted: { t: number; write: boolean }[] = [];
+        for (let i = 0; i < 40; i++) {
+            const write = i % 3 !== 0;
+            void pacer.acquire(write).then(() => granted.push({ t: clock.now(), write }));
+        }
+        for (let i = 0; i < 100; i++) await clock.advance(50);
+        expect(granted).toHaveLength(40);
+        for (const g of granted) {
+            const inWindow = granted.filter((h) => h.t > g.t - windowMs && h.t <= g.t);
+            expect(inWindow.length).toBeLessThanOrEqual(6);
+            expect(inWindow.filter((h) => h.write).length).toBeLessThanOrEqual(4);
+        }
+    });
+
+    it("lets reads pass writes that wait for the write window", async () => {
+        const clock = new FakeClock();
+        const pacer = new Pacer({ writesPerWindow: 1, requestsPerWindow: 100, windowMs: 1000 }, clock);
+        const order: string[] = [];
+        void pacer.acquire(true).then(() => order.push("w1"));
+        void pacer.acquire(true).then(() => order.push("w2"));
+        void pacer.acquire(false).then(() => order.push("r1"));
+        await flush();
+        expect(order).toEqual(["w1", "r1"]);
+        await clock.advance(1000);
+        expect(order).toEqual(["w1", "r1", "w2"]);
+    });
+
+    it("blocks everything while the total budget is used up", async () => {
+        const clock = new FakeClock();
+        const pacer = new Pacer({ writesPerWindow: 10, requestsPerWindow: 2, windowMs: 1000 }, clock);
+        const granted: number[] = [];
+        burst(pacer, clock, 3, false, granted);
+        await flush();
+        expect(granted).toEqual([0, 0]);
+        await clock.advance(1000);
+        expect(granted).toEqual([0, 0, 1000]);
+    });
+
+    it("pauses on demand (429 Retry-After) without shortening a longer pause", async () => {
+        const clock = new FakeClock();
+        const pacer = new Pacer({ writesPerWindow: 10, requestsPerWindow: 10, windowMs: 1000 }, clock);
+        pacer.pause(3000);
+        pacer.pause(1000);
+        const granted: number[] = [];
+        burst(pacer, clock, 2, true, granted);
+        await clock.advance(2999);
+        expect(granted).toEqual([]);
+        expect(pacer.stats().pausedForMs).toBe(1);
+        await clock.advance(1);
+        expect(granted).toEqual([3000, 3000]);
+    });
+
+    it("shares one pacer per tenant and endpoint, with the strictest limits", () => {
+        resetPacers();
+        const a = pacerFor("Tenant-A", "https://graph.microsoft.com", { writesPerWindow: 100, requestsPerWindow: 1000, windowMs: 21000 });
+        const b = pacerFor("tenant-a", "https://graph.microsoft.com", { writesPerWindow: 10, requestsPerWindow: 2000, windowMs: 21000 });
+        const c = pacerFor("tenant-b", "https://graph.microsoft.com", { writesPerWindow: 100, requestsPerWindow: 1000, windowMs: 21000 });
+        expect(b).toBe(a);
+        expect(c).not.toBe(a);
+        expect(a.currentLimits).toEqual({ writesPerWindow: 10, requestsPerWindow: 1000, windowMs: 21000 });
+        resetPacers();
+    });
+});
