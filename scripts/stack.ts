@@ -107,11 +107,13 @@ export async function runStack(command: StackCommand, options: StackOptions): Pr
             return { command, changes: { ...result.summary.resourceChanges }, outputs, output: chunks.join("") };
         }
         case "refresh": {
-            const result = await stack.refresh({ onOutput });
+            // Run the program so the provider is configured from today's stack config, not the
+            // config saved at the last `up` (matters after a credential or endpoint change).
+            const result = await stack.refresh({ onOutput, runProgram: true });
             return { command, changes: { ...result.summary.resourceChanges }, outputs: {}, output: chunks.join("") };
         }
         case "destroy": {
-            const result = await stack.destroy({ onOutput });
+            const result = await stack.destroy({ onOutput, runProgram: true });
             return { command, changes: { ...result.summary.resourceChanges }, outputs: {}, output: chunks.join("") };
         }
     }

@@ -18,9 +18,17 @@ export interface PolicyChanges {
     released: string[];
 }
 
-/** Deep equality of canonical JSON values. */
+/**
+ * Deep equality of canonical JSON values. Object key order does not count: values that went
+ * through Pulumi's engine come back with their keys sorted.
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
-    return JSON.stringify(a) === JSON.stringify(b);
+    return JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The changes that turn `olds` (stored outputs) into `news` (checked inputs). */

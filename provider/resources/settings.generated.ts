@@ -529,7 +529,7 @@ export interface CommonPolicySettings {
      * true = require Microsoft Purview content evaluation of org data (Graph beta; newer than the published typings).
      *
      * Allowed: true or false.
-     * Graph property `purviewContentEvaluationRequired`. Leave unset to leave it unmanaged.
+     * Graph property `purviewContentEvaluationRequired`. Leave unset to leave it unmanaged; a new policy then gets `false` (observed).
      */
     readonly purviewContentEvaluationRequired?: pulumi.Input<boolean>;
 }

@@ -160,5 +160,6 @@ export const commonSettings = {
         bool(),
         "Data protection > Purview content evaluation",
         "true = require Microsoft Purview content evaluation of org data (Graph beta; newer than the published typings).",
+        observed(false),
     ),
 } as const;

@@ -83,3 +83,13 @@ describe.each([ios, android])("diff for $title", (platform) => {
         expect(policyChanges(platform, drifted, checked(platform, base)).patch).toEqual(["pinRequired"]);
     });
 });
+
+describe("sameValue", () => {
+    it("ignores object key order (the engine returns keys sorted) but not list order", async () => {
+        const { sameValue } = await import("../../provider/engine/diff");
+        expect(sameValue({ include: ["a"], exclude: ["b"] }, { exclude: ["b"], include: ["a"] })).toBe(true);
+        expect(sameValue([{ packageId: "p", name: "n" }], [{ name: "n", packageId: "p" }])).toBe(true);
+        expect(sameValue(["a", "b"], ["b", "a"])).toBe(false);
+        expect(sameValue({ a: 1 }, { a: 2 })).toBe(false);
+    });
+});

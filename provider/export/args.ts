@@ -1,0 +1,131 @@
+/**
+ * The arguments an exported resource declares for a live policy: `adoptPolicyId`, every
+ * setting that differs from Graph's default (settings without a known default whenever
+ * Graph reports them configured), the app group and apps, and the assignments.
+ *
+ * What is declared must pass `checkInputs` and, on adoption, send nothing: a live value the
+ * provider cannot accept (such as a placeholder URL scheme), or one it would store
+ * differently, is withheld (printed commented out with the reason), together with settings
+ * whose rules need it.
+ */
+import { checkInputs, type CheckFailure } from "../engine/check";
+import { policyChanges, sameValue } from "../engine/diff";
+import { managedKeys, managedValuesFromGraph, settingsFromGraph } from "../engine/state";
+import { appsFromGraph, assignmentsFromGraph } from "../engine/targets";
+import { platforms, type Platform } from "../settings/platforms";
+import type { LivePolicy } from "./model";
+
+/** A live value the program shows commented out, and why. */
+export interface WithheldValue {
+    key: string;
+    value: unknown;
+    reason: string;
+}
+
+/** Everything the program says about one policy. */
+export interface PolicyPlan {
+    platform: Platform;
+    /** The declared arguments: exactly the object the program passes to the resource. */
+    args: Record<string, unknown>;
+    /** Live values that are not declared, in the order they were withheld. */
+    withheld: WithheldValue[];
+    /** Problems that remain in `args` (only for values that cannot be withheld, such as `displayName`). */
+    problems: string[];
+}
+
+/** Arguments that identify the policy; never withheld. */
+const KEPT = new Set(["adoptPolicyId", "displayName"]);
+
+/** Whether a setting's live value goes into the program: it differs from the default, or there is none. */
+function worthDeclaring(platform: Platform, key: string, value: unknown): boolean {
+    if (key === "appGroupType") return true;
+    const spec = platform.settings[key];
+    return spec.default === undefined || !sameValue(spec.default, value);
+}
+
+/** Every candidate argument, before checking. */
+function candidates(platform: Platform, graph: Readonly<Record<string, any>>): Record<string, unknown> {
+    const live = settingsFromGraph(platform, graph);
+    const values: Record<string, unknown> = { adoptPolicyId: String(graph.id) };
+    for (const key of Object.keys(platform.settings)) {
+        if (live[key] !== undefined && worthDeclaring(platform, key, live[key])) values[key] = live[key];
+    }
+    // Apps are ours to declare only for "Selected apps"; for app groups Intune fills the list.
+    if (live.appGroupType === "selectedPublicApps") values.apps = appsFromGraph(graph.apps, platform);
+    values.assignments = assignmentsFromGraph(graph.assignments);
+    return values;
+}
+
+const mentions = (text: string, key: string) => new RegExp(`\\b${key}\\b`).test(text);
+
+/** A check failure's reason without the `key (label): ` it starts with. */
+function bareReason(platform: Platform, failure: CheckFailure): string {
+    const spec = platform.settings[failure.property];
+    const prefix = spec ? `${failure.property} (${spec.label}): ` : `${failure.property}: `;
+    return failure.reason.startsWith(prefix) ? failure.reason.slice(prefix.length) : failure.reason;
+}
+
+/** The declared keys a check failure is about, with the reason to give for each. */
+function blameFailure(platform: Platform, failure: CheckFailure, declared: Record<string, unknown>): [string, string][] {
+    if (failure.property in declared) {
+        return [
+            [
+                failure.property,
+                `Intune holds a value this provider does not accept: ${bareReason(platform, failure)}. Correct the value (here or in Intune), then uncomment it.`,
+            ],
+        ];
+    }
+    // A rule that needs a setting we could not declare: withhold the settings that need it.
+    return Object.keys(declared)
+        .filter((key) => key !== failure.property && mentions(failure.reason, key))
+        .map((key) => [key, `It needs ${failure.property}, which is not declared (${failure.reason}). Uncomment both once ${failure.property} has a valid value.`]);
+}
+
+/** Plans the arguments for one live policy. */
+export function planPolicy(policy: LivePolicy): PolicyPlan {
+    const platform = platforms[policy.platform];
+    const all = candidates(platform, policy.graph);
+    const withheld = new Map<string, string>();
+    const problems: string[] = [];
+    const declaredNow = () => Object.fromEntries(Object.entries(all).filter(([key]) => !withheld.has(key)));
+
+    for (;;) {
+        const declared = declaredNow();
+        const { inputs, failures } = checkInputs(platform, declared);
+        let blame: [string, string][];
+        if (failures.length) {
+            blame = failures.flatMap((failure) => blameFailure(platform, failure, declared));
+        } else {
+            // What adoption would compare: the live values of the declared settings.
+            const live = managedValuesFromGraph(platform, policy.graph, managedKeys(platform, inputs));
+            const changes = policyChanges(platform, live, inputs);
+            const changed = [...changes.patch];
+            if (changes.targetApps) changed.push(...["appGroupType", "apps"].filter((key) => key in inputs && !sameValue(live[key], inputs[key])));
+            if (changes.assign) changed.push("assignments");
+            blame = changed.map((key) => [
+                key,
+                `The provider would hold Intune's value as ${JSON.stringify(inputs[key])}, so declaring it would change the policy on adoption; declare it once you want that change.`,
+            ]);
+            if (!blame.length) break;
+        }
+        const fresh = blame.filter(([key]) => !KEPT.has(key) && !withheld.has(key));
+        if (!fresh.length) {
+            problems.push(...(failures.length ? failures.map((f) => f.reason) : blame.map(([key, reason]) => `${key}: ${reason}`)));
+            break;
+        }
+        for (const [key, reason] of fresh) if (!withheld.has(key)) withheld.set(key, reason);
+    }
+
+    const args = declaredNow();
+    return {
+        platform,
+        args,
+        withheld: [...withheld].map(([key, reason]) => ({ key, value: all[key], reason })),
+        problems: [...new Set(problems)],
+    };
+}
+
+/** The arguments the program declares for a live policy (see {@link planPolicy}). */
+export function policyArgs(policy: LivePolicy): Record<string, unknown> {
+    return planPolicy(policy).args;
+}

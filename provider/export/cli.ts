@@ -1,0 +1,271 @@
+/**
+ * The `pulumi-intune-app-protection` command line (bin/pulumi-intune-app-protection):
+ * `export` writes a tenant's app protection policies as a Pulumi TypeScript program.
+ *
+ * Connection options map onto the provider's own settings (`intune:*` keys, with the standard
+ * `AZURE_*` environment variables as fallback), so credentials work exactly as in a stack.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { CLOUD_NAMES } from "../graph/clouds";
+import { CREDENTIAL_KINDS, configKey, readConnectionSettings, type ConnectionSettings, type SettingName } from "../graph/connection";
+import { redactSecrets } from "../graph/errors";
+import { openSession, setGraphLogger } from "../graph/session";
+import { platforms, type PlatformName } from "../settings/platforms";
+import { exportTenant } from "./index";
+import type { LivePolicy } from "./model";
+import type { ReadProgress } from "./read";
+
+/** The command's name, as installed in `node_modules/.bin`. */
+export const COMMAND = "pulumi-intune-app-protection";
+
+/** Where the command writes; `process` streams in real use, buffers in tests. */
+export interface CliIo {
+    stdout: { write(text: string): unknown };
+    stderr: { write(text: string): unknown; isTTY?: boolean };
+    env: NodeJS.ProcessEnv;
+}
+
+/** Command-line flags that set a connection setting, and the setting. */
+const CONNECTION_FLAGS = {
+    "tenant-id": "tenantId",
+    "client-id": "clientId",
+    "client-secret": "clientSecret",
+    "certificate-path": "clientCertificatePath",
+    credential: "credential",
+    cloud: "cloud",
+    "graph-endpoint": "graphEndpoint",
+    "authority-host": "authorityHost",
+} as const satisfies Record<string, SettingName>;
+
+type ConnectionFlag = keyof typeof CONNECTION_FLAGS;
+
+/** Settings without a flag that can still come from the environment, for messages. */
+const ENV_ONLY: Partial<Record<SettingName, string>> = {
+    clientCertificatePassword: "AZURE_CLIENT_CERTIFICATE_PASSWORD",
+    federatedTokenFile: "AZURE_FEDERATED_TOKEN_FILE",
+};
+
+const EXPORT_OPTIONS = {
+    ...(Object.fromEntries(Object.keys(CONNECTION_FLAGS).map((flag) => [flag, { type: "string" }])) as Record<ConnectionFlag, { type: "string" }>),
+    out: { type: "string", short: "o" },
+    platform: { type: "string" },
+    help: { type: "boolean", short: "h" },
+} as const;
+
+const USAGE = `Usage: ${COMMAND} <command> [options]
+
+Commands:
+  export    Write a tenant's Intune app protection policies as a Pulumi TypeScript program
+
+Options:
+  -h, --help     Show help (also: ${COMMAND} export --help)
+  --version      Show the package version
+`;
+
+const EXPORT_USAGE = `Usage: ${COMMAND} export [options]
+
+Reads every iOS/iPadOS and Android app protection policy of an Intune tenant through Microsoft
+Graph (beta) and writes a Pulumi TypeScript program with one resource per policy. Each resource
+adopts its policy by id (adoptPolicyId) and declares its current settings, apps and assignments,
+so the first \`pulumi up\` takes the policies over without changing them. Settings at Intune's
+defaults are left out; group names are added as comments.
+
+Connection (the provider's intune:* settings; each falls back to the AZURE_* variable shown):
+  --tenant-id <id>           Directory (tenant) ID or verified domain           [AZURE_TENANT_ID]
+  --client-id <id>           Application (client) ID of the app registration    [AZURE_CLIENT_ID]
+  --client-secret <value>    Client secret value. Prefer the AZURE_CLIENT_SECRET variable: a
+                             secret on the command line lands in your shell history.
+  --certificate-path <file>  PEM file with certificate and private key
+                                                              [AZURE_CLIENT_CERTIFICATE_PATH]
+  --credential <kind>        ${CREDENTIAL_KINDS.join(" | ")}
+                             (default: inferred from the secret, certificate or token file given)
+  --cloud <name>             ${CLOUD_NAMES.join(" | ")} (default: global)
+  --graph-endpoint <url>     Microsoft Graph root, e.g. https://graph.microsoft.com (overrides --cloud)
+  --authority-host <url>     Entra ID authority host                       [AZURE_AUTHORITY_HOST]
+
+Output:
+  -o, --out <file>           Write the program to <file> (default: standard output)
+  --platform <name>          ios | android | all (default: all)
+  -h, --help                 Show this help
+
+The app needs the Microsoft Graph application permission DeviceManagementApps.Read.All (or
+ReadWrite.All), and GroupMember.Read.All (or Group.Read.All) for group names. Progress is shown
+on standard error when it is a terminal.
+
+Examples:
+  export AZURE_TENANT_ID=<tenant> AZURE_CLIENT_ID=<app> AZURE_CLIENT_SECRET=<secret>
+  ${COMMAND} export --out index.ts
+  ${COMMAND} export --tenant-id contoso.onmicrosoft.com --credential azureCli --platform ios
+`;
+
+/** A usage mistake: reported with a pointer to `--help`. */
+class UsageError extends Error {}
+
+/** Rewrites messages written for stack config (`intune:clientSecret`) in terms of this command's flags. */
+export function cliMessage(message: string): string {
+    const flagOf = new Map<string, string>(Object.entries(CONNECTION_FLAGS).map(([flag, field]) => [field, `--${flag}`]));
+    return message
+        .replace(/\s*\(`pulumi config set [^`]*`\)/g, "")
+        .replace(/`pulumi config set (intune:\w+)[^`]*`/g, "$1")
+        .replace(/\bintune:(\w+)/g, (whole, field: SettingName) => flagOf.get(field) ?? ENV_ONLY[field] ?? whole)
+        .replace(/\s+/g, " ")
+        .trim();
+}
+
+/** Shows progress on one rewritten line of a terminal; silent elsewhere. */
+class Progress {
+    private shown = false;
+    constructor(private readonly stderr: CliIo["stderr"], readonly enabled: boolean) {}
+
+    update(text: string): void {
+        if (!this.enabled) return;
+        this.stderr.write(`\r\x1b[2K${text}`);
+        this.shown = true;
+    }
+
+    /** A line that stays (warnings, notes), written above the progress line. */
+    line(text: string): void {
+        this.clear();
+        this.stderr.write(`${text}\n`);
+    }
+
+    clear(): void {
+        if (!this.shown) return;
+        this.stderr.write("\r\x1b[2K");
+        this.shown = false;
+    }
+}
+
+function describeProgress(progress: ReadProgress): string {
+    if (progress.phase === "groups") return `resolving group names ${progress.resolved}/${progress.total}`;
+    const title = platforms[progress.platform].title;
+    return `reading ${title} policies: ${progress.total === undefined ? progress.read : `${progress.read}/${progress.total}`} read`;
+}
+
+function packageVersion(): string {
+    for (let dir = __dirname; ; dir = path.dirname(dir)) {
+        const file = path.join(dir, "package.json");
+        if (fs.existsSync(file)) {
+            const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version?: string };
+            if (pkg.name === COMMAND) return pkg.version ?? "unknown";
+        }
+        if (path.dirname(dir) === dir) return "unknown";
+    }
+}
+
+/** Connection settings from the flags, through the provider's own reader (flags win over AZURE_*). */
+export function connectionSettings(flags: Partial<Record<ConnectionFlag, string>>, env: NodeJS.ProcessEnv): ConnectionSettings {
+    const config = new Map<string, string>();
+    for (const [flag, field] of Object.entries(CONNECTION_FLAGS) as [ConnectionFlag, SettingName][]) {
+        if (flags[flag] !== undefined) config.set(configKey(field), flags[flag]!);
+    }
+    const settings = readConnectionSettings({ get: (key) => config.get(key) }, env);
+    // Later messages name the flag the user gave rather than a stack config key.
+    for (const [flag, field] of Object.entries(CONNECTION_FLAGS) as [ConnectionFlag, SettingName][]) {
+        if (settings.sources?.[field] === configKey(field)) settings.sources[field] = `--${flag}`;
+    }
+    return settings;
+}
+
+function platformList(value: string | undefined): PlatformName[] {
+    const choice = (value ?? "all").toLowerCase();
+    if (choice === "all") return ["ios", "android"];
+    if (choice === "ios" || choice === "android") return [choice];
+    throw new UsageError(`--platform is "${value}"; use ios, android or all`);
+}
+
+/** Fails early when the output file cannot be written where asked. */
+function checkOutPath(out: string): string {
+    const file = path.resolve(out);
+    const dir = path.dirname(file);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--out ${out}: the directory ${dir} does not exist`);
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UsageError(`--out ${out} is a directory; give a file name such as ${path.join(out, "index.ts")}`);
+    return file;
+}
+
+/** Writes through a temporary file, so a failed run never leaves half a program behind. */
+function writeAtomically(file: string, text: string): void {
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+    try {
+        fs.writeFileSync(temp, text);
+        fs.renameSync(temp, file);
+    } finally {
+        fs.rmSync(temp, { force: true });
+    }
+}
+
+function summary(policies: readonly LivePolicy[]): string {
+    const counts = (["ios", "android"] as const)
+        .map((p) => [platforms[p].title, policies.filter((x) => x.platform === p).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([title, n]) => `${n} ${title}`);
+    return `${policies.length} ${policies.length === 1 ? "policy" : "policies"}${counts.length ? ` (${counts.join(", ")})` : ""}`;
+}
+
+async function exportCommand(argv: string[], io: CliIo, progress: Progress): Promise<number> {
+    const { values, positionals } = parseArgs({ args: argv, options: EXPORT_OPTIONS, strict: true, allowPositionals: true });
+    if (values.help) {
+        io.stdout.write(EXPORT_USAGE);
+        return 0;
+    }
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const wanted = platformList(values.platform);
+    const out = values.out === undefined || values.out === "-" ? undefined : checkOutPath(values.out);
+    if (values["client-secret"] !== undefined) {
+        progress.line(`${COMMAND}: warning: a secret given with --client-secret lands in your shell history and is visible to other users in the process list; set the AZURE_CLIENT_SECRET environment variable instead`);
+    }
+    const settings = connectionSettings(values, io.env);
+    let read: readonly LivePolicy[] = [];
+    try {
+        if (progress.enabled) setGraphLogger((line) => progress.line(`${COMMAND}: ${line}`));
+        const program = await exportTenant(openSession(settings), {
+            platforms: wanted,
+            onProgress: (p) => progress.update(describeProgress(p)),
+            onWarning: (message) => progress.line(`${COMMAND}: warning: ${message}`),
+            onRead: (policies) => (read = policies),
+        });
+        progress.clear();
+        if (out) writeAtomically(out, program);
+        else io.stdout.write(program);
+        if (progress.enabled) progress.line(`exported ${summary(read)}${out ? ` to ${path.relative(process.cwd(), out) || out}` : ""}`);
+        return 0;
+    } catch (err) {
+        throw Object.assign(err instanceof Error ? err : new Error(String(err)), { settings });
+    } finally {
+        setGraphLogger(undefined);
+    }
+}
+
+/** Runs the command line; returns the exit code. Never throws. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+    const progress = new Progress(io.stderr, io.stderr.isTTY === true);
+    const [command, ...rest] = argv;
+    try {
+        if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+            (command === undefined ? io.stderr : io.stdout).write(USAGE);
+            return command === undefined ? 1 : 0;
+        }
+        if (command === "--version" || command === "-v") {
+            io.stdout.write(`${packageVersion()}\n`);
+            return 0;
+        }
+        if (command !== "export") throw new UsageError(`unknown command "${command}" (the command is: export)`);
+        return await exportCommand(rest, io, progress);
+    } catch (err) {
+        progress.clear();
+        const error = err as Error & { code?: string; settings?: ConnectionSettings };
+        const usage = err instanceof UsageError || (typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS"));
+        const message = cliMessage(redactSecrets(error.message ?? String(err), error.settings));
+        io.stderr.write(`${COMMAND}${command === "export" ? " export" : ""}: error: ${message}${usage ? ` (see ${COMMAND} ${command === "export" ? "export " : ""}--help)` : ""}\n`);
+        return 1;
+    }
+}
+
+/** Entry point of bin/pulumi-intune-app-protection. */
+export function run(): void {
+    main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
+        process.exitCode = code;
+    });
+}

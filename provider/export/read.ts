@@ -1,0 +1,130 @@
+/**
+ * Reads what the export needs from Graph: every app protection policy of the chosen platforms
+ * with its apps and assignments (following paging), and the display name of every assigned group.
+ */
+import { GraphRequestError, isNotFound } from "../graph/errors";
+import type { GraphSession } from "../graph/session";
+import { platforms, type PlatformName } from "../settings/platforms";
+import { assignmentsFromGraph } from "../engine/targets";
+import type { GroupNames, LivePolicy } from "./model";
+
+/** Progress of a tenant read. */
+export type ReadProgress =
+    /** `read` policies of `platform` so far; `total` when Graph said how many there are. */
+    | { phase: "policies"; platform: PlatformName; read: number; total?: number }
+    /** `resolved` of `total` group names. */
+    | { phase: "groups"; resolved: number; total: number };
+
+/** Options of the readers. */
+export interface ReadOptions {
+    onProgress?: (progress: ReadProgress) => void;
+    /** Something the user should know that does not stop the export. */
+    onWarning?: (message: string) => void;
+}
+
+/** Group names requested at the same time. */
+const GROUP_CONCURRENCY = 4;
+
+interface Page {
+    value?: Record<string, any>[];
+    "@odata.nextLink"?: string;
+    "@odata.count"?: number;
+}
+
+/** Every policy of one platform, with apps and assignments, in Graph's order. */
+export async function readPolicies(session: GraphSession, platform: PlatformName, options: ReadOptions = {}): Promise<LivePolicy[]> {
+    const { collection } = platforms[platform];
+    const policies: LivePolicy[] = [];
+    let total: number | undefined;
+    let next: string | undefined = `/deviceAppManagement/${collection}?$expand=apps,assignments`;
+    options.onProgress?.({ phase: "policies", platform, read: 0 });
+    while (next) {
+        const page: Page = (await session.send<Page>({ method: "GET", path: next })).body ?? {};
+        if (typeof page["@odata.count"] === "number") total = page["@odata.count"];
+        for (const item of page.value ?? []) {
+            // A list entry without its expanded apps or assignments would export as "none": read it alone.
+            const complete = Array.isArray(item.apps) && Array.isArray(item.assignments) ? item : await readPolicy(session, collection, String(item.id));
+            if (complete) policies.push({ platform, graph: complete });
+        }
+        options.onProgress?.({ phase: "policies", platform, read: policies.length, total });
+        next = page["@odata.nextLink"];
+    }
+    return policies;
+}
+
+async function readPolicy(session: GraphSession, collection: string, id: string): Promise<Record<string, any> | undefined> {
+    try {
+        const response = await session.send<Record<string, any>>({
+            method: "GET",
+            path: `/deviceAppManagement/${collection}/${encodeURIComponent(id)}?$expand=apps,assignments`,
+        });
+        return response.body;
+    } catch (err) {
+        // Deleted between the list and this read: nothing to export.
+        if (isNotFound(err)) return undefined;
+        throw err;
+    }
+}
+
+/** Lower-case ids of every group the policies are assigned to (include and exclude), sorted. */
+export function assignedGroupIds(policies: readonly LivePolicy[]): string[] {
+    const ids = new Set<string>();
+    for (const policy of policies) {
+        const { include = [], exclude = [] } = assignmentsFromGraph(policy.graph.assignments);
+        for (const target of [...include, ...exclude]) ids.add((typeof target === "string" ? target : target.groupId).toLowerCase());
+    }
+    return [...ids].sort();
+}
+
+/**
+ * Display names of the given groups, one `GET /groups/{id}` each. A group Graph does not find
+ * maps to `null`. Without permission to read groups the names are left out (with a warning)
+ * rather than failing the export.
+ */
+export async function readGroupNames(session: GraphSession, ids: readonly string[], options: ReadOptions = {}): Promise<GroupNames> {
+    const names = new Map<string, string | null>();
+    let resolved = 0;
+    let denied: GraphRequestError | undefined;
+    const queue = [...ids];
+    options.onProgress?.({ phase: "groups", resolved, total: ids.length });
+
+    async function worker(): Promise<void> {
+        for (let id = queue.shift(); id !== undefined && !denied; id = queue.shift()) {
+            try {
+                const response = await session.send<{ displayName?: string | null }>({
+                    method: "GET",
+                    path: `/groups/${encodeURIComponent(id)}?$select=id,displayName`,
+                });
+                names.set(id, response.body?.displayName ?? "");
+            } catch (err) {
+                if (isNotFound(err)) names.set(id, null);
+                else if (err instanceof GraphRequestError && err.status === 403) denied ??= err;
+                else throw err;
+            }
+            resolved++;
+            options.onProgress?.({ phase: "groups", resolved, total: ids.length });
+        }
+    }
+    await Promise.all(Array.from({ length: Math.min(GROUP_CONCURRENCY, ids.length) }, worker));
+
+    if (denied) {
+        options.onWarning?.(
+            `could not read group names (Microsoft Graph answered ${denied.status ?? "with an error"}${denied.code ? ` ${denied.code}` : ""} on GET /groups/{id}); ` +
+                `assignments are exported without them. Grant the app the Microsoft Graph application permission GroupMember.Read.All (or Group.Read.All) to see group names.`,
+        );
+        names.clear();
+    }
+    return names;
+}
+
+/** Reads the policies of the given platforms and the names of their groups. */
+export async function readTenant(
+    session: GraphSession,
+    platformNames: readonly PlatformName[],
+    options: ReadOptions = {},
+): Promise<{ policies: LivePolicy[]; groupNames: GroupNames }> {
+    const policies: LivePolicy[] = [];
+    for (const platform of platformNames) policies.push(...(await readPolicies(session, platform, options)));
+    const groupNames = await readGroupNames(session, assignedGroupIds(policies), options);
+    return { policies, groupNames };
+}

@@ -1,0 +1,159 @@
+/**
+ * The exported program's text: one resource per policy, settings grouped like the admin
+ * center (Basics, Apps, Data protection, Access requirements, Conditional launch, Scope tags,
+ * Assignments) in catalog order, labels and group names as comments. Pure: the same policies
+ * and group names always give the same text.
+ */
+import type { GroupTarget } from "../engine/targets";
+import { platforms, type Platform } from "../settings/platforms";
+import { planPolicy, type PolicyPlan } from "./args";
+import { commentLines, commentText, INDENT, inlineLiteral, LINE_WIDTH, literal, propertyKey } from "./literal";
+import { PLATFORM_ORDER, type GroupNames, type LivePolicy } from "./model";
+import { comparePolicies, policyKey, resourceNames } from "./names";
+
+/** The package users import the resources from. */
+export const PACKAGE_NAME = "pulumi-intune-app-protection";
+
+/** Admin-center sections in the order the admin center shows them. */
+const SECTION_ORDER = ["Basics", "Apps", "Data protection", "Access requirements", "Conditional launch", "Scope tags"];
+
+/** Options of {@link renderProgram}. */
+export interface RenderOptions {
+    /** Tenant named in the header comment. */
+    tenantId?: string;
+}
+
+interface Section {
+    title: string;
+    keys: string[];
+}
+
+const sectionOf = (label: string) => (label.includes(" > ") ? label.slice(0, label.indexOf(" > ")) : label);
+
+/** The label without its section, for the comment beside a value. */
+function shortLabel(label: string): string | undefined {
+    return label.includes(" > ") ? label.slice(label.indexOf(" > ") + 3) : undefined;
+}
+
+/** The sections of a platform's arguments, each in catalog order (`apps` after the app group settings). */
+function layout(platform: Platform): Section[] {
+    const sections = new Map<string, string[]>();
+    for (const [key, spec] of Object.entries(platform.settings)) {
+        const title = sectionOf(spec.label);
+        sections.set(title, [...(sections.get(title) ?? []), key]);
+        if (key === "targetedAppManagementLevels") sections.get(title)!.push("apps");
+    }
+    if (![...sections.values()].some((keys) => keys.includes("apps"))) sections.set("Apps", [...(sections.get("Apps") ?? []), "apps"]);
+    const rank = (title: string) => (SECTION_ORDER.includes(title) ? SECTION_ORDER.indexOf(title) : SECTION_ORDER.length);
+    return [...sections.entries()]
+        .map(([title, keys]) => ({ title, keys }))
+        .sort((a, b) => rank(a.title) - rank(b.title));
+}
+
+/** Comment beside a setting's value: its admin-center label. */
+function labelOf(platform: Platform, key: string): string | undefined {
+    if (key === "apps") return "Selected apps";
+    const spec = platform.settings[key];
+    if (!spec || sectionOf(spec.label) === "Basics") return undefined;
+    return shortLabel(spec.label);
+}
+
+/** `key: value,` lines, with the label beside a one-line value or above a longer one. */
+function property(key: string, value: unknown, indent: string, label: string | undefined): string[] {
+    const prefix = `${propertyKey(key)}: `;
+    const text = literal(value, indent, prefix);
+    const line = `${indent}${prefix}${text},`;
+    if (!label) return line.split("\n");
+    const beside = `${line} // ${commentText(label)}`;
+    if (!text.includes("\n") && beside.length <= LINE_WIDTH) return [beside];
+    return [...commentLines(label, indent), ...line.split("\n")];
+}
+
+/** A withheld value: the reason, then the property commented out. */
+function withheldProperty(key: string, value: unknown, reason: string, indent: string, label: string | undefined): string[] {
+    const lines = property(key, value, indent, undefined).map((line) => `${indent}// ${line.slice(indent.length)}`);
+    const what = label ? ` (${label})` : "";
+    return [...commentLines(`${key}${what} is not declared. ${reason}`, indent), ...lines];
+}
+
+/** The group name comment for a target. */
+function groupComment(target: GroupTarget, groupNames: GroupNames): string | undefined {
+    const id = (typeof target === "string" ? target : target.groupId).toLowerCase();
+    if (!groupNames.has(id)) return undefined;
+    const name = groupNames.get(id);
+    return name === null ? "group not found" : commentText(name ?? "");
+}
+
+/** `assignments: { include: [...], exclude: [...] }` with each group's name beside its id. */
+function assignmentsProperty(value: { include?: GroupTarget[]; exclude?: GroupTarget[] }, indent: string, groupNames: GroupNames): string[] {
+    const sides = (["include", "exclude"] as const).filter((side) => value[side]?.length);
+    if (!sides.length) return [`${indent}assignments: {}, // assigned to no group`];
+    const lines = [`${indent}assignments: {`];
+    const inner = indent + INDENT;
+    for (const side of sides) {
+        lines.push(`${inner}${side}: [`);
+        for (const target of value[side]!) {
+            const comment = groupComment(target, groupNames);
+            lines.push(`${inner}${INDENT}${inlineLiteral(target)},${comment ? ` // ${comment}` : ""}`);
+        }
+        lines.push(`${inner}],`);
+    }
+    lines.push(`${indent}},`);
+    return lines;
+}
+
+/** The `new intune.…(name, { … });` statement of one policy. */
+function resource(plan: PolicyPlan, name: string, groupNames: GroupNames): string[] {
+    const { platform, args } = plan;
+    const indent = INDENT;
+    const withheld = new Map(plan.withheld.map((w) => [w.key, w]));
+    const body: string[] = [];
+    const emit = (key: string) => {
+        if (key in args) body.push(...property(key, args[key], indent, labelOf(platform, key)));
+        else if (withheld.has(key)) body.push(...withheldProperty(key, withheld.get(key)!.value, withheld.get(key)!.reason, indent, labelOf(platform, key)));
+    };
+
+    body.push(...property("adoptPolicyId", args.adoptPolicyId, indent, "adopt the existing policy"));
+    for (const section of layout(platform)) {
+        const present = section.keys.filter((key) => key in args || withheld.has(key));
+        if (!present.length) continue;
+        if (section.title !== "Basics") body.push("", `${indent}// ${section.title}`);
+        present.forEach(emit);
+    }
+    body.push("", `${indent}// Assignments`);
+    if ("assignments" in args) body.push(...assignmentsProperty(args.assignments as { include?: GroupTarget[] }, indent, groupNames));
+    else if (withheld.has("assignments")) emit("assignments");
+
+    const head = plan.problems.length
+        ? commentLines(`Check will reject this policy until you fix: ${plan.problems.join("; ")}`, "")
+        : [];
+    return [...head, `new intune.${platform.resourceType}(${JSON.stringify(name)}, {`, ...body, "});"];
+}
+
+/**
+ * The Pulumi TypeScript program for the given live policies: iOS/iPadOS first, then Android,
+ * each sorted by display name then id.
+ */
+export function renderProgram(policies: readonly LivePolicy[], groupNames: GroupNames, options: RenderOptions = {}): string {
+    const names = resourceNames(policies);
+    const source = options.tenantId ? ` of tenant ${commentText(options.tenantId)}` : "";
+    const lines = [
+        `// Intune app protection policies${source}, exported by \`${PACKAGE_NAME} export\`.`,
+        "//",
+        "// Each resource adopts its existing policy by id (adoptPolicyId): the first `pulumi up` takes it over",
+        "// without changing it. Settings at Intune's defaults are not declared, so they stay unmanaged until",
+        "// you add them. Group names in comments are as they were at export time.",
+    ];
+    if (!policies.length) return [...lines, "//", "// The tenant has no app protection policies to export.", ""].join("\n");
+    lines.push(`import * as intune from ${JSON.stringify(PACKAGE_NAME)};`);
+    for (const platformName of PLATFORM_ORDER) {
+        const ofPlatform = policies.filter((p) => p.platform === platformName).sort(comparePolicies);
+        if (!ofPlatform.length) continue;
+        const title = platforms[platformName].title;
+        lines.push("", `// ${title} app protection policies (${ofPlatform.length})`);
+        for (const policy of ofPlatform) {
+            lines.push("", ...resource(planPolicy(policy), names.get(policyKey(policy))!, groupNames));
+        }
+    }
+    return `${lines.join("\n")}\n`;
+}

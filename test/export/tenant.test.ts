@@ -1,0 +1,284 @@
+/**
+ * `pulumi-intune-app-protection export` against an emulated tenant, run as users run it: the
+ * built command in a child process, over HTTPS, through the real Graph client. The program it
+ * writes must type-check against the package, have one resource per policy, and adopt every
+ * policy without sending a single change.
+ */
+import { spawn } from "child_process";
+import { randomUUID } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { startEmulator, trustEmulatorCa, type Emulator } from "../emulator";
+import * as runtime from "../../provider/engine/runtime";
+import { checkInputs } from "../../provider/engine/check";
+import { policyChanges } from "../../provider/engine/diff";
+import { managedKeys, managedValuesFromGraph } from "../../provider/engine/state";
+import { platforms, type PlatformName } from "../../provider/settings/platforms";
+import { resetGraphSessions } from "../../provider/graph";
+import { frameworkPolicies } from "../support/framework";
+import { configSource, stackConfig, tenantSpec, type TestTenant } from "../support/tenants";
+import { evaluateProgram, graphApps, graphAssignments, ROOT, typeErrors, type DeclaredResource } from "./support";
+
+const BIN = path.join(ROOT, "bin", "pulumi-intune-app-protection");
+const IOS = "#microsoft.graph.iosManagedAppProtection";
+const ANDROID = "#microsoft.graph.androidManagedAppProtection";
+
+/** App registrations: one that reads policies and groups, one that may not read groups. */
+const reader = { clientId: randomUUID(), secret: `reader-${randomUUID()}` };
+const noGroups = { clientId: randomUUID(), secret: `nogroups-${randomUUID()}` };
+const MISSING_GROUP = randomUUID();
+const FILTER = randomUUID();
+
+let emulator: Emulator;
+let tenant: TestTenant;
+let outDir: string;
+let program: string;
+let firstRun: CliResult;
+let declared: DeclaredResource[];
+
+interface CliResult {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+/** Runs the built command with only the environment given (plus PATH and the emulator's CA). */
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, ...args], {
+            cwd: outDir,
+            env: { PATH: process.env.PATH ?? "", NODE_EXTRA_CA_CERTS: emulator.caCertPath, ...env },
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk) => (stdout += chunk));
+        child.stderr.on("data", (chunk) => (stderr += chunk));
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+}
+
+const connection = (client: { clientId: string }) => ["--tenant-id", tenant.tenantId, "--client-id", client.clientId, "--graph-endpoint", emulator.url, "--authority-host", emulator.url];
+
+/** Fails early, with the fix, when the command would run stale code. */
+function requireFreshBuild(): void {
+    const built = path.join(ROOT, "dist", "provider", "export", "cli.js");
+    const sources = fs.readdirSync(path.join(ROOT, "provider", "export")).map((f) => path.join(ROOT, "provider", "export", f));
+    const newest = Math.max(...sources.map((f) => fs.statSync(f).mtimeMs));
+    if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest) {
+        throw new Error("dist/provider/export is missing or older than provider/export: run `npm run build` before these tests");
+    }
+}
+
+function seed(): void {
+    for (const { json } of frameworkPolicies()) emulator.seedPolicy(tenant.tenantId, json);
+    const { sales, contractors, finance } = tenant.groups;
+    emulator.seedPolicy(tenant.tenantId, {
+        "@odata.type": IOS,
+        displayName: "Sales iOS",
+        minimumPinLength: 8,
+        periodOfflineBeforeAccessCheck: "PT1440M",
+        allowedIosDeviceModels: "iPhone15,2;iPad13,1",
+        managedUniversalLinks: ["https://contoso.sharepoint.com/*"],
+        roleScopeTagIds: ["0", "7"],
+        appGroupType: "selectedPublicApps",
+        apps: graphApps("ios", ["com.microsoft.office.outlook", "com.microsoft.skype.teams"]),
+        assignments: graphAssignments([sales, { groupId: contractors, filterId: FILTER, filterType: "include" }], [finance]),
+    });
+    emulator.seedPolicy(tenant.tenantId, {
+        "@odata.type": ANDROID,
+        displayName: "Sales Android",
+        keyboardsRestricted: true,
+        approvedKeyboards: [{ name: "com.touchtype.swiftkey", value: "SwiftKey" }],
+        allowedAndroidDeviceManufacturers: "Samsung;Google",
+        dialerRestrictionLevel: "customApp",
+        customDialerAppPackageId: "com.contoso.dialer",
+        customDialerAppDisplayName: "Contoso Dialer",
+        appGroupType: "selectedPublicApps",
+        apps: graphApps("android", ["com.microsoft.office.outlook", "com.microsoft.teams"]),
+        assignments: graphAssignments([sales], [MISSING_GROUP]),
+    });
+    // Two policies with the same display name.
+    emulator.seedPolicy(tenant.tenantId, {
+        "@odata.type": IOS,
+        displayName: "Shared name",
+        appGroupType: "allMicrosoftApps",
+        printBlocked: true,
+        assignments: graphAssignments([finance]),
+    });
+    emulator.seedPolicy(tenant.tenantId, { "@odata.type": IOS, displayName: "Shared name", appGroupType: "selectedPublicApps", saveAsBlocked: true });
+}
+
+beforeAll(async () => {
+    requireFreshBuild();
+    const made = tenantSpec();
+    tenant = made.tenant;
+    const groupRead = ["DeviceManagementApps.Read.All", "Group.Read.All"];
+    emulator = await startEmulator({
+        pageSize: 3,
+        tenants: [
+            {
+                ...made.spec,
+                clients: [
+                    { clientId: tenant.clientId, secret: tenant.clientSecret, roles: ["DeviceManagementApps.ReadWrite.All"] },
+                    { ...reader, roles: groupRead },
+                    { ...noGroups, roles: ["DeviceManagementApps.Read.All"] },
+                ],
+            },
+        ],
+    });
+    trustEmulatorCa(emulator.caCertPem);
+    runtime.configure(configSource(stackConfig(emulator, tenant)));
+    seed();
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "intune-export-cli-"));
+    firstRun = await cli(["export", ...connection(reader), "--out", "program.ts"], { AZURE_CLIENT_SECRET: reader.secret });
+    program = fs.existsSync(path.join(outDir, "program.ts")) ? fs.readFileSync(path.join(outDir, "program.ts"), "utf8") : "";
+    declared = program ? evaluateProgram(program) : [];
+});
+
+afterAll(async () => {
+    resetGraphSessions();
+    await emulator?.close();
+    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+const live = () => emulator.policies(tenant.tenantId);
+const platformOf = (policy: any): PlatformName => (policy["@odata.type"] === IOS ? "ios" : "android");
+
+describe("export", () => {
+    it("writes the program to --out, quietly when stderr is not a terminal, following paging", () => {
+        expect(firstRun.code).toBe(0);
+        expect(firstRun.stdout).toBe("");
+        // Only the warning about iOS Level 3's placeholder dialer scheme; no progress.
+        expect(firstRun.stderr).toMatch(/^pulumi-intune-app-protection: warning: iOS\/iPadOS policy "iOS\/iPadOS Enterprise High Data Protection v1\.5" \(T_[0-9a-f-]+\): customDialerAppProtocol, dialerRestrictionLevel commented out/);
+        expect(firstRun.stderr.trimEnd().split("\n")).toHaveLength(1);
+        const lists = emulator.requests.filter((r) => r.kind === "list");
+        expect(lists.length).toBeGreaterThanOrEqual(4); // two pages per platform at 3 per page
+        expect(emulator.requests.filter((r) => r.kind === "groups")).toHaveLength(4); // sales, contractors, finance, missing: once each
+    });
+
+    it("type-checks against the package", () => {
+        expect(typeErrors(program)).toEqual([]);
+    }, 30000);
+
+    it("has one resource per policy, of the right class, adopting it by id", () => {
+        const policies = live();
+        expect(policies).toHaveLength(10);
+        expect(declared).toHaveLength(policies.length);
+        for (const policy of policies) {
+            const matching = declared.filter((r) => r.args.adoptPolicyId === policy.id);
+            expect(matching).toHaveLength(1);
+            expect(matching[0].type).toBe(platforms[platformOf(policy)].resourceType);
+            expect(matching[0].args.displayName).toBe(policy.displayName);
+        }
+        const names = declared.map((r) => r.name);
+        expect(new Set(names).size).toBe(names.length);
+        expect(names.filter((n) => n.startsWith("shared-name-"))).toHaveLength(2);
+        expect(names).toEqual(expect.arrayContaining(["sales-ios", "sales-android", "ios-ipados-enterprise-high-data-protection-v1-5"]));
+    });
+
+    it("declares settings that check accepts and that adoption would not change", () => {
+        for (const policy of live()) {
+            const platform = platforms[platformOf(policy)];
+            const { args } = declared.find((r) => r.args.adoptPolicyId === policy.id)!;
+            const { inputs, failures } = checkInputs(platform, args);
+            expect({ policy: policy.displayName, failures }).toEqual({ policy: policy.displayName, failures: [] });
+            const current = managedValuesFromGraph(platform, policy, managedKeys(platform, inputs));
+            expect({ policy: policy.displayName, changes: policyChanges(platform, current, inputs) }).toEqual({
+                policy: policy.displayName,
+                changes: { patch: [], targetApps: false, assign: false, released: [] },
+            });
+        }
+    });
+
+    it("adopting every policy through the provider sends no write to Graph", async () => {
+        emulator.clearLog();
+        for (const { type, args } of declared) {
+            const platform = type === "IosAppProtectionPolicy" ? "ios" : "android";
+            const { inputs } = checkInputs(platforms[platform], args);
+            const { id } = await runtime.create(platform, { ...inputs, __provider: "p" });
+            expect(id).toBe(args.adoptPolicyId);
+        }
+        expect(emulator.requests.filter((r) => r.kind !== "token" && r.kind !== "metadata" && r.method !== "GET")).toEqual([]);
+        // Each adoption read its policy once (so the comparison really ran against Graph's state).
+        expect(emulator.count({ kind: "get" })).toBe(declared.length);
+    });
+
+    it("keeps apps, assignments and group names, and omits apps for app groups", () => {
+        const { sales, contractors, finance } = tenant.groups;
+        const salesIos = declared.find((r) => r.name === "sales-ios")!.args;
+        expect(salesIos).toMatchObject({
+            appGroupType: "selectedPublicApps",
+            apps: ["com.microsoft.office.outlook", "com.microsoft.skype.teams"],
+            allowedIosDeviceModels: ["iPad13,1", "iPhone15,2"],
+            periodOfflineBeforeAccessCheck: "P1D",
+            minimumPinLength: 8,
+        });
+        expect(salesIos.assignments).toEqual({
+            include: [sales, { groupId: contractors, filterId: FILTER, filterType: "include" }].sort((a, b) =>
+                (typeof a === "string" ? a : a.groupId) < (typeof b === "string" ? b : b.groupId) ? -1 : 1,
+            ),
+            exclude: [finance],
+        });
+        expect(program).toContain(`"${sales}", // Sales`);
+        expect(program).toContain(`filterType: "include" }, // Contractors`);
+        expect(program).toContain(`"${finance}", // Finance`);
+        expect(program).toContain(`"${MISSING_GROUP}", // group not found`);
+        const appGroup = declared.find((r) => r.name.startsWith("shared-name-") && r.args.appGroupType === "allMicrosoftApps")!;
+        expect(appGroup.args).not.toHaveProperty("apps");
+        for (const framework of declared.filter((r) => r.args.appGroupType === "allCoreMicrosoftApps")) expect(framework.args).not.toHaveProperty("apps");
+    });
+
+    it("gives the same program on every run, on stdout without --out", async () => {
+        const again = await cli(["export", ...connection(reader)], { AZURE_CLIENT_SECRET: reader.secret });
+        expect(again.code).toBe(0);
+        expect(again.stdout).toBe(program);
+    });
+
+    it("--platform ios exports only iOS policies", async () => {
+        const result = await cli(["export", ...connection(reader), "--platform", "ios", "--client-secret", reader.secret]);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toMatch(/warning: a secret given with --client-secret lands in your shell history/);
+        const resources = evaluateProgram(result.stdout);
+        expect(resources.map((r) => r.type)).toEqual(Array(6).fill("IosAppProtectionPolicy"));
+    });
+
+    it("without permission to read groups, exports the ids without names and says why", async () => {
+        const result = await cli(["export", ...connection(noGroups)], { AZURE_CLIENT_SECRET: noGroups.secret });
+        expect(result.code).toBe(0);
+        expect(result.stderr).toMatch(/warning: could not read group names \(Microsoft Graph answered 403[^)]*\).*GroupMember\.Read\.All/);
+        expect(result.stdout).toContain(`"${tenant.groups.sales}",\n`);
+        expect(result.stdout).not.toContain("// Sales");
+        expect(evaluateProgram(result.stdout)).toHaveLength(10);
+    });
+
+    it("reads a policy on its own when Graph lists it without apps or assignments", async () => {
+        const salesAndroid = live().find((p) => p.displayName === "Sales Android")!;
+        const { apps: _apps, assignments: _assignments, ...bare } = salesAndroid;
+        void [_apps, _assignments];
+        emulator.injectFault({ kind: "list", path: /androidManagedAppProtections$/, status: 200, body: { value: [bare] }, times: 1 });
+        emulator.clearLog();
+        try {
+            const result = await cli(["export", ...connection(reader), "--platform", "android"], { AZURE_CLIENT_SECRET: reader.secret });
+            expect(result.code).toBe(0);
+            expect(emulator.count({ kind: "get" })).toBe(1);
+            const [resource] = evaluateProgram(result.stdout);
+            expect(resource.args).toEqual(declared.find((r) => r.name === "sales-android")!.args);
+            expect(resource.args.apps).toEqual(["com.microsoft.office.outlook", "com.microsoft.teams"]);
+        } finally {
+            emulator.clearFaults();
+        }
+    });
+
+    it("a rejected secret is one line naming where it came from, exit code 1, nothing written", async () => {
+        const result = await cli(["export", ...connection(reader), "--out", "rejected.ts"], { AZURE_CLIENT_SECRET: "wrong-secret" });
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe("");
+        expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+        expect(result.stderr).toMatch(/^pulumi-intune-app-protection export: error: .*AZURE_CLIENT_SECRET/);
+        expect(result.stderr).toMatch(/check AZURE_CLIENT_SECRET/);
+        expect(result.stderr).not.toContain("wrong-secret");
+        expect(fs.existsSync(path.join(outDir, "rejected.ts"))).toBe(false);
+    });
+});
