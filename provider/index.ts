@@ -11,3 +11,4 @@ export type {
     PolicyServerOutputs,
 } from "./resources/policies";
 export type * from "./resources/settings.generated";
+export * as baselines from "./baselines";
