@@ -34,6 +34,8 @@ export interface StackOptions {
     passphrase?: string;
     /** Policy packs to run on preview and up. */
     policyPacks?: string[];
+    /** Config files of those policy packs. */
+    policyPackConfigs?: string[];
     /** Receives the CLI's output as it comes. */
     onOutput?: (text: string) => void;
 }
@@ -77,6 +79,8 @@ export async function openStack(options: StackOptions): Promise<Stack> {
     fs.mkdirSync(workspaceOptions.workDir, { recursive: true });
     const program = async () => {
         require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
+        // A fresh load each run, so one process can run several commands on the same program.
+        delete require.cache[require.resolve(project.program)];
         return require(project.program);
     };
     const stack = await LocalWorkspace.createOrSelectStack({ stackName: options.stackName, projectName: project.name, program }, workspaceOptions);
@@ -95,14 +99,14 @@ export async function runStack(command: StackCommand, options: StackOptions): Pr
         chunks.push(text);
         options.onOutput?.(text);
     };
-    const policyPacks = options.policyPacks;
+    const { policyPacks, policyPackConfigs } = options;
     switch (command) {
         case "preview": {
-            const result = await stack.preview({ onOutput, diff: true, policyPacks });
+            const result = await stack.preview({ onOutput, diff: true, policyPacks, policyPackConfigs });
             return { command, changes: { ...result.changeSummary }, outputs: {}, output: chunks.join("") };
         }
         case "up": {
-            const result = await stack.up({ onOutput, diff: true, policyPacks });
+            const result = await stack.up({ onOutput, diff: true, policyPacks, policyPackConfigs });
             const outputs = Object.fromEntries(Object.entries(result.outputs).map(([k, v]) => [k, v.secret ? "[secret]" : v.value]));
             return { command, changes: { ...result.summary.resourceChanges }, outputs, output: chunks.join("") };
         }

@@ -82,7 +82,12 @@ export function checkInputs(platform: Platform, news: Record<string, unknown>): 
         inputs.appGroupType = "selectedPublicApps";
     }
 
-    for (const failure of checkRules(inputs, platform)) fail(failure.property, failure.reason);
+    // Rules see every declared value, invalid ones included, so a bad value is reported once
+    // (as bad) and not again as missing.
+    const declaredValues = { ...Object.fromEntries(Object.entries(news).filter(([k]) => !(k in inputs))), ...inputs };
+    for (const failure of checkRules(declaredValues, platform)) {
+        if (!failures.some((f) => f.property === failure.property)) fail(failure.property, failure.reason);
+    }
     return { inputs, failures };
 }
 

@@ -8,6 +8,8 @@ import { platforms, type Platform } from "../settings/platforms";
 import { policyChanges, sameValue } from "./diff";
 import { assignBody, createBody, managedKeys, managedValuesFromGraph, serverFields, settingsBody, targetAppsBody } from "./state";
 import type { GraphSession } from "../graph/session";
+import { withGroupIds } from "./groups";
+import type { Assignments } from "./targets";
 import { isNotFound } from "../graph/errors";
 
 type Values = Record<string, unknown>;
@@ -56,15 +58,16 @@ export async function createPolicy(session: GraphSession, platform: Platform, in
     const wanted = declared(inputs);
     if (typeof wanted.adoptPolicyId === "string") return adoptPolicy(session, platform, wanted.adoptPolicyId, inputs);
     const startedAt = Date.now();
+    const groupIds = wanted.assignments === undefined ? {} : { assignedGroupIds: await withGroupIds(session, wanted.assignments as Assignments) };
     try {
         const response = await session.send<Record<string, any>>({
             method: "POST",
             path: `/deviceAppManagement/${platform.collection}`,
-            body: createBody(platform, wanted),
+            body: createBody(platform, { ...wanted, ...(groupIds.assignedGroupIds ? { assignments: groupIds.assignedGroupIds } : {}) }),
             idempotent: false,
         });
         const created = response.body ?? {};
-        return { id: String(created.id), outs: { ...wanted, ...serverFields(created) } };
+        return { id: String(created.id), outs: { ...wanted, ...groupIds, ...serverFields(created) } };
     } catch (err) {
         if (!(err as { maybeApplied?: boolean }).maybeApplied) throw err;
         const found = await findCreatedPolicy(session, platform, wanted, startedAt);
@@ -117,7 +120,8 @@ async function adoptPolicy(session: GraphSession, platform: Platform, id: string
                 : `there is no ${platform.title} app protection policy with id ${id} in tenant ${session.tenantId} to adopt (adoptPolicyId)`,
         );
     }
-    const current = { ...managedValuesFromGraph(platform, policy, managedKeys(platform, wanted)), ...serverFields(policy) };
+    const live = managedValuesFromGraph(platform, policy, managedKeys(platform, wanted));
+    const current = { ...live, ...(live.assignments ? { assignedGroupIds: live.assignments } : {}), ...serverFields(policy) };
     try {
         return { id, outs: await updatePolicy(session, platform, id, current, inputs) };
     } catch (err) {
@@ -140,8 +144,17 @@ export async function readPolicy(
     if (!policy) return undefined;
     const stored = declared(props);
     const live = managedValuesFromGraph(platform, policy, managedKeys(platform, stored));
+    if (live.assignments !== undefined) {
+        // Assignments declared by group name stay as declared while Graph holds the groups they
+        // resolved to; anything else Graph holds shows as the ids it holds (drift).
+        const unchanged = stored.assignedGroupIds !== undefined && sameValue(stored.assignedGroupIds, live.assignments);
+        live.assignedGroupIds = live.assignments;
+        if (unchanged) live.assignments = stored.assignments;
+    }
     const options = stored.adoptPolicyId === undefined ? {} : { adoptPolicyId: stored.adoptPolicyId };
-    return { props: { ...options, ...live, ...serverFields(policy) }, inputs: { ...options, ...live } };
+    const { assignedGroupIds, ...inputs } = live;
+    void assignedGroupIds;
+    return { props: { ...options, ...live, ...serverFields(policy) }, inputs: { ...options, ...inputs } };
 }
 
 /**
@@ -154,6 +167,16 @@ export async function updatePolicy(session: GraphSession, platform: Platform, id
     const changes = policyChanges(platform, olds, wanted);
     const applied: Values = { ...declared(olds) };
     for (const key of changes.released) delete applied[key];
+    if (changes.released.includes("assignments")) delete applied.assignedGroupIds;
+    let groupIds = olds.assignedGroupIds;
+    if (changes.assign) {
+        groupIds = await withGroupIds(session, wanted.assignments as Assignments);
+        // Names that resolve to the groups already assigned need no request.
+        if (olds.assignedGroupIds !== undefined && sameValue(groupIds, olds.assignedGroupIds)) {
+            changes.assign = false;
+            applied.assignments = wanted.assignments;
+        }
+    }
 
     const steps: { keys: string[]; run: () => Promise<unknown> }[] = [];
     if (changes.patch.length) {
@@ -171,7 +194,7 @@ export async function updatePolicy(session: GraphSession, platform: Platform, id
     if (changes.assign) {
         steps.push({
             keys: ["assignments"],
-            run: () => session.send({ method: "POST", path: `${policyPath(platform, id)}/assign`, body: assignBody(wanted), idempotent: true }),
+            run: () => session.send({ method: "POST", path: `${policyPath(platform, id)}/assign`, body: assignBody({ assignments: groupIds }), idempotent: true }),
         });
     }
 
@@ -190,6 +213,7 @@ export async function updatePolicy(session: GraphSession, platform: Platform, id
             });
         }
         for (const key of step.keys) applied[key] = wanted[key];
+        if (step.keys.includes("assignments")) applied.assignedGroupIds = groupIds;
     }
 
     let server = serverFields(olds);
@@ -198,7 +222,7 @@ export async function updatePolicy(session: GraphSession, platform: Platform, id
         if (!policy) throw new Error(`${platform.title} app protection policy ${id} was deleted while it was being updated`);
         server = serverFields(policy);
     }
-    return { ...wanted, ...server };
+    return { ...wanted, ...(wanted.assignments === undefined ? {} : { assignedGroupIds: groupIds }), ...server };
 }
 
 /** Deletes the policy; one that is already gone counts as deleted. */

@@ -3,11 +3,14 @@
  * Validation, canonical form and Graph's shapes for `apps` and `assignments`.
  */
 import type { Platform } from "../settings/platforms";
-import { UNKNOWN } from "./unknown";
+import { containsUnknown, UNKNOWN } from "./unknown";
 
-/** A group target with an optional assignment filter (canonical form). */
+/** A group target by object id or display name, with an optional assignment filter (canonical form). */
 export interface GroupTargetObject {
-    groupId: string;
+    /** Object id of the group (exactly one of groupId and groupName). */
+    groupId?: string;
+    /** Display name of the group, resolved in the tenant when the policy is created or updated. */
+    groupName?: string;
     /** Id of a "managed apps" assignment filter. */
     filterId?: string;
     /** Whether the filter includes or excludes matching apps. */
@@ -26,7 +29,9 @@ export interface Assignments {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const q = (value: unknown) => JSON.stringify(value);
 
-const groupIdOf = (target: GroupTarget) => (typeof target === "string" ? target : target.groupId);
+/** The key a target is sorted and de-duplicated by: its id, or its name. */
+const targetKey = (target: GroupTarget) =>
+    typeof target === "string" ? target.toLowerCase() : target.groupId !== undefined ? String(target.groupId).toLowerCase() : `name:${String(target.groupName).toLowerCase()}`;
 
 /** Problems with the `apps` argument. */
 export function appsProblem(apps: unknown, platform: Platform): string | undefined {
@@ -62,12 +67,12 @@ export function assignmentsProblem(value: unknown): string | undefined {
         for (const [index, target] of list.entries()) {
             const problem = targetProblem(target);
             if (problem) return `${side}[${index}] ${problem}`;
-            if (target === UNKNOWN || typeof groupIdOf(target as GroupTarget) !== "string") continue;
-            const id = groupIdOf(target as GroupTarget).toLowerCase();
-            if (id === UNKNOWN) continue;
-            const earlier = seen.get(id);
-            if (earlier) return `group ${q(id)} is listed ${earlier === side ? `twice in ${side}` : "in both include and exclude"}`;
-            seen.set(id, side);
+            if (containsUnknown(target)) continue;
+            const key = targetKey(target as GroupTarget);
+            const earlier = seen.get(key);
+            const shown = key.startsWith("name:") ? (target as GroupTargetObject).groupName : key;
+            if (earlier) return `group ${q(shown)} is listed ${earlier === side ? `twice in ${side}` : "in both include and exclude"}`;
+            seen.set(key, side);
         }
     }
     return undefined;
@@ -76,12 +81,18 @@ export function assignmentsProblem(value: unknown): string | undefined {
 function targetProblem(target: unknown): string | undefined {
     if (target === UNKNOWN) return undefined;
     if (typeof target === "string") return GUID.test(target) ? undefined : `(${q(target)}) is not a group object id (a GUID)`;
-    if (typeof target !== "object" || target === null || Array.isArray(target)) return `(${q(target)}) must be a group object id or { groupId, filterId?, filterType? }`;
+    if (typeof target !== "object" || target === null || Array.isArray(target)) {
+        return `(${q(target)}) must be a group object id or { groupId | groupName, filterId?, filterType? }`;
+    }
     const record = target as Record<string, unknown>;
-    const extra = Object.keys(record).filter((k) => !["groupId", "filterId", "filterType"].includes(k));
-    if (extra.length) return `has unknown field ${q(extra[0])} (allowed: groupId, filterId, filterType)`;
-    if (record.groupId !== UNKNOWN && (typeof record.groupId !== "string" || !GUID.test(record.groupId))) {
+    const extra = Object.keys(record).filter((k) => !["groupId", "groupName", "filterId", "filterType"].includes(k));
+    if (extra.length) return `has unknown field ${q(extra[0])} (allowed: groupId, groupName, filterId, filterType)`;
+    if ((record.groupId === undefined) === (record.groupName === undefined)) return "needs exactly one of groupId and groupName";
+    if (record.groupId !== undefined && record.groupId !== UNKNOWN && (typeof record.groupId !== "string" || !GUID.test(record.groupId))) {
         return `groupId ${q(record.groupId)} is not a group object id (a GUID)`;
+    }
+    if (record.groupName !== undefined && record.groupName !== UNKNOWN && (typeof record.groupName !== "string" || !record.groupName.trim())) {
+        return `groupName ${q(record.groupName)} must be a group's display name (non-empty text)`;
     }
     if (record.filterId !== undefined && record.filterId !== UNKNOWN && (typeof record.filterId !== "string" || !GUID.test(record.filterId))) {
         return `filterId ${q(record.filterId)} is not an assignment filter id (a GUID)`;
@@ -95,8 +106,10 @@ function targetProblem(target: unknown): string | undefined {
 
 function normalizeTarget(target: GroupTarget): GroupTarget {
     if (typeof target === "string") return target.toLowerCase();
-    const groupId = target.groupId.toLowerCase();
-    return target.filterId ? { groupId, filterId: target.filterId.toLowerCase(), filterType: target.filterType } : groupId;
+    const filter = target.filterId ? { filterId: target.filterId.toLowerCase(), filterType: target.filterType } : {};
+    if (target.groupName !== undefined) return { groupName: target.groupName.trim(), ...filter };
+    const groupId = target.groupId!.toLowerCase();
+    return target.filterId ? { groupId, ...filter } : groupId;
 }
 
 /** Canonical assignments: lower-case ids sorted, empty sides dropped. */
@@ -105,7 +118,7 @@ export function normalizeAssignments(value: Assignments): Assignments {
     for (const side of ["include", "exclude"] as const) {
         const list = value[side];
         if (!list?.length) continue;
-        result[side] = list.map(normalizeTarget).sort((a, b) => (groupIdOf(a) < groupIdOf(b) ? -1 : 1));
+        result[side] = list.map(normalizeTarget).sort((a, b) => (targetKey(a) < targetKey(b) ? -1 : 1));
     }
     return result;
 }
@@ -132,7 +145,29 @@ const TARGET_TYPES = {
     exclude: "#microsoft.graph.exclusionGroupAssignmentTarget",
 } as const;
 
-/** Graph `targetedManagedAppPolicyAssignment` bodies. */
+/** True when some target names a group by display name. */
+export function hasGroupNames(value: Assignments): boolean {
+    return [...(value.include ?? []), ...(value.exclude ?? [])].some((t) => typeof t !== "string" && t.groupName !== undefined);
+}
+
+/** The assignments with every group name replaced by the id `resolve` finds (canonical form). */
+export async function resolveGroupNames(value: Assignments, resolve: (name: string, side: "include" | "exclude") => Promise<string>): Promise<Assignments> {
+    const result: Assignments = {};
+    for (const side of ["include", "exclude"] as const) {
+        const list = value[side];
+        if (!list) continue;
+        result[side] = await Promise.all(
+            list.map(async (target) => {
+                if (typeof target === "string" || target.groupName === undefined) return target;
+                const { groupName, ...rest } = target;
+                return { ...rest, groupId: await resolve(groupName, side) };
+            }),
+        );
+    }
+    return normalizeAssignments(result);
+}
+
+/** Graph `targetedManagedAppPolicyAssignment` bodies (group names must be resolved first). */
 export function assignmentsToGraph(value: Assignments): unknown[] {
     return (["include", "exclude"] as const).flatMap((side) =>
         (value[side] ?? []).map((target) => {

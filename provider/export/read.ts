@@ -71,7 +71,7 @@ export function assignedGroupIds(policies: readonly LivePolicy[]): string[] {
     const ids = new Set<string>();
     for (const policy of policies) {
         const { include = [], exclude = [] } = assignmentsFromGraph(policy.graph.assignments);
-        for (const target of [...include, ...exclude]) ids.add((typeof target === "string" ? target : target.groupId).toLowerCase());
+        for (const target of [...include, ...exclude]) ids.add((typeof target === "string" ? target : target.groupId!).toLowerCase());
     }
     return [...ids].sort();
 }

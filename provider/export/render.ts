@@ -78,7 +78,7 @@ function withheldProperty(key: string, value: unknown, reason: string, indent: s
 
 /** The group name comment for a target. */
 function groupComment(target: GroupTarget, groupNames: GroupNames): string | undefined {
-    const id = (typeof target === "string" ? target : target.groupId).toLowerCase();
+    const id = (typeof target === "string" ? target : target.groupId!).toLowerCase();
     if (!groupNames.has(id)) return undefined;
     const name = groupNames.get(id);
     return name === null ? "group not found" : commentText(name ?? "");

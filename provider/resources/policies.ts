@@ -26,12 +26,25 @@ export interface AssignmentsArgs {
     exclude?: pulumi.Input<pulumi.Input<GroupTargetArgs>[]>;
 }
 
-/** A group object id, or a group with an assignment filter. */
+/**
+ * A group object id, or `{ groupId }` / `{ groupName }` with an optional assignment filter.
+ * A `groupName` is resolved to the group's object id in the stack's tenant when the policy is
+ * created or updated (exactly one group must have that display name; needs the Graph permission
+ * `GroupMember.Read.All`), so one program can serve many tenants.
+ */
 export type GroupTargetArgs =
     | string
     | {
           /** Object id of the Entra ID group. */
           groupId: pulumi.Input<string>;
+          /** Id of a "managed apps" assignment filter. */
+          filterId?: pulumi.Input<string>;
+          /** Whether the filter includes or excludes the matching apps. */
+          filterType?: pulumi.Input<"include" | "exclude">;
+      }
+    | {
+          /** Display name of the Entra ID group, resolved per tenant. */
+          groupName: pulumi.Input<string>;
           /** Id of a "managed apps" assignment filter. */
           filterId?: pulumi.Input<string>;
           /** Whether the filter includes or excludes the matching apps. */
@@ -82,8 +95,10 @@ export interface PolicyServerOutputs {
     readonly deployedAppCount: pulumi.Output<number>;
     /** The managed app list (undefined when not managed). */
     readonly apps: pulumi.Output<string[] | undefined>;
-    /** The managed assignments, canonical (undefined when not managed). */
+    /** The managed assignments as declared, canonical (undefined when not managed). */
     readonly assignments: pulumi.Output<{ include?: GroupTarget[]; exclude?: GroupTarget[] } | undefined>;
+    /** The assignments with group names resolved to object ids in this tenant. */
+    readonly assignedGroupIds: pulumi.Output<{ include?: GroupTarget[]; exclude?: GroupTarget[] } | undefined>;
     /** The adopted policy id, when one was given. */
     readonly adoptPolicyId: pulumi.Output<string | undefined>;
 }
@@ -92,7 +107,7 @@ const providers = { ios: makeProvider("ios"), android: makeProvider("android") }
 
 /** Every output key, so each is an Output even when the setting is not managed. */
 function outputKeys(platform: Platform): Record<string, undefined> {
-    const keys = [...Object.keys(platform.settings), ...SERVER_FIELDS.filter((k) => k !== "id"), "apps", "assignments", "adoptPolicyId"];
+    const keys = [...Object.keys(platform.settings), ...SERVER_FIELDS.filter((k) => k !== "id"), "apps", "assignments", "assignedGroupIds", "adoptPolicyId"];
     return Object.fromEntries(keys.map((k) => [k, undefined]));
 }
 

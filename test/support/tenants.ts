@@ -22,7 +22,7 @@ export function tenantSpec(overrides: Partial<TenantSpec> = {}): { spec: TenantS
     };
     const spec: TenantSpec = {
         tenantId: tenant.tenantId,
-        clients: [{ clientId: tenant.clientId, secret: tenant.clientSecret }],
+        clients: [{ clientId: tenant.clientId, secret: tenant.clientSecret, roles: ["DeviceManagementApps.ReadWrite.All", "GroupMember.Read.All"] }],
         groups: [
             { id: tenant.groups.sales, displayName: "Sales" },
             { id: tenant.groups.contractors, displayName: "Contractors" },

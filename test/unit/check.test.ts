@@ -147,3 +147,12 @@ describe("platform-only rules", () => {
         expect(checkInputs(ios, { displayName: "p", allowedIosDeviceModels: ["iPhone15,3", "iPhone15,2"] }).inputs.allowedIosDeviceModels).toEqual(["iPhone15,2", "iPhone15,3"]);
     });
 });
+
+describe("one failure per problem", () => {
+    it("a bad custom dialer value is reported as bad, not also as missing", () => {
+        const failures = failuresOf(ios, { dialerRestrictionLevel: "customApp", customDialerAppProtocol: "not a scheme" });
+        expect(failures).toHaveLength(1);
+        expect(failures[0].property).toBe("customDialerAppProtocol");
+        expect(failures[0].reason).toMatch(/"not a scheme" must be a URL scheme/);
+    });
+});
