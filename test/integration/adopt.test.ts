@@ -2,65 +2,50 @@
  * Taking over existing policies (adoptPolicyId) and creates whose answer was lost: the fewest
  * requests, never a duplicate, never an orphan.
  */
-import { startEmulator, trustEmulatorCa, type Emulator } from "../emulator";
 import * as runtime from "../../provider/engine/runtime";
 import { checkInputs } from "../../provider/engine/check";
 import { android, ios } from "../../provider/settings/platforms";
-import { resetGraphSessions } from "../../provider/graph";
-import { configSource, stackConfig, tenantSpec, type TestTenant } from "../support/tenants";
+import { useEmulatedTenant } from "../support/provider";
 
-let emulator: Emulator;
-let tenant: TestTenant;
-
-beforeAll(async () => {
-    const made = tenantSpec();
-    tenant = made.tenant;
-    emulator = await startEmulator({ tenants: [made.spec] });
-    trustEmulatorCa(emulator.caCertPem);
-    runtime.configure(configSource(stackConfig(emulator, tenant, { "intune:maxRetryDurationSeconds": "20" })));
-});
-afterAll(async () => {
-    resetGraphSessions();
-    await emulator.close();
-});
+const context = useEmulatedTenant({ "intune:maxRetryDurationSeconds": "20" });
 beforeEach(() => {
-    emulator.clearLog();
-    emulator.clearFaults();
-    for (const p of emulator.policies(tenant.tenantId)) emulator.deletePolicy(tenant.tenantId, p.id);
+    context.emulator.clearLog();
+    context.emulator.clearFaults();
+    for (const p of context.emulator.policies(context.tenant.tenantId)) context.emulator.deletePolicy(context.tenant.tenantId, p.id);
 });
 
-const graphRequests = () => emulator.requests.filter((r) => r.kind !== "token" && r.kind !== "metadata").map((r) => `${r.method} ${r.kind}`);
+const graphRequests = () => context.emulator.requests.filter((r) => r.kind !== "token" && r.kind !== "metadata").map((r) => `${r.method} ${r.kind}`);
 const checked = (platform: typeof ios, values: Record<string, unknown>) => ({ ...checkInputs(platform, { displayName: "Existing", ...values }).inputs, __provider: "p" });
 
 function seedIos() {
-    return emulator.seedPolicy(tenant.tenantId, {
+    return context.emulator.seedPolicy(context.tenant.tenantId, {
         "@odata.type": "#microsoft.graph.iosManagedAppProtection",
         displayName: "Existing",
         pinRequired: true,
         minimumPinLength: 4,
         appGroupType: "selectedPublicApps",
         apps: [{ mobileAppIdentifier: { "@odata.type": "#microsoft.graph.iosMobileAppIdentifier", bundleId: "com.microsoft.office.outlook" } }],
-        assignments: [{ target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: tenant.groups.sales } }],
+        assignments: [{ target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: context.tenant.groups.sales } }],
     });
 }
 
 describe("adoptPolicyId", () => {
     it("takes over a policy with one GET when it already matches", async () => {
         const existing = seedIos();
-        const { id, outs } = await runtime.create("ios", checked(ios, { adoptPolicyId: existing.id, pinRequired: true, apps: ["com.microsoft.office.outlook"], assignments: { include: [tenant.groups.sales] } }));
+        const { id, outs } = await runtime.create("ios", checked(ios, { adoptPolicyId: existing.id, pinRequired: true, apps: ["com.microsoft.office.outlook"], assignments: { include: [context.tenant.groups.sales] } }));
         expect(id).toBe(existing.id);
         expect(graphRequests()).toEqual(["GET get"]);
         expect(outs).toMatchObject({ adoptPolicyId: existing.id, pinRequired: true, version: existing.version, isAssigned: true });
-        expect(emulator.policies(tenant.tenantId)).toHaveLength(1);
+        expect(context.emulator.policies(context.tenant.tenantId)).toHaveLength(1);
     });
 
     it("applies only what differs", async () => {
         const existing = seedIos();
-        await runtime.create("ios", checked(ios, { adoptPolicyId: existing.id, pinRequired: true, minimumPinLength: 6, assignments: { include: [tenant.groups.finance] } }));
+        await runtime.create("ios", checked(ios, { adoptPolicyId: existing.id, pinRequired: true, minimumPinLength: 6, assignments: { include: [context.tenant.groups.finance] } }));
         expect(graphRequests()).toEqual(["GET get", "PATCH update", "POST assign", "GET get"]);
-        const body = emulator.requests.find((r) => r.kind === "update")!.body;
+        const body = context.emulator.requests.find((r) => r.kind === "update")!.body;
         expect(body).toEqual({ "@odata.type": ios.odataType, minimumPinLength: 6 });
-        expect(emulator.policy(tenant.tenantId, existing.id)).toMatchObject({ minimumPinLength: 6, displayName: "Existing" });
+        expect(context.emulator.policy(context.tenant.tenantId, existing.id)).toMatchObject({ minimumPinLength: 6, displayName: "Existing" });
     });
 
     it("the argument can stay or go without a change", async () => {
@@ -85,24 +70,24 @@ describe("adoptPolicyId", () => {
 
 describe("a create whose answer is lost", () => {
     it("finds the policy Graph created instead of creating a second one", async () => {
-        emulator.injectFault({ kind: "create", dropConnectionAfterProcessing: true, times: 1 });
+        context.emulator.injectFault({ kind: "create", dropConnectionAfterProcessing: true, times: 1 });
         const { id } = await runtime.create("ios", checked(ios, { displayName: "Lost answer", pinRequired: true, apps: ["com.microsoft.office.outlook"] }));
-        const policies = emulator.policies(tenant.tenantId);
+        const policies = context.emulator.policies(context.tenant.tenantId);
         expect(policies.map((p) => p.id)).toEqual([id]);
-        expect(emulator.count({ kind: "create" })).toBe(1);
+        expect(context.emulator.count({ kind: "create" })).toBe(1);
     });
 
     it("sends the create again when Graph never processed it", async () => {
-        emulator.injectFault({ kind: "create", dropConnection: true, times: 1 });
+        context.emulator.injectFault({ kind: "create", dropConnection: true, times: 1 });
         const { id } = await runtime.create("android", checked(android, { displayName: "Never arrived", pinRequired: true }));
-        expect(emulator.policies(tenant.tenantId).map((p) => p.id)).toEqual([id]);
+        expect(context.emulator.policies(context.tenant.tenantId).map((p) => p.id)).toEqual([id]);
     });
 
     it("does not mistake an older policy of the same name for the lost one", async () => {
-        const older = emulator.seedPolicy(tenant.tenantId, { "@odata.type": "#microsoft.graph.iosManagedAppProtection", displayName: "Same name", pinRequired: false });
-        emulator.injectFault({ kind: "create", dropConnectionAfterProcessing: true, times: 1 });
+        const older = context.emulator.seedPolicy(context.tenant.tenantId, { "@odata.type": "#microsoft.graph.iosManagedAppProtection", displayName: "Same name", pinRequired: false });
+        context.emulator.injectFault({ kind: "create", dropConnectionAfterProcessing: true, times: 1 });
         const { id } = await runtime.create("ios", checked(ios, { displayName: "Same name", pinRequired: true }));
         expect(id).not.toBe(older.id);
-        expect(emulator.policies(tenant.tenantId)).toHaveLength(2);
+        expect(context.emulator.policies(context.tenant.tenantId)).toHaveLength(2);
     });
 });

@@ -2,29 +2,14 @@
  * Microsoft's six data protection framework policies deployed through the provider and read back
  * with no drift: every published setting survives the round trip through Graph's shapes.
  */
-import { startEmulator, trustEmulatorCa, type Emulator } from "../emulator";
 import * as runtime from "../../provider/engine/runtime";
 import { checkInputs } from "../../provider/engine/check";
 import { settingsFromGraph } from "../../provider/engine/state";
 import { platforms } from "../../provider/settings/platforms";
-import { resetGraphSessions } from "../../provider/graph";
-import { configSource, stackConfig, tenantSpec, type TestTenant } from "../support/tenants";
+import { useEmulatedTenant } from "../support/provider";
 import { frameworkPolicies } from "../support/framework";
 
-let emulator: Emulator;
-let tenant: TestTenant;
-
-beforeAll(async () => {
-    const made = tenantSpec();
-    tenant = made.tenant;
-    emulator = await startEmulator({ tenants: [made.spec] });
-    trustEmulatorCa(emulator.caCertPem);
-    runtime.configure(configSource(stackConfig(emulator, tenant)));
-});
-afterAll(async () => {
-    resetGraphSessions();
-    await emulator.close();
-});
+const context = useEmulatedTenant();
 
 describe.each(frameworkPolicies())("$file", ({ platform: name, json }) => {
     const platform = platforms[name];
@@ -43,6 +28,6 @@ describe.each(frameworkPolicies())("$file", ({ platform: name, json }) => {
         void [_id, _v, _c, _l, _a, _d];
         expect(liveSettings).toEqual(inputs);
         expect((await runtime.diff(platform.name, id, { ...refreshed.props, __provider: "p" }, { ...inputs, __provider: "p" })).changes).toBe(false);
-        expect(emulator.policy(tenant.tenantId, id)).toMatchObject({ displayName: json.displayName, appGroupType: "allCoreMicrosoftApps" });
+        expect(context.emulator.policy(context.tenant.tenantId, id)).toMatchObject({ displayName: json.displayName, appGroupType: "allCoreMicrosoftApps" });
     });
 });
