@@ -3,6 +3,9 @@
  * @microsoft/microsoft-graph-client, over HTTPS, against the project's Graph + token emulator.
  */
 import { randomUUID } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { generateClientCertificate } from "../emulator/certs";
 import { startEmulator, trustEmulatorCa } from "../emulator";
 import type { ConnectionSettings } from "../../provider/graph/connection";
@@ -21,6 +24,8 @@ const CERT_CLIENT = randomUUID();
 const SECRET = `Q8~${randomUUID()}`;
 const WRONG_SECRET = `Q8~${randomUUID()}`;
 const clientCert = generateClientCertificate("graph-layer-test");
+const FEDERATED_CLIENT = randomUUID();
+const FEDERATED_TOKEN = `eyJ.federated-${randomUUID()}.sig`;
 
 const IOS = "/deviceAppManagement/iosManagedAppProtections";
 
@@ -69,6 +74,7 @@ beforeAll(async () => {
                     { clientId: CLIENT, secret: SECRET },
                     { clientId: NO_ROLES_CLIENT, secret: SECRET, roles: [] },
                     { clientId: CERT_CLIENT, certificatePem: clientCert.certPem },
+                    { clientId: FEDERATED_CLIENT, federatedTokens: [FEDERATED_TOKEN] },
                 ],
             },
             { tenantId: UNLICENSED_TENANT, licensed: false, clients: [{ clientId: CLIENT, secret: SECRET }] },
@@ -146,6 +152,19 @@ describe("a session against the emulator", () => {
         const graph = openSession(settings({ clientId: CERT_CLIENT, clientSecret: undefined, clientCertificatePem: clientCert.keyPem + clientCert.certPem }));
         const res = await graph.send({ method: "GET", path: IOS });
         expect(res.status).toBe(200);
+    });
+
+    it("authenticates with workload identity federation (a federated token file, as CI systems provide)", async () => {
+        const file = path.join(os.tmpdir(), `federated-${randomUUID()}.jwt`);
+        fs.writeFileSync(file, FEDERATED_TOKEN);
+        try {
+            const graph = openSession(settings({ clientId: FEDERATED_CLIENT, clientSecret: undefined, federatedTokenFile: file }));
+            expect((await graph.send({ method: "GET", path: IOS })).status).toBe(200);
+            const token = emu.requests.filter((r) => r.kind === "token").pop()!;
+            expect((token.body as Record<string, string>).client_assertion_type).toBe("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+        } finally {
+            fs.rmSync(file, { force: true });
+        }
     });
 
     it("follows @odata.nextLink in listAll", async () => {

@@ -156,3 +156,14 @@ describe("one failure per problem", () => {
         expect(failures[0].reason).toMatch(/"not a scheme" must be a URL scheme/);
     });
 });
+
+describe("iOS Open-In filtering", () => {
+    it("needs managed apps as destination and OS sharing off", () => {
+        expect(reasonFor(ios, { filterOpenInToOnlyManagedApps: true, allowedOutboundDataTransferDestinations: "none" }, "filterOpenInToOnlyManagedApps")).toMatch(
+            /only allowed when allowedOutboundDataTransferDestinations is "managedApps"/,
+        );
+        expect(
+            reasonFor(ios, { filterOpenInToOnlyManagedApps: true, allowedOutboundDataTransferDestinations: "managedApps", disableProtectionOfManagedOutboundOpenInData: true }, "filterOpenInToOnlyManagedApps"),
+        ).toMatch(/only allowed when disableProtectionOfManagedOutboundOpenInData is false/);
+    });
+});
