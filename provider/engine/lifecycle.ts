@@ -6,7 +6,7 @@
  */
 import { platforms, type Platform } from "../settings/platforms";
 import { policyChanges, sameValue } from "./diff";
-import { assignBody, createBody, managedKeys, managedValuesFromGraph, serverFields, settingsBody, targetAppsBody } from "./state";
+import { appsAreServerManaged, assignBody, createBody, managedKeys, managedValuesFromGraph, serverFields, settingsBody, targetAppsBody } from "./state";
 import type { GraphSession } from "../graph/session";
 import { withGroupIds } from "./groups";
 import type { Assignments } from "./targets";
@@ -47,60 +47,115 @@ export async function getPolicy(session: GraphSession, platform: Platform, id: s
     }
 }
 
+/** How many times one create POST is sent while Graph's answer keeps getting lost and no policy turns up. */
+export const MAX_CREATE_SENDS = 3;
+
+/**
+ * Ids of the policies this provider process created or took over. A create whose answer was
+ * lost never takes one of them for its own (a sibling resource with the same name and settings).
+ */
+const claimed = new Set<string>();
+const claim = (id: string) => claimed.add(id.toLowerCase());
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Creates the policy in one request (apps and assignments inserted with it) and returns its id
  * and complete outputs. With `adoptPolicyId`, takes over that existing policy instead.
  * When the response to the POST is lost, the policy it may have created is found again
- * (same display name, created since the request, same declared settings) rather than
- * created twice.
+ * (same display name, created since the request, same declared settings, apps and assignments,
+ * not tracked by another resource) rather than created twice. The POST is sent at most
+ * {@link MAX_CREATE_SENDS} times.
  */
 export async function createPolicy(session: GraphSession, platform: Platform, inputs: Values): Promise<{ id: string; outs: Values }> {
     const wanted = declared(inputs);
     if (typeof wanted.adoptPolicyId === "string") return adoptPolicy(session, platform, wanted.adoptPolicyId, inputs);
-    const startedAt = Date.now();
     const groupIds = wanted.assignments === undefined ? {} : { assignedGroupIds: await withGroupIds(session, wanted.assignments as Assignments) };
-    try {
-        const response = await session.send<Record<string, any>>({
-            method: "POST",
-            path: `/deviceAppManagement/${platform.collection}`,
-            body: createBody(platform, { ...wanted, ...(groupIds.assignedGroupIds ? { assignments: groupIds.assignedGroupIds } : {}) }),
-            idempotent: false,
-        });
-        const created = response.body ?? {};
-        return { id: String(created.id), outs: { ...wanted, ...groupIds, ...serverFields(created) } };
-    } catch (err) {
-        if (!(err as { maybeApplied?: boolean }).maybeApplied) throw err;
-        const found = await findCreatedPolicy(session, platform, wanted, startedAt);
-        if (found) return adoptPolicy(session, platform, found, inputs);
-        // Graph did not create it: sending the POST again cannot duplicate anything.
-        return createPolicy(session, platform, inputs);
+    const sent = { ...wanted, ...(groupIds.assignedGroupIds ? { assignments: groupIds.assignedGroupIds } : {}) };
+    for (let send = 1; ; send++) {
+        const startedAt = Date.now();
+        try {
+            const response = await session.send<Record<string, any>>({
+                method: "POST",
+                path: `/deviceAppManagement/${platform.collection}`,
+                body: createBody(platform, sent),
+                idempotent: false,
+            });
+            const created = response.body ?? {};
+            claim(String(created.id));
+            return { id: String(created.id), outs: { ...wanted, ...groupIds, ...serverFields(created) } };
+        } catch (err) {
+            const lost = err as Error & { maybeApplied?: boolean; retryAfterSeconds?: number };
+            if (!lost.maybeApplied) throw err;
+            const found = await findCreatedPolicy(session, platform, sent, startedAt, lost);
+            if (found) {
+                claim(String(found.id));
+                return { id: String(found.id), outs: { ...wanted, ...groupIds, ...serverFields(found) } };
+            }
+            // Graph did not create it: sending the POST again cannot duplicate anything.
+            if (send >= MAX_CREATE_SENDS) {
+                throw new Error(
+                    `creating ${platform.title} policy "${wanted.displayName}" failed: Graph's answer was lost ${send} times (last: ${lost.message}) and no such policy exists, so nothing was created; run \`pulumi up\` again later`,
+                );
+            }
+            await sleep(lost.retryAfterSeconds ? Math.min(lost.retryAfterSeconds, 60) * 1000 : 1000 * send);
+        }
     }
 }
 
 /**
  * The policy a lost create made, if any: same display name, created since the request was
- * sent (allowing for clock skew), and every declared setting equal.
+ * sent (allowing for clock skew), every setting, app and assignment of the create body equal,
+ * and not claimed by another resource of this process. Read with its apps and assignments.
  */
-async function findCreatedPolicy(session: GraphSession, platform: Platform, wanted: Values, startedAt: number): Promise<string | undefined> {
-    const name = String(wanted.displayName).replace(/'/g, "''");
-    const candidates = await session.listAll<Record<string, any>>(
-        `/deviceAppManagement/${platform.collection}?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`,
-    );
-    const settingKeys = managedKeys(platform, wanted).filter((key) => key in platform.settings);
-    const matches = candidates.filter((policy) => {
+async function findCreatedPolicy(
+    session: GraphSession,
+    platform: Platform,
+    sent: Values,
+    startedAt: number,
+    lost: Error,
+): Promise<Record<string, any> | undefined> {
+    const name = String(sent.displayName).replace(/'/g, "''");
+    const lookingFailed = (err: unknown) =>
+        new Error(
+            `creating ${platform.title} policy "${sent.displayName}" lost Graph's answer (${lost.message}), and looking for the policy it may have created failed: ${(err as Error).message}. ` +
+                `Before the next \`pulumi up\`, look in the tenant for a policy named "${sent.displayName}" created just now: delete it, or adopt it with adoptPolicyId.`,
+        );
+    const settingKeys = managedKeys(platform, sent).filter((key) => key in platform.settings);
+    const targetKeys = managedKeys(platform, sent).filter((key) => !(key in platform.settings) && !(key === "apps" && appsAreServerManaged(sent)));
+    let candidates: Record<string, any>[];
+    try {
+        candidates = await session.listAll<Record<string, any>>(
+            `/deviceAppManagement/${platform.collection}?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`,
+        );
+    } catch (err) {
+        throw lookingFailed(err);
+    }
+    const matches: Record<string, any>[] = [];
+    for (const policy of candidates) {
+        if (claimed.has(String(policy.id).toLowerCase())) continue;
         const created = Date.parse(policy.createdDateTime ?? "");
-        if (!(created >= startedAt - 5 * 60_000)) return false;
+        if (!(created >= startedAt - 5 * 60_000)) continue;
         const live = managedValuesFromGraph(platform, policy, settingKeys);
-        return settingKeys.every((key) => sameValue(live[key], wanted[key]));
-    });
+        if (!settingKeys.every((key) => sameValue(live[key], sent[key]))) continue;
+        let full: Record<string, any> | undefined;
+        try {
+            full = targetKeys.length ? await getPolicy(session, platform, String(policy.id)) : policy;
+        } catch (err) {
+            throw lookingFailed(err);
+        }
+        if (!full) continue;
+        const targets = managedValuesFromGraph(platform, full, targetKeys);
+        if (targetKeys.every((key) => sameValue(targets[key], sent[key]))) matches.push(full);
+    }
     if (matches.length > 1) {
         throw new Error(
-            `creating ${platform.title} policy "${wanted.displayName}" lost Graph's answer, and ${matches.length} policies created since then match it (${matches
+            `creating ${platform.title} policy "${sent.displayName}" lost Graph's answer, and ${matches.length} policies created since then match it (${matches
                 .map((p) => p.id)
                 .join(", ")}); delete the extra ones, then adopt one with adoptPolicyId`,
         );
     }
-    return matches[0]?.id;
+    return matches[0];
 }
 
 /**
@@ -120,6 +175,7 @@ async function adoptPolicy(session: GraphSession, platform: Platform, id: string
                 : `there is no ${platform.title} app protection policy with id ${id} in tenant ${session.tenantId} to adopt (adoptPolicyId)`,
         );
     }
+    claim(id);
     const live = managedValuesFromGraph(platform, policy, managedKeys(platform, wanted));
     const current = { ...live, ...(live.assignments ? { assignedGroupIds: live.assignments } : {}), ...serverFields(policy) };
     try {

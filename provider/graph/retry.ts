@@ -169,6 +169,16 @@ function retryAfterFromBody(bodyText: string | undefined): number | undefined {
 }
 
 /**
+ * The wait the service asked for (`Retry-After`, or Intune's `RetryAfter` in the message), in ms.
+ * A zero wait counts as none, so back-off applies: a service that keeps answering
+ * `Retry-After: 0` must not turn the retries into a busy loop that spends the tenant's budget.
+ */
+function serverGivenDelay(retryAfter: string | null | undefined, bodyText: string | undefined): number | undefined {
+    const delay = parseRetryAfter(retryAfter) ?? retryAfterFromBody(bodyText);
+    return delay !== undefined && delay > 0 ? delay : undefined;
+}
+
+/**
  * The retry decision for one attempt's outcome. Pure: no clock, no I/O (jitter comes from
  * `policy.random`).
  */
@@ -182,7 +192,7 @@ export function decideRetry(outcome: AttemptOutcome, state: RetryState, policy: 
             // 429: the request was refused, so even a create can be repeated.
             // 503/504: it may have been processed; only idempotent requests are repeated.
             if (status !== 429 && !state.idempotent) return { retry: false, maybeApplied: true };
-            const serverDelay = parseRetryAfter(outcome.retryAfter) ?? retryAfterFromBody(outcome.bodyText);
+            const serverDelay = serverGivenDelay(outcome.retryAfter, outcome.bodyText);
             const delayMs = serverDelay ?? backoffDelayMs(state.backoffs + 1, policy);
             if (!withinBudget(delayMs)) return { retry: false, maybeApplied: status !== 429 && !state.idempotent, exhausted: true };
             return {
@@ -336,7 +346,7 @@ export class RetryMiddleware implements Middleware {
                 }
                 return;
             }
-            const serverDelay = outcome.kind === "response" && (parseRetryAfter(outcome.retryAfter) ?? retryAfterFromBody(bodyText)) !== undefined;
+            const serverDelay = outcome.kind === "response" && serverGivenDelay(outcome.retryAfter, bodyText) !== undefined;
             if (!serverDelay) backoffs++;
             if (decision.pauseMs > 0) this.pacer?.pause(decision.pauseMs);
             this.onRetry?.({ method, url, attempt, delayMs: decision.delayMs, reason: decision.reason });

@@ -268,7 +268,7 @@ export interface CommonPolicySettings {
      *
      * Inactivity after which the PIN is required instead of biometrics, e.g. "PT30M". Not set = override not required.
      *
-     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months).
+     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months; at most P10675199D, what Graph can store).
      * Graph property `pinRequiredInsteadOfBiometricTimeout`. Leave unset to leave it unmanaged.
      */
     readonly pinRequiredInsteadOfBiometricTimeout?: pulumi.Input<string>;
@@ -278,7 +278,7 @@ export interface CommonPolicySettings {
      *
      * "PT0S" = No; "P90D" = Yes, after 90 days.
      *
-     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months).
+     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months; at most P10675199D, what Graph can store).
      * Graph property `periodBeforePinReset`. Leave unset to leave it unmanaged; a new policy then gets `"PT0S"` (observed).
      */
     readonly periodBeforePinReset?: pulumi.Input<string>;
@@ -318,7 +318,7 @@ export interface CommonPolicySettings {
      *
      * Inactivity before access requirements are rechecked, e.g. "PT30M".
      *
-     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months).
+     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months; at most P10675199D, what Graph can store).
      * Graph property `periodOnlineBeforeAccessCheck`. Leave unset to leave it unmanaged; a new policy then gets `"PT30M"` (observed).
      */
     readonly periodOnlineBeforeAccessCheck?: pulumi.Input<string>;
@@ -348,7 +348,7 @@ export interface CommonPolicySettings {
      *
      * Offline time before access is blocked until the check succeeds, e.g. "PT12H" (720 minutes).
      *
-     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months).
+     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months; at most P10675199D, what Graph can store).
      * Graph property `periodOfflineBeforeAccessCheck`. Leave unset to leave it unmanaged; a new policy then gets `"PT12H"` (observed).
      */
     readonly periodOfflineBeforeAccessCheck?: pulumi.Input<string>;
@@ -358,7 +358,7 @@ export interface CommonPolicySettings {
      *
      * Offline time before org data is wiped, e.g. "P90D".
      *
-     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months).
+     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months; at most P10675199D, what Graph can store).
      * Graph property `periodOfflineBeforeWipeIsEnforced`. Leave unset to leave it unmanaged; a new policy then gets `"P90D"` (observed).
      */
     readonly periodOfflineBeforeWipeIsEnforced?: pulumi.Input<string>;
@@ -378,7 +378,7 @@ export interface CommonPolicySettings {
      *
      * Grace period before apps are blocked during non-working time (no admin-center row).
      *
-     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months).
+     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months; at most P10675199D, what Graph can store).
      * Graph property `gracePeriodToBlockAppsDuringOffClockHours`. Leave unset to leave it unmanaged.
      */
     readonly gracePeriodToBlockAppsDuringOffClockHours?: pulumi.Input<string>;
@@ -732,7 +732,7 @@ export interface IosPolicySettings extends CommonPolicySettings {
      * Allowed device models; others get `appActionIfIosDeviceModelNotAllowed`. Graph keeps them as one ';'-joined string; here they are a list.
      *
      * Allowed: a list of iOS model identifiers such as "iPhone15,2".
-     * Graph property `allowedIosDeviceModels`. Leave unset to leave it unmanaged.
+     * Graph property `allowedIosDeviceModels`. Leave unset to leave it unmanaged; a new policy then gets `[]` (observed).
      */
     readonly allowedIosDeviceModels?: pulumi.Input<string[]>;
 
@@ -785,7 +785,7 @@ export interface AndroidPolicySettings extends CommonPolicySettings {
      * Display name of that dialer app.
      *
      * Allowed: text of at most 256 characters.
-     * Graph property `customDialerAppDisplayName`. Leave unset to leave it unmanaged.
+     * Graph property `customDialerAppDisplayName`. Leave unset to leave it unmanaged; a new policy then gets `""` (observed).
      */
     readonly customDialerAppDisplayName?: pulumi.Input<string>;
 
@@ -805,7 +805,7 @@ export interface AndroidPolicySettings extends CommonPolicySettings {
      * Display name of that messaging app.
      *
      * Allowed: text of at most 256 characters.
-     * Graph property `messagingRedirectAppDisplayName`. Leave unset to leave it unmanaged.
+     * Graph property `messagingRedirectAppDisplayName`. Leave unset to leave it unmanaged; a new policy then gets `""` (observed).
      */
     readonly messagingRedirectAppDisplayName?: pulumi.Input<string>;
 
@@ -875,7 +875,7 @@ export interface AndroidPolicySettings extends CommonPolicySettings {
      * Display name of that browser.
      *
      * Allowed: text of at most 256 characters.
-     * Graph property `customBrowserDisplayName`. Leave unset to leave it unmanaged.
+     * Graph property `customBrowserDisplayName`. Leave unset to leave it unmanaged; a new policy then gets `""` (observed).
      */
     readonly customBrowserDisplayName?: pulumi.Input<string>;
 
@@ -965,7 +965,7 @@ export interface AndroidPolicySettings extends CommonPolicySettings {
      * Allowed manufacturers; others get `appActionIfAndroidDeviceManufacturerNotAllowed`. Graph keeps them as one ';'-joined string; here they are a list.
      *
      * Allowed: a list of manufacturer names such as "Samsung".
-     * Graph property `allowedAndroidDeviceManufacturers`. Leave unset to leave it unmanaged.
+     * Graph property `allowedAndroidDeviceManufacturers`. Leave unset to leave it unmanaged; a new policy then gets `[]` (observed).
      */
     readonly allowedAndroidDeviceManufacturers?: pulumi.Input<string[]>;
 

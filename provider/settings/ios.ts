@@ -72,6 +72,7 @@ export const iosOwnSettings = {
         joinedSet('iOS model identifiers such as "iPhone15,2"'),
         "Conditional launch > Device model(s)",
         "Allowed device models; others get `appActionIfIosDeviceModelNotAllowed`. Graph keeps them as one ';'-joined string; here they are a list.",
+        observed([]),
     ),
     appActionIfIosDeviceModelNotAllowed: setting(oneOf(e.blockOrWipe), "Conditional launch > Device model(s) (action)", '"block" = Block non-specified; "wipe" = Wipe non-specified.', observed("block")),
     appActionIfAccountIsClockedOut: setting(oneOf(e.blockOrWarn), "Conditional launch > Non-working time", '"block" = Block access; "warn" = Warn. Not set = row absent.'),

@@ -142,18 +142,22 @@ export function flagsOf<M extends string>(members: readonly M[], none: M): Value
     };
 }
 
+/** .NET `TimeSpan.MaxValue` (10675199 days 02:48:05.477), the longest duration Graph stores. */
+const MAX_GRAPH_DURATION_MS = 922_337_203_685_477;
+
 /**
  * An ISO-8601 day-time duration such as `PT30M`, `PT12H` or `P90D`, compared in the
  * canonical form Graph returns (`PT720M` equals `PT12H`, `PT24H` equals `P1D`).
  */
 export function duration(): ValueKind<string> {
-    const allowed = 'a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months)';
+    const allowed =
+        'a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months; at most P10675199D, what Graph can store)';
     return {
         tsType: "string",
         allowed,
         problem: (value) => {
             const ms = isString(value) ? parseDuration(value) : undefined;
-            return ms === undefined || ms < 0 ? `must be ${allowed}` : undefined;
+            return ms === undefined || ms < 0 || ms > MAX_GRAPH_DURATION_MS ? `must be ${allowed}` : undefined;
         },
         normalize: (value) => canonicalDuration(value) ?? value,
         toGraph: (value) => value,
@@ -174,9 +178,10 @@ function patterned(pattern: RegExp, allowed: string, maxLength = 1024): ValueKin
     };
 }
 
-/** Free text such as a display name or description. */
+/** Free text such as a display name or description; `""` is a value (it reads back as `""`). */
 export function text(maxLength = 1024, required = false): ValueKind<string> {
-    return patterned(required ? /\S/ : /^[\s\S]*$/, `${required ? "non-empty " : ""}text of at most ${maxLength} characters`, maxLength);
+    const kind = patterned(required ? /\S/ : /^[\s\S]*$/, `${required ? "non-empty " : ""}text of at most ${maxLength} characters`, maxLength);
+    return { ...kind, fromGraph: (value) => (isString(value) ? value : undefined) };
 }
 
 /** A dotted version number such as `16.0` or `5.0.4300`. */
@@ -231,7 +236,8 @@ export function joinedSet(each: string): ValueKind<string[]> {
             listProblem(value, (item) => (isString(item) && /^[^;]+$/.test(item) && item.trim() !== "" ? undefined : `must be non-empty text without ";"`)),
         normalize,
         toGraph: (value) => value.join(";"),
-        fromGraph: (value) => (isString(value) && value.trim() ? normalize(value.split(";")) : undefined),
+        // Graph keeps "no item" as null or "": both are the empty list.
+        fromGraph: (value) => (isString(value) ? normalize(value.split(";")) : []),
     };
 }
 

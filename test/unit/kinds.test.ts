@@ -64,7 +64,8 @@ describe("value kinds", () => {
         const kind = k.joinedSet("models");
         expect(kind.toGraph(kind.normalize(["iPhone15,3", "iPhone15,2"]))).toBe("iPhone15,2;iPhone15,3");
         expect(kind.fromGraph("iPhone15,3;iPhone15,2;")).toEqual(["iPhone15,2", "iPhone15,3"]);
-        expect(kind.fromGraph(null)).toBeUndefined();
+        expect(kind.fromGraph(null)).toEqual([]); // Graph's "no item"
+        expect(kind.fromGraph("")).toEqual([]);
         expect(kind.problem(["a;b"])).toMatch(/without ";"/);
     });
 

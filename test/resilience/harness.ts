@@ -1,0 +1,192 @@
+/**
+ * Shared pieces of the resilience suites: a miniature `pulumi up` over the in-process runtime
+ * (same state rules as the engine: what create/update return is recorded, a PartialApplyError's
+ * `properties` are recorded for its `id`, any other error keeps the previous state), and the
+ * convergence checks (the tenant holds exactly the declared policies, none twice, none untracked).
+ */
+import { checkInputs } from "../../provider/engine/check";
+import * as runtime from "../../provider/engine/runtime";
+import { settingsFromGraph } from "../../provider/engine/state";
+import { appsFromGraph, assignmentsFromGraph } from "../../provider/engine/targets";
+import { platforms, type PlatformName } from "../../provider/settings/platforms";
+import type { Emulator } from "../emulator";
+import type { TestTenant } from "../support/tenants";
+
+type Values = Record<string, unknown>;
+
+/** One policy as a program declares it. */
+export interface Declared {
+    platform: PlatformName;
+    name: string;
+    args: Values;
+}
+
+/** What the stack's state holds for one resource. */
+export interface Recorded {
+    platform: PlatformName;
+    id: string;
+    /** Stored outputs, with `__provider` as the engine keeps it. */
+    outs: Values;
+    /** Set when the last operation failed after Graph took part of it (the engine's init errors). */
+    initErrors?: string[];
+}
+
+/** What happened to one resource in one `up`. */
+export interface Operation {
+    name: string;
+    op: "create" | "update" | "same" | "delete";
+    error?: Error;
+}
+
+const PROVIDER = "serialized-provider";
+
+/** Tunables that keep retries short in tests (Intune's limits stay the pacer's). */
+export const FAST_RETRIES: Record<string, string> = {
+    "intune:retryInitialDelayMs": "10",
+    "intune:retryMaxDelayMs": "80",
+    "intune:maxRetryDurationSeconds": "1.5",
+    "intune:requestTimeoutSeconds": "2",
+};
+
+/**
+ * A stack's state plus `up`, run the way the engine runs it: every resource in parallel,
+ * check → diff → create/update, with the engine's rules for recording failures.
+ */
+export class MiniStack {
+    readonly state = new Map<string, Recorded>();
+
+    /** Runs `pulumi up` for `declared`; resolves with each resource's operation (never rejects). */
+    async up(declared: Declared[]): Promise<Operation[]> {
+        const names = new Set(declared.map((d) => d.name));
+        const ops = declared.map((d) => this.apply(d));
+        for (const [name, rec] of this.state) {
+            if (!names.has(name)) ops.push(this.remove(name, rec));
+        }
+        return Promise.all(ops);
+    }
+
+    /** Like `up`, but throws the first failure (with every failure's message). */
+    async upOk(declared: Declared[]): Promise<Operation[]> {
+        const ops = await this.up(declared);
+        const failed = ops.filter((o) => o.error);
+        if (failed.length) throw new Error(`up failed: ${failed.map((o) => `${o.name}: ${o.error!.message}`).join("\n")}`);
+        return ops;
+    }
+
+    /** Runs `pulumi refresh`: reads every tracked policy; one that is gone leaves the state. */
+    async refresh(): Promise<void> {
+        await Promise.all(
+            [...this.state].map(async ([name, rec]) => {
+                const result = await runtime.read(rec.platform, rec.id, rec.outs);
+                if (!result.id) this.state.delete(name);
+                else this.state.set(name, { ...rec, outs: { ...result.props, __provider: PROVIDER } });
+            }),
+        );
+    }
+
+    private async apply(d: Declared): Promise<Operation> {
+        const old = this.state.get(d.name);
+        try {
+            const checked = await runtime.check(d.platform, old?.outs ?? {}, { ...d.args, __provider: PROVIDER });
+            if (checked.failures.length) throw new Error(checked.failures.map((f) => f.reason).join("; "));
+            const news = checked.inputs;
+            if (!old) {
+                const { id, outs } = await runtime.create(d.platform, news);
+                this.state.set(d.name, { platform: d.platform, id, outs: { ...outs, __provider: PROVIDER } });
+                return { name: d.name, op: "create" };
+            }
+            const diff = await runtime.diff(d.platform, old.id, old.outs, news);
+            if (!diff.changes && !old.initErrors) return { name: d.name, op: "same" };
+            const { outs } = await runtime.update(d.platform, old.id, old.outs, news);
+            this.state.set(d.name, { platform: d.platform, id: old.id, outs: { ...outs, __provider: PROVIDER } });
+            return { name: d.name, op: "update" };
+        } catch (err) {
+            const e = err as Error & { id?: string; properties?: Values; reasons?: string[] };
+            // The dynamic provider host turns an error with `id` into ErrorResourceInitFailed:
+            // the engine records `properties` as the resource's outputs.
+            if (e.id) this.state.set(d.name, { platform: d.platform, id: e.id, outs: { ...(e.properties ?? {}) }, initErrors: e.reasons ?? [e.message] });
+            return { name: d.name, op: old ? "update" : "create", error: e };
+        }
+    }
+
+    private async remove(name: string, rec: Recorded): Promise<Operation> {
+        try {
+            await runtime.delete(rec.platform, rec.id);
+            this.state.delete(name);
+            return { name, op: "delete" };
+        } catch (err) {
+            return { name, op: "delete", error: err as Error };
+        }
+    }
+}
+
+/**
+ * The tenant holds exactly the declared policies (by name, type, every declared setting, apps
+ * and assignments), each once, and the state tracks each of them: no duplicate, no orphan,
+ * nothing declared lost.
+ */
+export function expectConverged(emulator: Emulator, tenant: TestTenant, declared: Declared[], stack?: MiniStack): void {
+    const live = emulator.policies(tenant.tenantId);
+    expect(live.map((p) => p.displayName).sort()).toEqual(declared.map((d) => d.args.displayName).sort());
+    for (const { platform, args } of declared) {
+        const spec = platforms[platform];
+        const policy = live.find((p) => p.displayName === args.displayName)!;
+        expect(policy["@odata.type"]).toBe(spec.odataType);
+        const { inputs } = checkInputs(spec, args);
+        const settings = settingsFromGraph(spec, policy);
+        for (const key of Object.keys(inputs).filter((k) => k in spec.settings)) expect([args.displayName, key, settings[key]]).toEqual([args.displayName, key, inputs[key]]);
+        if (inputs.apps !== undefined) expect(appsFromGraph(policy.apps, spec)).toEqual(inputs.apps);
+        if (inputs.assignments !== undefined) expect(assignmentsFromGraph(policy.assignments)).toEqual(inputs.assignments);
+    }
+    if (stack) {
+        const tracked = [...stack.state.values()].map((r) => r.id.toLowerCase()).sort();
+        expect(tracked).toEqual(live.map((p) => String(p.id).toLowerCase()).sort());
+        expect([...stack.state.keys()].sort()).toEqual(declared.map((d) => d.name).sort());
+    }
+}
+
+/** Graph requests of a tenant (the token side left out). */
+export function graphRequests(emulator: Emulator, tenant: TestTenant) {
+    return emulator.requests.filter((r) => r.tenantId === tenant.tenantId && r.kind !== "token" && r.kind !== "metadata");
+}
+
+/** A small program for a tenant: one iOS and one Android policy with apps and assignments. */
+export function pairProgram(tenant: TestTenant, version: 1 | 2 = 1, prefix = "Res"): Declared[] {
+    const v2 = version === 2;
+    return [
+        {
+            platform: "ios",
+            name: "ios",
+            args: {
+                displayName: `${prefix} iOS`,
+                pinRequired: true,
+                minimumPinLength: v2 ? 8 : 6,
+                periodOnlineBeforeAccessCheck: v2 ? "PT1H" : "PT30M",
+                allowedDataStorageLocations: v2 ? ["sharePoint"] : ["oneDriveForBusiness", "sharePoint"],
+                apps: v2 ? ["com.microsoft.office.outlook"] : ["com.microsoft.office.outlook", "com.microsoft.skype.teams"],
+                assignments: v2 ? { include: [tenant.groups.finance] } : { include: [tenant.groups.sales], exclude: [tenant.groups.contractors] },
+            },
+        },
+        {
+            platform: "android",
+            name: "android",
+            args: {
+                displayName: `${prefix} Android`,
+                pinRequired: true,
+                encryptAppData: true,
+                periodOfflineBeforeAccessCheck: v2 ? "P1D" : "PT720M",
+                exemptedAppPackages: v2 ? [] : [{ name: "Dialer", packageId: "com.android.dialer" }],
+                apps: v2 ? ["com.microsoft.teams"] : ["com.microsoft.office.outlook", "com.microsoft.teams"],
+                assignments: v2 ? { include: [tenant.groups.sales, tenant.groups.finance] } : { include: [tenant.groups.sales] },
+            },
+        },
+    ];
+}
+
+/** A message a person can act on: names what failed, no `undefined`/`[object Object]` noise. */
+export function expectClearError(error: Error | undefined, pattern: RegExp): void {
+    expect(error).toBeDefined();
+    expect(error!.message).toMatch(pattern);
+    expect(error!.message).not.toMatch(/undefined|\[object Object\]/);
+    expect(error!.message.length).toBeLessThan(4000);
+}
