@@ -1,0 +1,81 @@
+/**
+ * One engine command for the benchmark, in its own process (as `pulumi up` would run): like
+ * scripts/stack.ts, plus the engine's parallelism (`--parallel`) and without `--diff` output.
+ * Prints one JSON line: { command, changes, code, ms, error? }.
+ *
+ *   node -r ts-node/register/transpile-only bench/driver.ts up --program bench/program --stack s \
+ *        --state DIR --parallel 32 --config intune:tenantId=… --secret intune:clientSecret=… --env K=V
+ */
+import { parseArgs } from "util";
+import { openStack, type StackCommand } from "../scripts/stack";
+
+function pairsOf(values: string[] | undefined): Record<string, string> {
+    const record: Record<string, string> = {};
+    for (const item of values ?? []) {
+        const at = item.indexOf("=");
+        if (at < 1) throw new Error(`expected key=value, got "${item}"`);
+        record[item.slice(0, at)] = item.slice(at + 1);
+    }
+    return record;
+}
+
+async function main(argv: string[]): Promise<void> {
+    const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            program: { type: "string" },
+            stack: { type: "string" },
+            state: { type: "string" },
+            parallel: { type: "string" },
+            config: { type: "string", multiple: true },
+            secret: { type: "string", multiple: true },
+            env: { type: "string", multiple: true },
+        },
+    });
+    const command = positionals[0] as StackCommand;
+    const parallel = values.parallel ? Number(values.parallel) : undefined;
+    const started = Date.now();
+    const tail: string[] = [];
+    const onOutput = (text: string) => {
+        tail.push(text);
+        if (tail.length > 200) tail.splice(0, tail.length - 200);
+    };
+    try {
+        const stack = await openStack({
+            programDir: values.program!,
+            stackName: values.stack!,
+            stateDir: values.state!,
+            config: pairsOf(values.config),
+            secrets: pairsOf(values.secret),
+            env: pairsOf(values.env),
+            passphrase: process.env.PULUMI_CONFIG_PASSPHRASE ?? "",
+        });
+        let changes: Record<string, number> = {};
+        switch (command) {
+            case "up":
+                changes = { ...(await stack.up({ onOutput, parallel })).summary.resourceChanges };
+                break;
+            case "preview":
+                changes = { ...(await stack.preview({ onOutput, parallel })).changeSummary };
+                break;
+            case "refresh":
+                changes = { ...(await stack.refresh({ onOutput, parallel, runProgram: true })).summary.resourceChanges };
+                break;
+            case "destroy":
+                changes = { ...(await stack.destroy({ onOutput, parallel, runProgram: true })).summary.resourceChanges };
+                break;
+            default:
+                throw new Error(`unknown command ${command}`);
+        }
+        process.stdout.write(JSON.stringify({ command, changes, code: 0, ms: Date.now() - started }) + "\n");
+    } catch (err) {
+        const error = `${err instanceof Error ? err.message : err}\n${tail.join("").slice(-4000)}`;
+        process.stdout.write(JSON.stringify({ command, changes: {}, code: 1, ms: Date.now() - started, error }) + "\n");
+    }
+}
+
+main(process.argv.slice(2)).catch((err) => {
+    process.stderr.write(`${err instanceof Error ? err.stack : err}\n`);
+    process.exit(1);
+});

@@ -1,0 +1,332 @@
+/**
+ * Benchmark: N policies through the real Pulumi engine against the Graph emulator with Intune's
+ * throttling limits and a configurable latency. For each (N, tenants) case it runs, per tenant
+ * stack and all tenants at once:
+ *
+ *   up       create N policies
+ *   refresh  read them back
+ *   preview  the unchanged program (must send nothing)
+ *   update   one setting changed on every policy
+ *
+ * and prints wall time, Graph requests by kind, 429s, the throttle floor and the ratio to it;
+ * then provider CPU per check/diff. Results: bench/results/latest.json and latest.svg (wall time
+ * against floor), timeline-latest.svg (requests per second of the largest `up`).
+ *
+ *   npm run bench -- --n 50,500 --tenants 1,4 [--latency 30] [--parallel 32] [--per-tenant]
+ *
+ * With several tenants, N is split across them (N/T policies per tenant, T stacks run
+ * concurrently, one per tenant); `--per-tenant` declares N in each tenant instead.
+ */
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parseArgs } from "util";
+import { INTUNE_LIMITS, startEmulator, type Emulator, type LoggedRequest } from "../test/emulator";
+import { tenantSpec, type TestTenant } from "../test/support/tenants";
+import { measureCpu, type CpuResult } from "./cpu";
+import { renderTable, svgFloorChart, svgTimeline } from "./report";
+
+const REPO = path.join(__dirname, "..");
+const NODE_BIN = path.join(REPO, "node_modules", ".bin");
+const PROGRAM = path.join(__dirname, "program");
+const RESULTS = path.join(__dirname, "results");
+
+export type Phase = "up" | "refresh" | "preview" | "update";
+const PHASES: Phase[] = ["up", "refresh", "preview", "update"];
+
+export interface PhaseResult {
+    phase: Phase;
+    n: number;
+    tenants: number;
+    perTenant: number[];
+    wallMs: number;
+    /** First Graph request to the end of the last one. */
+    graphSpanMs: number;
+    requests: Record<string, number>;
+    graphRequests: number;
+    throttled: number;
+    /** Requests answered with another error status (not 429). */
+    errors: number;
+    failedStacks: number;
+    changes: Record<string, number>[];
+    floorMs: number;
+    /** How the floor was computed. */
+    floorWhy: string;
+    ratio: number | null;
+    targets: { name: string; ok: boolean; detail: string }[];
+    failures?: string[];
+    /** Requests per second over the phase (kept for the largest `up` only). */
+    timeline?: Timeline;
+}
+
+export interface Timeline {
+    label: string;
+    bucketMs: number;
+    writes: number[];
+    reads: number[];
+    throttled: number[];
+}
+
+export interface BenchResults {
+    generatedAt: string;
+    machine: { cpus: number; cpuModel: string; node: string; platform: string; pulumi: string };
+    options: { latencyMs: number; parallel: number; perTenant: boolean; limits: typeof INTUNE_LIMITS; pacerWindowMarginPercent: number };
+    cases: PhaseResult[];
+    cpu: CpuResult[];
+    timeline?: Timeline;
+}
+
+interface Declared {
+    platform: "ios" | "android";
+    name: string;
+    args: Record<string, unknown>;
+}
+
+/** The policies of one tenant's stack; `variant` 2 changes minimumPinLength on every policy. */
+function policiesFor(tenant: TestTenant, tenantIndex: number, count: number, variant: 1 | 2): Declared[] {
+    return Array.from({ length: count }, (_, k) => {
+        const ios = k % 2 === 0;
+        const common = {
+            displayName: `Bench ${tenantIndex}-${k} ${ios ? "iOS" : "Android"}`,
+            pinRequired: true,
+            minimumPinLength: variant === 2 ? 8 : 6,
+            periodOfflineBeforeAccessCheck: "PT720M",
+            periodOnlineBeforeAccessCheck: "PT30M",
+            allowedDataStorageLocations: ["oneDriveForBusiness", "sharePoint"],
+            dataBackupBlocked: true,
+            saveAsBlocked: true,
+            allowedOutboundDataTransferDestinations: "managedApps",
+            assignments: { include: [tenant.groups.sales], exclude: [tenant.groups.contractors] },
+        };
+        return ios
+            ? { platform: "ios", name: `p${k}`, args: { ...common, apps: ["com.microsoft.office.outlook", "com.microsoft.skype.teams"], minimumRequiredOsVersion: "16.0" } }
+            : { platform: "android", name: `p${k}`, args: { ...common, apps: ["com.microsoft.office.outlook", "com.microsoft.teams"], encryptAppData: true, screenCaptureBlocked: true } };
+    });
+}
+
+interface DriverOutcome {
+    command: string;
+    changes: Record<string, number>;
+    code: number;
+    ms: number;
+    error?: string;
+}
+
+/** Runs bench/driver.ts in a child process. */
+function drive(command: "up" | "refresh" | "preview", args: string[], env: Record<string, string>): Promise<DriverOutcome> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(path.join(NODE_BIN, "node"), ["-r", "ts-node/register/transpile-only", path.join(__dirname, "driver.ts"), command, ...args], {
+            cwd: REPO,
+            env: { ...process.env, PATH: `${NODE_BIN}${path.delimiter}${process.env.PATH}`, PULUMI_CONFIG_PASSPHRASE: "bench-passphrase", ...env },
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d) => (stdout += d));
+        child.stderr.on("data", (d) => (stderr += d));
+        child.on("error", reject);
+        child.on("close", (code) => {
+            const last = stdout.trim().split("\n").pop() ?? "";
+            try {
+                resolve(JSON.parse(last));
+            } catch {
+                resolve({ command, changes: {}, code: code ?? 1, ms: 0, error: `driver failed (exit ${code}): ${stderr.slice(-4000)}${stdout.slice(-2000)}` });
+            }
+        });
+    });
+}
+
+const isWrite = (r: LoggedRequest) => ["POST", "PATCH", "PUT", "DELETE"].includes(r.method);
+const isGraph = (r: LoggedRequest) => r.kind !== "token" && r.kind !== "metadata";
+
+/** The least time the phase can take at Intune's limits with the emulator's latency. */
+function floorFor(phase: Phase, perTenant: number[], latencyMs: number): { ms: number; why: string } {
+    const limits = INTUNE_LIMITS;
+    const windows = (count: number, limit: number) => Math.max(0, Math.ceil(count / limit) - 1) * limits.windowMs;
+    const need = { up: { w: 1, r: 1, trips: 1 }, update: { w: 1, r: 2, trips: 2 }, refresh: { w: 0, r: 1, trips: 1 }, preview: { w: 0, r: 0, trips: 0 } }[phase];
+    const largest = Math.max(...perTenant);
+    const budget = Math.max(windows(largest * need.w, limits.writesPerApp), windows(largest * need.r, limits.requestsPerApp));
+    const ms = budget + need.trips * latencyMs;
+    const why =
+        need.trips === 0
+            ? "no request needed"
+            : `${budget ? `${largest * need.w} writes in one tenant at ${limits.writesPerApp}/${limits.windowMs / 1000} s (first window free) = ${budget / 1000} s, + ` : ""}${need.trips} round trip(s) of ${latencyMs} ms`;
+    return { ms, why };
+}
+
+function targetsFor(phase: Phase, total: number, requests: Record<string, number>, graph: number, throttled: number, failed: number, ratio: number | null, n: number) {
+    const t: { name: string; ok: boolean; detail: string }[] = [];
+    const count = (k: string) => requests[k] ?? 0;
+    const writes = count("create") + count("update") + count("targetApps") + count("assign") + count("delete");
+    t.push({ name: "no failed operation", ok: failed === 0, detail: `${failed} failed stack(s)` });
+    t.push({ name: "no 429", ok: throttled === 0, detail: `${throttled} × 429` });
+    if (phase === "up") {
+        t.push({ name: "one POST per policy", ok: count("create") === total && writes === total, detail: `${count("create")} creates, ${writes} writes for ${total} policies` });
+        t.push({ name: "at most one read-back per policy", ok: count("get") + count("list") <= total, detail: `${count("get") + count("list")} reads` });
+        if (n >= 500) t.push({ name: "within 1.2× the throttle floor", ok: ratio !== null && ratio <= 1.2, detail: `ratio ${ratio?.toFixed(2)}` });
+    }
+    if (phase === "update") {
+        t.push({ name: "only what changed: one PATCH per policy", ok: count("update") === total && writes === total, detail: `${count("update")} PATCH, ${writes} writes` });
+        t.push({ name: "one read-back per policy", ok: count("get") === total, detail: `${count("get")} GETs` });
+    }
+    if (phase === "refresh") t.push({ name: "one GET per policy", ok: count("get") === total && graph === total, detail: `${count("get")} GETs, ${graph} Graph requests` });
+    if (phase === "preview") t.push({ name: "no request", ok: graph === 0, detail: `${graph} Graph requests` });
+    return t;
+}
+
+async function runCase(emulator: Emulator, work: string, n: number, tenantCount: number, perTenantFlag: boolean, latencyMs: number, parallel: number): Promise<PhaseResult[]> {
+    const tenants = Array.from({ length: tenantCount }, () => tenantSpec());
+    for (const t of tenants) emulator.addTenant(t.spec);
+    const counts = tenants.map((_, i) => (perTenantFlag ? n : Math.floor(n / tenantCount) + (i < n % tenantCount ? 1 : 0)));
+    const total = counts.reduce((a, b) => a + b, 0);
+    const label = `N=${n} T=${tenantCount}`;
+    const caseDir = path.join(work, `n${n}-t${tenantCount}`);
+    fs.mkdirSync(caseDir, { recursive: true });
+    const results: PhaseResult[] = [];
+
+    for (const phase of PHASES) {
+        const variant = phase === "update" ? 2 : 1;
+        const runs = tenants.map((t, i) => {
+            const file = path.join(caseDir, `tenant${i}-v${variant}.json`);
+            fs.writeFileSync(file, JSON.stringify(policiesFor(t.tenant, i, counts[i], variant)));
+            const args = [
+                "--program", PROGRAM,
+                "--stack", `t${i}`,
+                "--state", path.join(caseDir, `state${i}`),
+                "--parallel", String(parallel),
+                "--config", `intune:tenantId=${t.tenant.tenantId}`,
+                "--config", `intune:clientId=${t.tenant.clientId}`,
+                "--config", `intune:graphEndpoint=${emulator.url}`,
+                "--config", `intune:authorityHost=${emulator.url}`,
+                "--secret", `intune:clientSecret=${t.tenant.clientSecret}`,
+                "--env", `BENCH_POLICIES=${file}`,
+                "--env", `NODE_EXTRA_CA_CERTS=${emulator.caCertPath}`,
+            ];
+            return { args, env: { BENCH_POLICIES: file, NODE_EXTRA_CA_CERTS: emulator.caCertPath } };
+        });
+        const ids = new Set(tenants.map((t) => t.tenant.tenantId));
+        const startSeq = emulator.requests.length ? emulator.requests[emulator.requests.length - 1].seq : 0;
+        process.stderr.write(`[bench] ${label} ${phase} (${counts.join("+")} policies)…`);
+        const started = Date.now();
+        const outcomes = await Promise.all(runs.map((r) => drive(phase === "update" ? "up" : phase, r.args, r.env)));
+        const wallMs = Date.now() - started;
+        const log = emulator.requests.filter((r) => r.seq > startSeq && r.tenantId && ids.has(r.tenantId));
+        const graph = log.filter(isGraph);
+        const requests: Record<string, number> = {};
+        for (const r of log) requests[r.kind] = (requests[r.kind] ?? 0) + 1;
+        const throttled = log.filter((r) => r.status === 429).length;
+        const errors = log.filter((r) => r.status >= 400 && r.status !== 429).length;
+        const graphSpanMs = graph.length ? Math.max(...graph.map((r) => r.timeMs + r.durationMs)) - Math.min(...graph.map((r) => r.timeMs)) : 0;
+        const floor = floorFor(phase, counts, latencyMs);
+        const ratio = floor.ms >= 1000 ? wallMs / floor.ms : null;
+        const failed = outcomes.filter((o) => o.code !== 0);
+        process.stderr.write(` ${(wallMs / 1000).toFixed(1)} s${failed.length ? ` (${failed.length} FAILED)` : ""}\n`);
+        results.push({
+            phase,
+            n: total,
+            tenants: tenantCount,
+            perTenant: counts,
+            wallMs,
+            graphSpanMs,
+            requests,
+            graphRequests: graph.length,
+            throttled,
+            errors,
+            failedStacks: failed.length,
+            changes: outcomes.map((o) => o.changes),
+            floorMs: floor.ms,
+            floorWhy: floor.why,
+            ratio,
+            targets: targetsFor(phase, total, requests, graph.length, throttled, failed.length, ratio, n),
+            ...(failed.length ? { failures: failed.map((o) => (o.error ?? "").slice(0, 3000)) } : {}),
+            ...(phase === "up" ? { timeline: timelineOf(`up of ${total} policies in ${tenantCount} tenant(s)`, graph) } : {}),
+        });
+    }
+    return results;
+}
+
+function timelineOf(label: string, graph: LoggedRequest[], bucketMs = 1000): Timeline | undefined {
+    if (!graph.length) return undefined;
+    const startMs = Math.min(...graph.map((r) => r.timeMs));
+    const buckets = Math.floor((Math.max(...graph.map((r) => r.timeMs)) - startMs) / bucketMs) + 1;
+    const writes = new Array(buckets).fill(0);
+    const reads = new Array(buckets).fill(0);
+    const throttled = new Array(buckets).fill(0);
+    for (const r of graph) {
+        const b = Math.floor((r.timeMs - startMs) / bucketMs);
+        if (r.status === 429) throttled[b]++;
+        else if (isWrite(r)) writes[b]++;
+        else reads[b]++;
+    }
+    return { label, bucketMs, writes, reads, throttled };
+}
+
+function pulumiVersion(): string {
+    try {
+        return JSON.parse(fs.readFileSync(path.join(REPO, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")).version;
+    } catch {
+        return "unknown";
+    }
+}
+
+async function main(argv: string[]): Promise<void> {
+    const { values } = parseArgs({
+        args: argv,
+        options: {
+            n: { type: "string", default: "50" },
+            tenants: { type: "string", default: "1" },
+            latency: { type: "string", default: "30" },
+            parallel: { type: "string", default: "32" },
+            "per-tenant": { type: "boolean", default: false },
+            "cpu-iterations": { type: "string", default: "20000" },
+            out: { type: "string", default: path.join(RESULTS, "latest.json") },
+            "skip-cpu": { type: "boolean", default: false },
+        },
+    });
+    const ns = values.n!.split(",").map(Number);
+    const tenantCounts = values.tenants!.split(",").map(Number);
+    const latencyMs = Number(values.latency);
+    const parallel = Number(values.parallel);
+    const perTenant = values["per-tenant"]!;
+    if ([...ns, ...tenantCounts, latencyMs, parallel].some((x) => !Number.isFinite(x) || x < 0)) throw new Error("--n, --tenants, --latency and --parallel take non-negative numbers");
+
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "intune-bench-"));
+    const emulator = await startEmulator({ latencyMs, caDir: path.join(work, "ca") });
+    const results: BenchResults = {
+        generatedAt: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", node: process.version, platform: `${os.platform()} ${os.release()}`, pulumi: pulumiVersion() },
+        options: { latencyMs, parallel, perTenant, limits: INTUNE_LIMITS, pacerWindowMarginPercent: 5 },
+        cases: [],
+        cpu: [],
+    };
+    try {
+        for (const n of ns) {
+            for (const t of tenantCounts) results.cases.push(...(await runCase(emulator, work, n, t, perTenant, latencyMs, parallel)));
+        }
+        if (!values["skip-cpu"]) results.cpu = await measureCpu(Number(values["cpu-iterations"]));
+    } finally {
+        await emulator.close();
+        fs.rmSync(work, { recursive: true, force: true });
+    }
+    // Keep the timeline of the largest `up` (fewest tenants on a tie).
+    const ups = results.cases.filter((c) => c.phase === "up" && c.timeline).sort((a, b) => b.n - a.n || a.tenants - b.tenants);
+    results.timeline = ups[0]?.timeline;
+    for (const c of results.cases) delete c.timeline;
+
+    fs.mkdirSync(path.dirname(values.out!), { recursive: true });
+    fs.writeFileSync(values.out!, JSON.stringify(results, null, 2) + "\n");
+    const base = values.out!.replace(/\.json$/, "");
+    fs.writeFileSync(`${base}.svg`, svgFloorChart(results));
+    if (results.timeline) fs.writeFileSync(path.join(path.dirname(values.out!), `timeline-${path.basename(base)}.svg`), svgTimeline(results));
+    process.stdout.write(renderTable(results) + "\n");
+    process.stdout.write(`\nresults: ${path.relative(REPO, values.out!)}, chart: ${path.relative(REPO, `${base}.svg`)}\n`);
+    const failedTargets = results.cases.flatMap((c) => c.targets.filter((t) => !t.ok));
+    if (results.cases.some((c) => c.failedStacks)) process.exitCode = 1;
+    if (failedTargets.length) process.stdout.write(`${failedTargets.length} target(s) missed (see table)\n`);
+}
+
+main(process.argv.slice(2)).catch((err) => {
+    process.stderr.write(`${err instanceof Error ? err.stack : err}\n`);
+    process.exit(1);
+});
