@@ -7,17 +7,7 @@
  *        --state DIR --parallel 32 --config intune:tenantId=… --secret intune:clientSecret=… --env K=V
  */
 import { parseArgs } from "util";
-import { openStack, type StackCommand } from "../scripts/stack";
-
-function pairsOf(values: string[] | undefined): Record<string, string> {
-    const record: Record<string, string> = {};
-    for (const item of values ?? []) {
-        const at = item.indexOf("=");
-        if (at < 1) throw new Error(`expected key=value, got "${item}"`);
-        record[item.slice(0, at)] = item.slice(at + 1);
-    }
-    return record;
-}
+import { openStack, pairsOf, type StackCommand } from "../scripts/stack";
 
 async function main(argv: string[]): Promise<void> {
     const { values, positionals } = parseArgs({

@@ -124,7 +124,7 @@ export async function runStack(command: StackCommand, options: StackOptions): Pr
 }
 
 /** `key=value` flags into a record. */
-function pairsOf(values: string[] | undefined): Record<string, string> {
+export function pairsOf(values: string[] | undefined): Record<string, string> {
     const record: Record<string, string> = {};
     for (const item of values ?? []) {
         const at = item.indexOf("=");
