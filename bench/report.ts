@@ -17,23 +17,25 @@ function kinds(r: PhaseResult): string {
 
 function pad(rows: string[][]): string {
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    return rows.map((r, j) => r.map((c, i) => (i >= 4 && i <= 8 && j > 0 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ")).join("\n");
+    return rows.map((r, j) => r.map((c, i) => (i >= 4 && j > 0 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ")).join("\n");
 }
 
 /** The result table, the targets and the CPU figures. */
 export function renderTable(results: BenchResults): string {
-    const rows: string[][] = [["scenario", "policies/tenant", "phase", "requests by kind", "wall", "Graph span", "429s", "floor", "wall/floor"]];
+    const rows: string[][] = [["scenario", "policies/tenant", "phase", "requests by kind", "429s", "wall", "start-up", "Graph span", "floor", "wall/floor", "wall/(N/rate)"]];
     for (const r of results.cases) {
         rows.push([
             `N=${r.n} T=${r.tenants}`,
             r.perTenant.join("+"),
             r.phase,
             kinds(r),
-            s(r.wallMs),
-            s(r.graphSpanMs),
             String(r.throttled),
+            s(r.wallMs),
+            r.graphStartMs ? s(r.graphStartMs) : "-",
+            s(r.graphSpanMs),
             s(r.floorMs),
             r.ratio === null ? "n/a" : `${r.ratio.toFixed(2)}×`,
+            Math.max(...r.perTenant) > results.options.limits.writesPerApp && r.rateBudgetMs > 0 ? `${(r.wallMs / r.rateBudgetMs).toFixed(2)}×` : "n/a",
         ]);
     }
     const missed = results.cases.flatMap((r) => r.targets.filter((t) => !t.ok).map((t) => `  MISSED  N=${r.n} T=${r.tenants} ${r.phase}: ${t.name} (${t.detail})`));
@@ -45,6 +47,10 @@ export function renderTable(results: BenchResults): string {
     return [
         `Emulator latency ${latencyMs} ms; Intune limits ${limits.writesPerApp} writes / ${limits.requestsPerApp} requests per ${limits.windowMs / 1000} s per app per tenant; engine --parallel ${parallel}; ${results.machine.cpus} CPUs, Node ${results.machine.node}, Pulumi ${results.machine.pulumi}.`,
         "Floor: the throttle budget (the first window is free, so W writes need ceil(W/100)-1 further windows of 20 s) plus the round trips one resource needs; ratios are shown when the floor is at least 1 s (below that the engine's own start-up dominates).",
+        "N/rate: writes per tenant at 100 per 20 s (500 writes = 100 s), the simpler budget. Start-up: from the start of the command to the first Graph request (program run, engine, provider host).",
+        ...(results.options.skipCheckpoints || results.options.leanOutputs
+            ? [`What-if settings: ${[results.options.skipCheckpoints ? "PULUMI_SKIP_CHECKPOINTS=true" : "", results.options.leanOutputs ? "lean output properties (bench/program BENCH_OUTPUTS=lean)" : ""].filter(Boolean).join(", ")}.`]
+            : []),
         "",
         pad(rows),
         "",

@@ -13,6 +13,7 @@
  * against floor), timeline-latest.svg (requests per second of the largest `up`).
  *
  *   npm run bench -- --n 50,500 --tenants 1,4 [--latency 30] [--parallel 32] [--per-tenant]
+ *                    [--phases up,refresh,preview,update] [--skip-checkpoints] [--lean-outputs] [--skip-cpu] [--out FILE]
  *
  * With several tenants, N is split across them (N/T policies per tenant, T stacks run
  * concurrently, one per tenant); `--per-tenant` declares N in each tenant instead.
@@ -43,6 +44,10 @@ export interface PhaseResult {
     wallMs: number;
     /** First Graph request to the end of the last one. */
     graphSpanMs: number;
+    /** When the first Graph request arrived, from the start of the phase (engine start-up). */
+    graphStartMs: number;
+    /** From the end of the last Graph request to the end of the phase (engine wind-down). */
+    graphTailMs: number;
     requests: Record<string, number>;
     graphRequests: number;
     throttled: number;
@@ -51,6 +56,8 @@ export interface PhaseResult {
     failedStacks: number;
     changes: Record<string, number>[];
     floorMs: number;
+    /** The write budget as a rate (writes per tenant × 20 s / 100), the simpler figure often quoted. */
+    rateBudgetMs: number;
     /** How the floor was computed. */
     floorWhy: string;
     ratio: number | null;
@@ -71,7 +78,7 @@ export interface Timeline {
 export interface BenchResults {
     generatedAt: string;
     machine: { cpus: number; cpuModel: string; node: string; platform: string; pulumi: string };
-    options: { latencyMs: number; parallel: number; perTenant: boolean; limits: typeof INTUNE_LIMITS; pacerWindowMarginPercent: number };
+    options: { latencyMs: number; parallel: number; perTenant: boolean; skipCheckpoints: boolean; leanOutputs: boolean; limits: typeof INTUNE_LIMITS; pacerWindowMarginPercent: number };
     cases: PhaseResult[];
     cpu: CpuResult[];
     timeline?: Timeline;
@@ -175,17 +182,26 @@ function targetsFor(phase: Phase, total: number, requests: Record<string, number
     return t;
 }
 
-async function runCase(emulator: Emulator, work: string, n: number, tenantCount: number, perTenantFlag: boolean, latencyMs: number, parallel: number): Promise<PhaseResult[]> {
+interface CaseOptions {
+    perTenant: boolean;
+    latencyMs: number;
+    parallel: number;
+    phases: Phase[];
+    engineEnv: Record<string, string>;
+}
+
+async function runCase(emulator: Emulator, work: string, n: number, tenantCount: number, options: CaseOptions): Promise<PhaseResult[]> {
+    const { latencyMs, parallel } = options;
     const tenants = Array.from({ length: tenantCount }, () => tenantSpec());
     for (const t of tenants) emulator.addTenant(t.spec);
-    const counts = tenants.map((_, i) => (perTenantFlag ? n : Math.floor(n / tenantCount) + (i < n % tenantCount ? 1 : 0)));
+    const counts = tenants.map((_, i) => (options.perTenant ? n : Math.floor(n / tenantCount) + (i < n % tenantCount ? 1 : 0)));
     const total = counts.reduce((a, b) => a + b, 0);
     const label = `N=${n} T=${tenantCount}`;
     const caseDir = path.join(work, `n${n}-t${tenantCount}`);
     fs.mkdirSync(caseDir, { recursive: true });
     const results: PhaseResult[] = [];
 
-    for (const phase of PHASES) {
+    for (const phase of PHASES.filter((p) => options.phases.includes(p))) {
         const variant = phase === "update" ? 2 : 1;
         const runs = tenants.map((t, i) => {
             const file = path.join(caseDir, `tenant${i}-v${variant}.json`);
@@ -202,8 +218,9 @@ async function runCase(emulator: Emulator, work: string, n: number, tenantCount:
                 "--secret", `intune:clientSecret=${t.tenant.clientSecret}`,
                 "--env", `BENCH_POLICIES=${file}`,
                 "--env", `NODE_EXTRA_CA_CERTS=${emulator.caCertPath}`,
+                ...Object.entries(options.engineEnv).flatMap(([k, v]) => ["--env", `${k}=${v}`]),
             ];
-            return { args, env: { BENCH_POLICIES: file, NODE_EXTRA_CA_CERTS: emulator.caCertPath } };
+            return { args, env: { BENCH_POLICIES: file, NODE_EXTRA_CA_CERTS: emulator.caCertPath, ...options.engineEnv } };
         });
         const ids = new Set(tenants.map((t) => t.tenant.tenantId));
         const startSeq = emulator.requests.length ? emulator.requests[emulator.requests.length - 1].seq : 0;
@@ -217,7 +234,9 @@ async function runCase(emulator: Emulator, work: string, n: number, tenantCount:
         for (const r of log) requests[r.kind] = (requests[r.kind] ?? 0) + 1;
         const throttled = log.filter((r) => r.status === 429).length;
         const errors = log.filter((r) => r.status >= 400 && r.status !== 429).length;
-        const graphSpanMs = graph.length ? Math.max(...graph.map((r) => r.timeMs + r.durationMs)) - Math.min(...graph.map((r) => r.timeMs)) : 0;
+        const firstMs = graph.length ? Math.min(...graph.map((r) => r.timeMs)) : started;
+        const lastMs = graph.length ? Math.max(...graph.map((r) => r.timeMs + r.durationMs)) : started;
+        const graphSpanMs = lastMs - firstMs;
         const floor = floorFor(phase, counts, latencyMs);
         const ratio = floor.ms >= 1000 ? wallMs / floor.ms : null;
         const failed = outcomes.filter((o) => o.code !== 0);
@@ -229,6 +248,8 @@ async function runCase(emulator: Emulator, work: string, n: number, tenantCount:
             perTenant: counts,
             wallMs,
             graphSpanMs,
+            graphStartMs: graph.length ? firstMs - started : 0,
+            graphTailMs: graph.length ? started + wallMs - lastMs : 0,
             requests,
             graphRequests: graph.length,
             throttled,
@@ -236,6 +257,7 @@ async function runCase(emulator: Emulator, work: string, n: number, tenantCount:
             failedStacks: failed.length,
             changes: outcomes.map((o) => o.changes),
             floorMs: floor.ms,
+            rateBudgetMs: (Math.max(...counts) * (phase === "up" || phase === "update" ? 1 : 0) * INTUNE_LIMITS.windowMs) / INTUNE_LIMITS.writesPerApp,
             floorWhy: floor.why,
             ratio,
             targets: targetsFor(phase, total, requests, graph.length, throttled, failed.length, ratio, n),
@@ -282,6 +304,9 @@ async function main(argv: string[]): Promise<void> {
             "cpu-iterations": { type: "string", default: "20000" },
             out: { type: "string", default: path.join(RESULTS, "latest.json") },
             "skip-cpu": { type: "boolean", default: false },
+            "skip-checkpoints": { type: "boolean", default: false },
+            "lean-outputs": { type: "boolean", default: false },
+            phases: { type: "string", default: PHASES.join(",") },
         },
     });
     const ns = values.n!.split(",").map(Number);
@@ -289,6 +314,14 @@ async function main(argv: string[]): Promise<void> {
     const latencyMs = Number(values.latency);
     const parallel = Number(values.parallel);
     const perTenant = values["per-tenant"]!;
+    const phases = values.phases!.split(",") as Phase[];
+    if (phases.some((p) => !PHASES.includes(p))) throw new Error(`--phases takes a list of ${PHASES.join(", ")}`);
+    // PULUMI_SKIP_CHECKPOINTS: the engine writes the state once at the end instead of after every step.
+    const engineEnv: Record<string, string> = {
+        ...(values["skip-checkpoints"] ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}),
+        // What-if: only declared settings and computed fields as output properties (bench/program).
+        ...(values["lean-outputs"] ? { BENCH_OUTPUTS: "lean" } : {}),
+    };
     if ([...ns, ...tenantCounts, latencyMs, parallel].some((x) => !Number.isFinite(x) || x < 0)) throw new Error("--n, --tenants, --latency and --parallel take non-negative numbers");
 
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "intune-bench-"));
@@ -296,13 +329,13 @@ async function main(argv: string[]): Promise<void> {
     const results: BenchResults = {
         generatedAt: new Date().toISOString(),
         machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", node: process.version, platform: `${os.platform()} ${os.release()}`, pulumi: pulumiVersion() },
-        options: { latencyMs, parallel, perTenant, limits: INTUNE_LIMITS, pacerWindowMarginPercent: 5 },
+        options: { latencyMs, parallel, perTenant, skipCheckpoints: !!values["skip-checkpoints"], leanOutputs: !!values["lean-outputs"], limits: INTUNE_LIMITS, pacerWindowMarginPercent: 5 },
         cases: [],
         cpu: [],
     };
     try {
         for (const n of ns) {
-            for (const t of tenantCounts) results.cases.push(...(await runCase(emulator, work, n, t, perTenant, latencyMs, parallel)));
+            for (const t of tenantCounts) results.cases.push(...(await runCase(emulator, work, n, t, { perTenant, latencyMs, parallel, phases, engineEnv })));
         }
         if (!values["skip-cpu"]) results.cpu = await measureCpu(Number(values["cpu-iterations"]));
     } finally {
