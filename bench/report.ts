@@ -48,9 +48,7 @@ export function renderTable(results: BenchResults): string {
         `Emulator latency ${latencyMs} ms; Intune limits ${limits.writesPerApp} writes / ${limits.requestsPerApp} requests per ${limits.windowMs / 1000} s per app per tenant; engine --parallel ${parallel}; ${results.machine.cpus} CPUs, Node ${results.machine.node}, Pulumi ${results.machine.pulumi}.`,
         "Floor: the throttle budget (the first window is free, so W writes need ceil(W/100)-1 further windows of 20 s) plus the round trips one resource needs; ratios are shown when the floor is at least 1 s (below that the engine's own start-up dominates).",
         "N/rate: writes per tenant at 100 per 20 s (500 writes = 100 s), the simpler budget. Start-up: from the start of the command to the first Graph request (program run, engine, provider host).",
-        ...(results.options.skipCheckpoints || results.options.leanOutputs
-            ? [`What-if settings: ${[results.options.skipCheckpoints ? "PULUMI_SKIP_CHECKPOINTS=true" : "", results.options.leanOutputs ? "lean output properties (bench/program BENCH_OUTPUTS=lean)" : ""].filter(Boolean).join(", ")}.`]
-            : []),
+        ...(results.options.skipCheckpoints ? ["What-if: PULUMI_SKIP_CHECKPOINTS=true (state written once at the end)."] : []),
         "",
         pad(rows),
         "",
@@ -118,7 +116,7 @@ export function svgTimeline(results: BenchResults): string {
     out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`);
     out.push(`<rect width="100%" height="100%" fill="white"/>`);
     out.push(`<text x="10" y="20" font-size="15" font-weight="bold">${esc(`Graph requests per second during the ${t.label}`)}</text>`);
-    out.push(`<text x="10" y="38" fill="#555">blue: writes · green: reads · red: 429 · Intune allows 100 writes per 20 s per app per tenant (the pacer keeps a 5 % margin)</text>`);
+    out.push(`<text x="10" y="38" fill="#555">blue: writes · green: reads · red: 429 · Intune allows 100 writes per 20 s per app per tenant (the pacer counts each request from its answer)</text>`);
     for (let v = 0; v <= max; v += Math.max(1, Math.ceil(max / 5 / 10) * 10)) {
         out.push(`<line x1="${left}" y1="${y(v)}" x2="${left + plotW}" y2="${y(v)}" stroke="#eee"/>`);
         out.push(`<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" fill="#555">${v}</text>`);

@@ -13,7 +13,7 @@
  * against floor), timeline-latest.svg (requests per second of the largest `up`).
  *
  *   npm run bench -- --n 50,500 --tenants 1,4 [--latency 30] [--parallel 32] [--per-tenant]
- *                    [--phases up,refresh,preview,update] [--skip-checkpoints] [--lean-outputs] [--skip-cpu] [--out FILE]
+ *                    [--phases up,refresh,preview,update] [--skip-checkpoints] [--skip-cpu] [--out FILE]
  *
  * With several tenants, N is split across them (N/T policies per tenant, T stacks run
  * concurrently, one per tenant); `--per-tenant` declares N in each tenant instead.
@@ -27,6 +27,7 @@ import { INTUNE_LIMITS, startEmulator, type Emulator, type LoggedRequest } from 
 import { tenantSpec, type TestTenant } from "../test/support/tenants";
 import { measureCpu, type CpuResult } from "./cpu";
 import { renderTable, svgFloorChart, svgTimeline } from "./report";
+import { WINDOW_GUARD_MS } from "../provider/graph/pacer";
 
 const REPO = path.join(__dirname, "..");
 const NODE_BIN = path.join(REPO, "node_modules", ".bin");
@@ -78,7 +79,7 @@ export interface Timeline {
 export interface BenchResults {
     generatedAt: string;
     machine: { cpus: number; cpuModel: string; node: string; platform: string; pulumi: string };
-    options: { latencyMs: number; parallel: number; perTenant: boolean; skipCheckpoints: boolean; leanOutputs: boolean; limits: typeof INTUNE_LIMITS; pacerWindowMarginPercent: number };
+    options: { latencyMs: number; parallel: number; perTenant: boolean; skipCheckpoints: boolean; limits: typeof INTUNE_LIMITS; pacerWindowGuardMs: number };
     cases: PhaseResult[];
     cpu: CpuResult[];
     timeline?: Timeline;
@@ -305,7 +306,6 @@ async function main(argv: string[]): Promise<void> {
             out: { type: "string", default: path.join(RESULTS, "latest.json") },
             "skip-cpu": { type: "boolean", default: false },
             "skip-checkpoints": { type: "boolean", default: false },
-            "lean-outputs": { type: "boolean", default: false },
             phases: { type: "string", default: PHASES.join(",") },
         },
     });
@@ -319,8 +319,6 @@ async function main(argv: string[]): Promise<void> {
     // PULUMI_SKIP_CHECKPOINTS: the engine writes the state once at the end instead of after every step.
     const engineEnv: Record<string, string> = {
         ...(values["skip-checkpoints"] ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}),
-        // What-if: only declared settings and computed fields as output properties (bench/program).
-        ...(values["lean-outputs"] ? { BENCH_OUTPUTS: "lean" } : {}),
     };
     if ([...ns, ...tenantCounts, latencyMs, parallel].some((x) => !Number.isFinite(x) || x < 0)) throw new Error("--n, --tenants, --latency and --parallel take non-negative numbers");
 
@@ -329,7 +327,7 @@ async function main(argv: string[]): Promise<void> {
     const results: BenchResults = {
         generatedAt: new Date().toISOString(),
         machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", node: process.version, platform: `${os.platform()} ${os.release()}`, pulumi: pulumiVersion() },
-        options: { latencyMs, parallel, perTenant, skipCheckpoints: !!values["skip-checkpoints"], leanOutputs: !!values["lean-outputs"], limits: INTUNE_LIMITS, pacerWindowMarginPercent: 5 },
+        options: { latencyMs, parallel, perTenant, skipCheckpoints: !!values["skip-checkpoints"], limits: INTUNE_LIMITS, pacerWindowGuardMs: WINDOW_GUARD_MS },
         cases: [],
         cpu: [],
     };

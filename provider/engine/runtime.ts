@@ -1,6 +1,7 @@
 /**
  * The engine as the Pulumi provider process runs it. The serialized provider holds nothing but
- * the platform name and `require`s this module (from the program's node_modules), so no
+ * the platform name and `require`s this module (from the program's node_modules) for
+ * {@link providerFor}, so no
  * credential, token or client is ever captured in state; connection settings arrive through
  * `configure()` (stack config, secrets decrypted) or the standard `AZURE_*` environment and
  * live only in this process.
@@ -10,6 +11,7 @@ import { checkInputs } from "./check";
 import { isUnchanged, policyChanges } from "./diff";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy } from "./lifecycle";
 import type { GraphSession } from "../graph/session";
+import type * as pulumi from "@pulumi/pulumi";
 
 type Values = Record<string, unknown>;
 
@@ -59,3 +61,19 @@ async function remove(platform: PlatformName, id: string): Promise<void> {
     await deletePolicy(session(), platforms[platform], id);
 }
 export { remove as delete };
+
+/**
+ * The `pulumi.dynamic.ResourceProvider` of one platform, as the dynamic provider host calls it.
+ * (The named exports above stay: state written before this function existed calls them directly.)
+ */
+export function providerFor(platform: PlatformName): pulumi.dynamic.ResourceProvider {
+    return {
+        configure: async (req) => configure(req.config),
+        check: (olds, news) => check(platform, olds, news),
+        diff: (id, olds, news) => diff(platform, id, olds, news),
+        create: (inputs) => create(platform, inputs),
+        read: (id, props) => read(platform, id, props),
+        update: (id, olds, news) => update(platform, id, olds, news),
+        delete: (id) => remove(platform, id),
+    };
+}

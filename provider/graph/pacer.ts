@@ -6,6 +6,11 @@
  * would hit those limits at once; the pacer makes each request wait for a free slot in two sliding
  * windows instead of sending it into a 429. A 429 (or its `Retry-After`) pauses the whole tenant.
  *
+ * A request holds its slot from the moment it is sent until its answer (or failure) is back, and
+ * stays in the window for one window length after that. Graph counts a request somewhere between
+ * those two moments, so a request sent when the local window has room arrives when Graph's window
+ * has room too, whatever the network latency: no margin on the window is needed.
+ *
  * One pacer per tenant and Graph endpoint, shared by every session of the process (see
  * {@link pacerFor}).
  *
@@ -36,9 +41,8 @@ export interface PacerLimits {
     /** Requests of any kind allowed per window. */
     requestsPerWindow: number;
     /**
-     * Window length in milliseconds as enforced locally. {@link limitsFromSettings} adds a 5 %
-     * margin to the service's window, because Graph counts a request when it arrives, a little
-     * after we count it.
+     * Window length in milliseconds, counted from the end of each request (see the module note).
+     * {@link limitsFromSettings} adds {@link WINDOW_GUARD_MS} for timer and clock granularity.
      */
     windowMs: number;
 }
@@ -49,28 +53,59 @@ export function isWriteMethod(method: string): boolean {
     return m === "POST" || m === "PUT" || m === "PATCH" || m === "DELETE";
 }
 
+/** Added to the service's window: covers timer and clock granularity, not network latency. */
+export const WINDOW_GUARD_MS = 50;
+
 /** Pacer limits from connection-settings style numbers (defaults: Intune's 100 writes / 1000 requests per 20 s). */
 export function limitsFromSettings(s: { writesPer20Seconds?: number; requestsPer20Seconds?: number; throttleWindowSeconds?: number }): PacerLimits {
     const windowSeconds = s.throttleWindowSeconds ?? 20;
     return {
         writesPerWindow: s.writesPer20Seconds ?? 100,
         requestsPerWindow: s.requestsPer20Seconds ?? 1000,
-        windowMs: Math.ceil(windowSeconds * 1000 * 1.05),
+        windowMs: Math.ceil(windowSeconds * 1000) + WINDOW_GUARD_MS,
     };
+}
+
+/** A granted slot: call {@link Slot.release} once the request's answer (or failure) is back. */
+export interface Slot {
+    /** Ends the request's time in flight; it then stays in the window for one window length. Idempotent. */
+    release(): void;
 }
 
 interface Waiter {
     write: boolean;
-    resolve: () => void;
+    resolve: (slot: Slot) => void;
+}
+
+/** Requests of one kind in the window: those in flight plus the end times of finished ones. */
+class Window {
+    inFlight = 0;
+    /** End times of finished requests still in the window, oldest first. */
+    readonly ended: number[] = [];
+
+    get count(): number {
+        return this.inFlight + this.ended.length;
+    }
+
+    prune(cutoff: number): void {
+        while (this.ended.length && this.ended[0] <= cutoff) this.ended.shift();
+    }
+
+    /** When the window has room below `limit`: now, a time, or Infinity (until a request in flight ends). */
+    nextFree(limit: number, windowMs: number, now: number): number {
+        const excess = this.count - limit + 1;
+        if (excess <= 0) return now;
+        return excess <= this.ended.length ? this.ended[excess - 1] + windowMs : Infinity;
+    }
 }
 
 /** A snapshot of a pacer's state, for tests and diagnostics. */
 export interface PacerStats {
     /** Requests waiting for a slot. */
     queued: number;
-    /** Writes counted in the current window. */
+    /** Writes counted in the current window (in flight or ended within it). */
     writesInWindow: number;
-    /** Requests counted in the current window. */
+    /** Requests counted in the current window (in flight or ended within it). */
     requestsInWindow: number;
     /** Milliseconds until a pause ends (0 when not paused). */
     pausedForMs: number;
@@ -83,8 +118,8 @@ export interface PacerStats {
 export class Pacer {
     private limits: PacerLimits;
     private readonly clock: Clock;
-    private readonly all: number[] = [];
-    private readonly writes: number[] = [];
+    private readonly all = new Window();
+    private readonly writes = new Window();
     private queue: Waiter[] = [];
     private pausedUntil = 0;
     private timer: unknown = undefined;
@@ -111,11 +146,12 @@ export class Pacer {
     }
 
     /**
-     * Waits for a free slot and counts the request in the window(s). Call right before sending.
+     * Waits for a free slot and counts the request in the window(s). Call right before sending and
+     * release the slot when the answer is back.
      * @param write - whether the request is a write (see {@link isWriteMethod}).
      */
-    acquire(write: boolean): Promise<void> {
-        return new Promise<void>((resolve) => {
+    acquire(write: boolean): Promise<Slot> {
+        return new Promise<Slot>((resolve) => {
             this.queue.push({ write, resolve });
             this.pump();
         });
@@ -137,22 +173,35 @@ export class Pacer {
         this.prune(now);
         return {
             queued: this.queue.length,
-            writesInWindow: this.writes.length,
-            requestsInWindow: this.all.length,
+            writesInWindow: this.writes.count,
+            requestsInWindow: this.all.count,
             pausedForMs: Math.max(0, this.pausedUntil - now),
         };
     }
 
     private prune(now: number): void {
         const cutoff = now - this.limits.windowMs;
-        while (this.all.length && this.all[0] <= cutoff) this.all.shift();
-        while (this.writes.length && this.writes[0] <= cutoff) this.writes.shift();
+        this.all.prune(cutoff);
+        this.writes.prune(cutoff);
     }
 
-    /** When the window next has room below `limit` (now if it already has). */
-    private nextFree(stamps: number[], limit: number, now: number): number {
-        if (stamps.length < limit) return now;
-        return stamps[stamps.length - limit] + this.limits.windowMs;
+    /** Counts a request in flight and hands out the slot that ends it. */
+    private grant(write: boolean): Slot {
+        const windows = write ? [this.all, this.writes] : [this.all];
+        for (const w of windows) w.inFlight++;
+        let released = false;
+        return {
+            release: () => {
+                if (released) return;
+                released = true;
+                const now = this.clock.now();
+                for (const w of windows) {
+                    w.inFlight--;
+                    w.ended.push(now);
+                }
+                this.pump();
+            },
+        };
     }
 
     private pump(): void {
@@ -169,7 +218,7 @@ export class Pacer {
                     remaining.push(waiter);
                     continue;
                 }
-                const allFree = this.nextFree(this.all, this.limits.requestsPerWindow, now);
+                const allFree = this.all.nextFree(this.limits.requestsPerWindow, this.limits.windowMs, now);
                 if (allFree > now) {
                     allBlocked = true;
                     wake = Math.min(wake, allFree);
@@ -177,16 +226,14 @@ export class Pacer {
                     continue;
                 }
                 if (waiter.write) {
-                    const writeFree = this.nextFree(this.writes, this.limits.writesPerWindow, now);
+                    const writeFree = this.writes.nextFree(this.limits.writesPerWindow, this.limits.windowMs, now);
                     if (writeFree > now) {
                         wake = Math.min(wake, writeFree);
                         remaining.push(waiter);
                         continue;
                     }
-                    this.writes.push(now);
                 }
-                this.all.push(now);
-                waiter.resolve();
+                waiter.resolve(this.grant(waiter.write));
             }
             this.queue = remaining;
         }

@@ -275,9 +275,9 @@ const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 
 /**
- * Graph-client middleware applying {@link decideRetry}. Sits after the pacing middleware and before
- * `HTTPMessageHandler`; every retry takes a new slot from the tenant's pacer, and throttling pauses
- * it. Buffers the response body inside the retry loop, so a connection dropped while the body
+ * Graph-client middleware applying {@link decideRetry}, right before `HTTPMessageHandler`. Every
+ * attempt takes a slot from the tenant's pacer and gives it back when its answer is in (see
+ * `pacer.ts`); throttling pauses the pacer. Buffers the response body inside the retry loop, so a connection dropped while the body
  * streams is retried like one dropped earlier.
  */
 export class RetryMiddleware implements Middleware {
@@ -285,7 +285,7 @@ export class RetryMiddleware implements Middleware {
 
     /**
      * @param policy - retry tuning.
-     * @param pacer - the tenant's pacer (retries take slots from it; 429 pauses it).
+     * @param pacer - the tenant's pacer (every attempt takes a slot from it; 429 pauses it).
      * @param onRetry - called before each retry (logging).
      * @param sleep - replaceable in tests.
      */
@@ -315,6 +315,7 @@ export class RetryMiddleware implements Middleware {
         for (let attempt = 1; ; attempt++) {
             state.attempts = attempt;
             context.response = undefined;
+            const slot = await this.pacer?.acquire(isWriteMethod(method));
             if (state.attemptTimeoutMs > 0) options.signal = AbortSignal.timeout(state.attemptTimeoutMs);
             context.options = options as typeof context.options;
             let outcome: AttemptOutcome;
@@ -333,6 +334,8 @@ export class RetryMiddleware implements Middleware {
             } catch (error) {
                 context.response = undefined;
                 outcome = { kind: "error", error };
+            } finally {
+                slot?.release();
             }
             const elapsedMs = Date.now() - state.startedAt;
             const decision = decideRetry(outcome, { idempotent: state.idempotent, attempt, backoffs, elapsedMs }, this.policy);
@@ -351,7 +354,6 @@ export class RetryMiddleware implements Middleware {
             if (decision.pauseMs > 0) this.pacer?.pause(decision.pauseMs);
             this.onRetry?.({ method, url, attempt, delayMs: decision.delayMs, reason: decision.reason });
             await this.sleep(decision.delayMs);
-            await this.pacer?.acquire(isWriteMethod(method));
         }
     }
 }

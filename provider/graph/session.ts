@@ -7,8 +7,8 @@
  * closure. Call {@link openSession} inside provider methods, from settings stored by `configure()`.
  *
  * Middleware chain: capture (records failures so they reach us unwrapped) → AuthenticationHandler
- * (bearer token from the credential) → pacing (waits for a slot) → retry (429/503/504/network, each
- * retry takes a new pacer slot) → HTTPMessageHandler (global `fetch`).
+ * (bearer token from the credential) → retry (429/503/504/network; every attempt holds a pacer slot
+ * until its answer is in) → HTTPMessageHandler (global `fetch`).
  *
  * @packageDocumentation
  */
@@ -20,7 +20,7 @@ import { type ResolvedEndpoints, resolveEndpoints } from "./clouds";
 import { type ConnectionSettings, describeConnection, validateConnectionSettings } from "./connection";
 import { createCredential, probeAuthority } from "./credentials";
 import { GraphRequestError, errorFromCredential, errorFromNetwork, errorFromResponse, isEndpointsResolutionError, redactSecrets } from "./errors";
-import { type Pacer, isWriteMethod, limitsFromSettings, pacerFor, resetPacers } from "./pacer";
+import { limitsFromSettings, pacerFor, resetPacers } from "./pacer";
 import { RequestState, type RetryEvent, RetryMiddleware, policyFromSettings } from "./retry";
 
 /** HTTP methods the session sends. */
@@ -154,20 +154,6 @@ class CaptureMiddleware implements Middleware {
     }
 }
 
-/** Waits for a slot in the tenant's pacer before the first attempt. */
-class PacingMiddleware implements Middleware {
-    private nextMiddleware: Middleware | undefined;
-    constructor(private readonly pacer: Pacer) {}
-    setNext(next: Middleware): void {
-        this.nextMiddleware = next;
-    }
-    async execute(context: Context): Promise<void> {
-        const method = String((context.options as RequestInit | undefined)?.method ?? "GET");
-        await this.pacer.acquire(isWriteMethod(method));
-        await this.nextMiddleware!.execute(context);
-    }
-}
-
 /**
  * Wraps a credential so concurrent `getToken` calls share one token request (the first requests
  * of a parallel `pulumi up` would otherwise each miss MSAL's cache and ask Entra ID separately).
@@ -219,7 +205,6 @@ function createSession(settings: ConnectionSettings, endpoints: ResolvedEndpoint
         middleware: [
             new CaptureMiddleware(),
             new graph.AuthenticationHandler(authProvider),
-            new PacingMiddleware(pacer),
             new RetryMiddleware(policyFromSettings(settings), pacer, onRetry),
             new graph.HTTPMessageHandler(),
         ],

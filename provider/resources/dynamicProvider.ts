@@ -1,25 +1,29 @@
 /**
- * The dynamic provider Pulumi serializes into state. It holds only the platform name: each
- * method `require`s the engine from the installed package (resolved from the program's
- * directory, where the provider process runs), so state never carries credentials, clients
- * or a stale copy of the engine.
+ * The dynamic provider as Pulumi stores it in state (`__provider`) and the provider host loads it.
+ *
+ * `pulumi.dynamic.Resource` would serialize a provider object with Pulumi's closure serializer:
+ * about 2.7 KB of generated wrappers, stored twice (inputs and outputs) in every policy's state,
+ * which the file backend rewrites after every step of an `up`. The provider text here is written
+ * by hand instead: one line that `require`s the engine from the installed package (resolved from
+ * the program's directory, where the provider host runs) and asks it for the platform's provider.
+ * State never carries credentials, clients or a stale copy of the engine, and the text is the
+ * same for every policy of a platform.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import type { PlatformName } from "../settings/platforms";
 
 /** The package path of the engine module, resolved in the provider process. */
 export const ENGINE_MODULE = "pulumi-intune-app-protection/dist/provider/engine/runtime";
 
-/** A provider for one platform; one shared instance per platform keeps serialization cached. */
-export function makeProvider(platform: PlatformName): pulumi.dynamic.ResourceProvider {
-    const engine = () => require(ENGINE_MODULE);
-    return {
-        configure: async (req) => engine().configure(req.config),
-        check: async (olds, news) => engine().check(platform, olds, news),
-        diff: async (id, olds, news) => engine().diff(platform, id, olds, news),
-        create: async (inputs) => engine().create(platform, inputs),
-        read: async (id, props) => engine().read(platform, id, props),
-        update: async (id, olds, news) => engine().update(platform, id, olds, news),
-        delete: async (id) => engine().delete(platform, id),
-    };
+/** The input key under which the dynamic provider host looks for the provider module text. */
+export const PROVIDER_KEY = "__provider";
+
+/** Type token package of resources the Node.js dynamic provider host serves. */
+export const DYNAMIC_PACKAGE = "pulumi-nodejs:dynamic";
+
+/**
+ * The module text of the platform's provider: the host evaluates it and calls `handler()` for a
+ * `pulumi.dynamic.ResourceProvider` (see `providerFor` in the engine's runtime).
+ */
+export function serializedProvider(platform: PlatformName): string {
+    return `exports.handler = () => require(${JSON.stringify(ENGINE_MODULE)}).providerFor(${JSON.stringify(platform)});\n`;
 }

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { GroupTarget } from "../engine/targets";
 import { android, ios, type Platform } from "../settings/platforms";
 import { SERVER_FIELDS } from "../engine/state";
-import { makeProvider } from "./dynamicProvider";
+import { DYNAMIC_PACKAGE, PROVIDER_KEY, serializedProvider } from "./dynamicProvider";
 import type { AndroidPolicySettings, AndroidPolicySettingsOutputs, IosPolicySettings, IosPolicySettingsOutputs } from "./settings.generated";
 
 /** Module of the type tokens: `pulumi-nodejs:dynamic/intune:IosAppProtectionPolicy`. */
@@ -103,12 +103,47 @@ export interface PolicyServerOutputs {
     readonly adoptPolicyId: pulumi.Output<string | undefined>;
 }
 
-const providers = { ios: makeProvider("ios"), android: makeProvider("android") };
+/** Output properties every policy registers: Graph's computed fields and the targets. */
+const COMPUTED_OUTPUTS: Record<string, undefined> = Object.fromEntries(
+    [...SERVER_FIELDS.filter((k) => k !== "id"), "apps", "assignments", "assignedGroupIds", "adoptPolicyId"].map((k) => [k, undefined]),
+);
 
-/** Every output key, so each is an Output even when the setting is not managed. */
-function outputKeys(platform: Platform): Record<string, undefined> {
-    const keys = [...Object.keys(platform.settings), ...SERVER_FIELDS.filter((k) => k !== "id"), "apps", "assignments", "assignedGroupIds", "adoptPolicyId"];
-    return Object.fromEntries(keys.map((k) => [k, undefined]));
+/**
+ * Gives a policy class an output for every catalog setting without registering each one.
+ *
+ * A resource registers only its declared settings (plus {@link COMPUTED_OUTPUTS}): the SDK builds
+ * four promises with captured stack traces per registered property, which for ~100 settings made
+ * a 500-policy program spend most of its start-up there. The state holds managed settings only
+ * (unset means unmanaged), so the output of a setting that is not declared is always undefined:
+ * the prototype answers it lazily, as an output of the resource (dependencies are kept) that
+ * resolves to undefined. A declared setting's registered output shadows the accessor.
+ */
+function defineUnmanagedSettingOutputs(cls: { prototype: object }, platform: Platform): void {
+    const own = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+    for (const key of Object.keys(platform.settings)) {
+        Object.defineProperty(cls.prototype, key, {
+            configurable: true,
+            get(this: pulumi.CustomResource) {
+                const unmanaged = this.urn.apply(() => undefined);
+                own(this, key, unmanaged);
+                return unmanaged;
+            },
+            set(this: object, value: unknown) {
+                own(this, key, value);
+            },
+        });
+    }
+}
+
+/**
+ * A policy served by the Node.js dynamic provider host (`pulumi.dynamic`): the registration
+ * `pulumi.dynamic.Resource` makes, with the provider text of `dynamicProvider.ts`.
+ */
+abstract class AppProtectionPolicy extends pulumi.CustomResource {
+    protected constructor(platform: Platform, name: string, args: object, opts: pulumi.CustomResourceOptions | undefined) {
+        const props = { ...COMPUTED_OUTPUTS, ...args, [PROVIDER_KEY]: serializedProvider(platform.name) };
+        super(`${DYNAMIC_PACKAGE}/${TYPE_MODULE}:${platform.resourceType}`, name, props, opts);
+    }
 }
 
 /**
@@ -116,21 +151,23 @@ function outputKeys(platform: Platform): Record<string, undefined> {
  * Only declared settings are managed: a setting left out is never written, and removing one
  * from the program stops managing it (the policy keeps its current value).
  */
-export class IosAppProtectionPolicy extends pulumi.dynamic.Resource {
+export class IosAppProtectionPolicy extends AppProtectionPolicy {
     constructor(name: string, args: IosAppProtectionPolicyArgs, opts?: pulumi.CustomResourceOptions) {
-        super(providers.ios, name, { ...outputKeys(ios), ...args }, opts, TYPE_MODULE, ios.resourceType);
+        super(ios, name, args, opts);
     }
 }
 export interface IosAppProtectionPolicy extends IosPolicySettingsOutputs, PolicyServerOutputs {}
+defineUnmanagedSettingOutputs(IosAppProtectionPolicy, ios);
 
 /**
  * An Intune app protection policy for Android apps (Graph beta `androidManagedAppProtection`).
  * Only declared settings are managed: a setting left out is never written, and removing one
  * from the program stops managing it (the policy keeps its current value).
  */
-export class AndroidAppProtectionPolicy extends pulumi.dynamic.Resource {
+export class AndroidAppProtectionPolicy extends AppProtectionPolicy {
     constructor(name: string, args: AndroidAppProtectionPolicyArgs, opts?: pulumi.CustomResourceOptions) {
-        super(providers.android, name, { ...outputKeys(android), ...args }, opts, TYPE_MODULE, android.resourceType);
+        super(android, name, args, opts);
     }
 }
 export interface AndroidAppProtectionPolicy extends AndroidPolicySettingsOutputs, PolicyServerOutputs {}
+defineUnmanagedSettingOutputs(AndroidAppProtectionPolicy, android);

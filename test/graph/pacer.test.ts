@@ -1,9 +1,9 @@
 import { Pacer, isWriteMethod, limitsFromSettings, pacerFor, resetPacers } from "../../provider/graph/pacer";
 import { FakeClock, flush } from "./fake-clock";
 
-/** Starts `n` acquisitions and records when each is granted. */
+/** Starts `n` requests that answer at once and records when each is granted. */
 function burst(pacer: Pacer, clock: FakeClock, n: number, write: boolean, granted: number[]): Promise<void>[] {
-    return Array.from({ length: n }, () => pacer.acquire(write).then(() => void granted.push(clock.now())));
+    return Array.from({ length: n }, () => pacer.acquire(write).then((slot) => void (granted.push(clock.now()), slot.release())));
 }
 
 describe("Pacer", () => {
@@ -12,9 +12,42 @@ describe("Pacer", () => {
         expect(isWriteMethod("GET")).toBe(false);
     });
 
-    it("derives limits from settings with Intune's defaults and a 5 % window margin", () => {
-        expect(limitsFromSettings({})).toEqual({ writesPerWindow: 100, requestsPerWindow: 1000, windowMs: 21000 });
-        expect(limitsFromSettings({ writesPer20Seconds: 5, requestsPer20Seconds: 10, throttleWindowSeconds: 2 })).toEqual({ writesPerWindow: 5, requestsPerWindow: 10, windowMs: 2100 });
+    it("derives limits from settings with Intune's defaults and a small guard on the window", () => {
+        expect(limitsFromSettings({})).toEqual({ writesPerWindow: 100, requestsPerWindow: 1000, windowMs: 20050 });
+        expect(limitsFromSettings({ writesPer20Seconds: 5, requestsPer20Seconds: 10, throttleWindowSeconds: 2 })).toEqual({ writesPerWindow: 5, requestsPerWindow: 10, windowMs: 2050 });
+    });
+
+    it("counts a request from its answer: slow answers push the next window back by their latency", async () => {
+        const clock = new FakeClock();
+        const pacer = new Pacer({ writesPerWindow: 2, requestsPerWindow: 100, windowMs: 1000 }, clock);
+        const granted: number[] = [];
+        const slots = await Promise.all([pacer.acquire(true), pacer.acquire(true)]);
+        void pacer.acquire(true).then((slot) => void (granted.push(clock.now()), slot.release()));
+        await clock.advance(5000);
+        expect(granted).toEqual([]); // both earlier writes are still in flight: Graph may count them any time
+        expect(pacer.stats()).toMatchObject({ queued: 1, writesInWindow: 2 });
+        slots[0].release();
+        slots[0].release(); // idempotent
+        await clock.advance(999);
+        expect(granted).toEqual([]);
+        await clock.advance(1);
+        expect(granted).toEqual([6000]);
+        slots[1].release();
+    });
+
+    it("lets a read through while writes are in flight, within the total budget", async () => {
+        const clock = new FakeClock();
+        const pacer = new Pacer({ writesPerWindow: 1, requestsPerWindow: 2, windowMs: 1000 }, clock);
+        const write = await pacer.acquire(true);
+        const order: string[] = [];
+        void pacer.acquire(true).then(() => order.push("w2"));
+        void pacer.acquire(false).then(() => order.push("r1"));
+        void pacer.acquire(false).then(() => order.push("r2"));
+        await flush();
+        expect(order).toEqual(["r1"]);
+        write.release();
+        await clock.advance(1000);
+        expect(order).toEqual(["r1", "w2"]);
     });
 
     it("lets writes through up to the limit and makes the rest wait for the window to slide", async () => {
@@ -40,7 +73,11 @@ describe("Pacer", () => {
         const granted: { t: number; write: boolean }[] = [];
         for (let i = 0; i < 40; i++) {
             const write = i % 3 !== 0;
-            void pacer.acquire(write).then(() => granted.push({ t: clock.now(), write }));
+            void pacer.acquire(write).then((slot) => {
+                granted.push({ t: clock.now(), write });
+                // answers take 0-120 ms; the window counts from the answer
+                clock.setTimeout(() => slot.release(), (i * 37) % 120);
+            });
         }
         for (let i = 0; i < 100; i++) await clock.advance(50);
         expect(granted).toHaveLength(40);
@@ -55,9 +92,9 @@ describe("Pacer", () => {
         const clock = new FakeClock();
         const pacer = new Pacer({ writesPerWindow: 1, requestsPerWindow: 100, windowMs: 1000 }, clock);
         const order: string[] = [];
-        void pacer.acquire(true).then(() => order.push("w1"));
-        void pacer.acquire(true).then(() => order.push("w2"));
-        void pacer.acquire(false).then(() => order.push("r1"));
+        void pacer.acquire(true).then((slot) => void (order.push("w1"), slot.release()));
+        void pacer.acquire(true).then((slot) => void (order.push("w2"), slot.release()));
+        void pacer.acquire(false).then((slot) => void (order.push("r1"), slot.release()));
         await flush();
         expect(order).toEqual(["w1", "r1"]);
         await clock.advance(1000);

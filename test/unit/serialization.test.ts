@@ -1,7 +1,7 @@
 /**
- * The provider Pulumi stores in state must never carry a credential: it is serialized in a
- * plain Node process (as Pulumi does), loaded back the way the provider host loads it, and
- * searched for the secret that process knew.
+ * The provider Pulumi stores in state must never carry a credential: it is produced in a plain
+ * Node process that knows a secret, loaded back the way the provider host loads it, and searched
+ * for that secret.
  */
 import { execFileSync } from "child_process";
 import * as path from "path";
@@ -19,13 +19,13 @@ describe("serialized dynamic provider", () => {
 
     it("contains no credential", () => {
         expect(result.text).not.toContain(SECRET);
-        expect(result.containsSecrets).toBe(false);
         expect(result.text).not.toMatch(/clientSecret\s*[:=]\s*["'][^"']/);
     });
 
     it("is small: the engine is required from the package, not copied into state", () => {
         expect(result.text).toContain("pulumi-intune-app-protection/dist/provider/engine/runtime");
-        expect(result.text.length).toBeLessThan(4000);
+        // stored twice per policy (inputs and outputs) and rewritten by every state checkpoint
+        expect(result.text.length).toBeLessThan(200);
     });
 
     it("works once loaded back: check runs through the deserialized provider", () => {
