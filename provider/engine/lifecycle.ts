@@ -11,6 +11,7 @@ import type { GraphSession } from "../graph/session";
 import { withGroupIds } from "./groups";
 import type { Assignments } from "./targets";
 import { isNotFound } from "../graph/errors";
+import { DEFAULT_CREATE_SETTLE_SECONDS } from "../graph/connection";
 
 type Values = Record<string, unknown>;
 
@@ -59,22 +60,94 @@ const claim = (id: string) => claimed.add(id.toLowerCase());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A failed request as the Graph session reports it. */
+type Failure = Error & { maybeApplied?: boolean; retryAfterSeconds?: number };
+
+/** One create in progress. */
+interface Create {
+    session: GraphSession;
+    platform: Platform;
+    /** The declared values as sent (assignments as group ids). */
+    sent: Values;
+    /** When the first POST was sent (ms since epoch). */
+    since: number;
+    /** How long Graph is given to finish a POST whose answer was lost before the policy is looked for. */
+    settleMs: number;
+    /** How many POSTs were sent. */
+    sends: number;
+    /** POSTs whose answer was lost and whose policy has not turned up (yet). */
+    unaccounted: number;
+    /** Policies those POSTs made beyond the one taken: deleted once the create has its policy. */
+    extras: Record<string, any>[];
+}
+
 /**
  * Creates the policy in one request (apps and assignments inserted with it) and returns its id
  * and complete outputs. With `adoptPolicyId`, takes over that existing policy instead.
- * When the response to the POST is lost, the policy it may have created is found again
- * (same display name, created since the request, same declared settings, apps and assignments,
- * not tracked by another resource) rather than created twice. The POST is sent at most
- * {@link MAX_CREATE_SENDS} times.
+ *
+ * When the outcome of the POST is unknown (its answer was lost to a timeout or a dropped
+ * connection, or was a 5xx), Graph may have created the policy or may still be creating it: after
+ * `settleMs` the policy is looked for (same display name, created since the first POST, same
+ * declared settings, apps and assignments, not tracked by another resource) and taken if found,
+ * else the POST is sent again, at most {@link MAX_CREATE_SENDS} times in all. A policy that a lost
+ * POST makes after a later one was answered is looked for once more and deleted, so the tenant
+ * ends with exactly one policy for the resource. Creates of policies with the same name run one
+ * at a time in this process, so none of them mistakes another's policy for its own.
+ *
+ * @param settleMs - see `intune:createSettleSeconds`.
  */
-export async function createPolicy(session: GraphSession, platform: Platform, inputs: Values): Promise<{ id: string; outs: Values }> {
+export async function createPolicy(
+    session: GraphSession,
+    platform: Platform,
+    inputs: Values,
+    settleMs = DEFAULT_CREATE_SETTLE_SECONDS * 1000,
+): Promise<{ id: string; outs: Values }> {
     const wanted = declared(inputs);
     if (typeof wanted.adoptPolicyId === "string") return adoptPolicy(session, platform, wanted.adoptPolicyId, inputs);
     const groupIds = wanted.assignments === undefined ? {} : { assignedGroupIds: await withGroupIds(session, wanted.assignments as Assignments) };
-    const sent = { ...wanted, ...(groupIds.assignedGroupIds ? { assignments: groupIds.assignedGroupIds } : {}) };
-    for (let send = 1; ; send++) {
-        const startedAt = Date.now();
+    const sent: Values = { ...wanted, ...(groupIds.assignedGroupIds ? { assignments: groupIds.assignedGroupIds } : {}) };
+    return oneAtATime(`${platform.name}:${String(sent.displayName).toLowerCase()}`, async () => {
+        const create: Create = { session, platform, sent, since: Date.now(), settleMs, sends: 0, unaccounted: 0, extras: [] };
+        const policy = await sendUntilCreated(create);
+        const id = String(policy.id);
+        const outs = { ...wanted, ...groupIds, ...serverFields(policy) };
         try {
+            await deleteCopies(create);
+        } catch (err) {
+            throw new PartialApplyError(`created ${platform.title} policy ${id}, but ${(err as Error).message}`, id, { ...outs, __provider: inputs.__provider });
+        }
+        return { id, outs };
+    });
+}
+
+/** The creates in progress, by platform and display name. */
+const creating = new Map<string, Promise<void>>();
+
+/** Runs `create` once the creates of the same `key` that started before it are done. */
+async function oneAtATime<T>(key: string, create: () => Promise<T>): Promise<T> {
+    const result = (creating.get(key) ?? Promise.resolve()).then(create);
+    const done = result.then(
+        () => undefined,
+        () => undefined,
+    );
+    creating.set(key, done);
+    try {
+        return await result;
+    } finally {
+        if (creating.get(key) === done) creating.delete(key);
+    }
+}
+
+/**
+ * Sends the create POST until Graph made the policy, and returns it (claimed). After a POST whose
+ * outcome is unknown, waits for Graph to settle and looks for the policy before sending again.
+ */
+async function sendUntilCreated(create: Create): Promise<Record<string, any>> {
+    const { session, platform, sent } = create;
+    for (;;) {
+        let failure: Failure;
+        try {
+            create.sends++;
             const response = await session.send<Record<string, any>>({
                 method: "POST",
                 path: `/deviceAppManagement/${platform.collection}`,
@@ -83,79 +156,112 @@ export async function createPolicy(session: GraphSession, platform: Platform, in
             });
             const created = response.body ?? {};
             claim(String(created.id));
-            return { id: String(created.id), outs: { ...wanted, ...groupIds, ...serverFields(created) } };
+            return created;
         } catch (err) {
-            const lost = err as Error & { maybeApplied?: boolean; retryAfterSeconds?: number };
-            if (!lost.maybeApplied) throw err;
-            const found = await findCreatedPolicy(session, platform, sent, startedAt, lost);
-            if (found) {
-                claim(String(found.id));
-                return { id: String(found.id), outs: { ...wanted, ...groupIds, ...serverFields(found) } };
-            }
-            // Graph did not create it: sending the POST again cannot duplicate anything.
-            if (send >= MAX_CREATE_SENDS) {
-                throw new Error(
-                    `creating ${platform.title} policy "${wanted.displayName}" failed: Graph's answer was lost ${send} times (last: ${lost.message}) and no such policy exists, so nothing was created; run \`pulumi up\` again later`,
-                );
-            }
-            await sleep(lost.retryAfterSeconds ? Math.min(lost.retryAfterSeconds, 60) * 1000 : 1000 * send);
+            failure = err as Failure;
+        }
+        if (!failure.maybeApplied && create.unaccounted === 0) throw failure;
+        if (failure.maybeApplied) create.unaccounted++;
+        await sleep(Math.max(create.settleMs, Math.min(failure.retryAfterSeconds ?? 0, 60) * 1000));
+        const found = await takeLostPolicy(create, failure);
+        if (found) return found;
+        // Graph did not create it (nor is still creating it): sending the POST again cannot duplicate anything.
+        if (!failure.maybeApplied) throw failure;
+        if (create.sends >= MAX_CREATE_SENDS) {
+            throw new Error(
+                `creating ${platform.title} policy "${sent.displayName}" failed: ${create.sends} POSTs ended without telling whether Graph created it (last: ${failure.message}), and no such policy exists, so nothing was created; run \`pulumi up\` again later`,
+            );
         }
     }
 }
 
 /**
- * The policy a lost create made, if any: same display name, created since the request was
- * sent (allowing for clock skew), every setting, app and assignment of the create body equal,
- * and not claimed by another resource of this process. Read with its apps and assignments.
+ * The policy this create's lost POSTs made, claimed; undefined when none turned up. When several
+ * did (each lost POST made one), the first is taken and the others are kept for deletion.
  */
-async function findCreatedPolicy(
-    session: GraphSession,
-    platform: Platform,
-    sent: Values,
-    startedAt: number,
-    lost: Error,
-): Promise<Record<string, any> | undefined> {
-    const name = String(sent.displayName).replace(/'/g, "''");
-    const lookingFailed = (err: unknown) =>
-        new Error(
-            `creating ${platform.title} policy "${sent.displayName}" lost Graph's answer (${lost.message}), and looking for the policy it may have created failed: ${(err as Error).message}. ` +
+async function takeLostPolicy(create: Create, failure: Error): Promise<Record<string, any> | undefined> {
+    const { platform, sent } = create;
+    let matches: Record<string, any>[];
+    try {
+        matches = await lostPolicies(create);
+    } catch (err) {
+        throw new Error(
+            `creating ${platform.title} policy "${sent.displayName}" ended without telling whether Graph created it (${failure.message}), and looking for the policy it may have created failed: ${(err as Error).message}. ` +
                 `Before the next \`pulumi up\`, look in the tenant for a policy named "${sent.displayName}" created just now: delete it, or adopt it with adoptPolicyId.`,
         );
+    }
+    if (matches.length > create.unaccounted) throw ambiguous(create, matches);
+    const [found, ...extras] = matches;
+    create.unaccounted -= matches.length;
+    create.extras.push(...extras);
+    if (found) claim(String(found.id));
+    return found;
+}
+
+/**
+ * Deletes the copies this create's lost POSTs made beyond the policy it took: those found with it,
+ * and, while a lost POST's policy has not turned up, those that turn up once Graph has settled.
+ */
+async function deleteCopies(create: Create): Promise<void> {
+    if (create.unaccounted > 0) {
+        await sleep(create.settleMs);
+        let late: Record<string, any>[];
+        try {
+            late = await lostPolicies(create);
+        } catch (err) {
+            throw new Error(`looking for copies made by the POSTs whose answer was lost failed: ${(err as Error).message}. ${copiesAdvice(create)}`);
+        }
+        if (late.length > create.unaccounted) {
+            throw new Error(
+                `${late.length} other policies created since then match it (${late.map((p) => p.id).join(", ")}), more than the POSTs whose answer was lost can have made, so none was deleted. ${copiesAdvice(create)}`,
+            );
+        }
+        create.extras.push(...late);
+    }
+    for (const extra of create.extras) {
+        try {
+            await deletePolicy(create.session, create.platform, String(extra.id));
+        } catch (err) {
+            throw new Error(`deleting ${extra.id}, a copy made by a POST whose answer was lost, failed: ${(err as Error).message}. ${copiesAdvice(create)}`);
+        }
+    }
+}
+
+const copiesAdvice = ({ sent }: Create) => `Look in the tenant for other policies named "${sent.displayName}" created just now, and delete those that are copies of this one.`;
+
+/** The error for more matching policies than a create's lost POSTs can have made, before it has a policy. */
+function ambiguous({ platform, sent }: Create, matches: Record<string, any>[]): Error {
+    return new Error(
+        `creating ${platform.title} policy "${sent.displayName}" ended without telling whether Graph created it, and ${matches.length} policies created since then match it (${matches
+            .map((p) => p.id)
+            .join(", ")}); delete the extra ones, then adopt one with adoptPolicyId`,
+    );
+}
+
+/**
+ * The policies a lost create may have made, oldest first: same display name, created since the
+ * first POST was sent (allowing for clock skew), every setting, app and assignment of the create
+ * body equal, and not claimed by a resource of this process. Read with their apps and assignments.
+ */
+async function lostPolicies({ session, platform, sent, since }: Create): Promise<Record<string, any>[]> {
+    const name = String(sent.displayName).replace(/'/g, "''");
     const settingKeys = managedKeys(platform, sent).filter((key) => key in platform.settings);
     const targetKeys = managedKeys(platform, sent).filter((key) => !(key in platform.settings) && !(key === "apps" && appsAreServerManaged(sent)));
-    let candidates: Record<string, any>[];
-    try {
-        candidates = await session.listAll<Record<string, any>>(
-            `/deviceAppManagement/${platform.collection}?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`,
-        );
-    } catch (err) {
-        throw lookingFailed(err);
-    }
+    const candidates = await session.listAll<Record<string, any>>(
+        `/deviceAppManagement/${platform.collection}?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`,
+    );
     const matches: Record<string, any>[] = [];
     for (const policy of candidates) {
         if (claimed.has(String(policy.id).toLowerCase())) continue;
-        const created = Date.parse(policy.createdDateTime ?? "");
-        if (!(created >= startedAt - 5 * 60_000)) continue;
+        if (!(Date.parse(policy.createdDateTime ?? "") >= since - 5 * 60_000)) continue;
         const live = managedValuesFromGraph(platform, policy, settingKeys);
         if (!settingKeys.every((key) => sameValue(live[key], sent[key]))) continue;
-        let full: Record<string, any> | undefined;
-        try {
-            full = targetKeys.length ? await getPolicy(session, platform, String(policy.id)) : policy;
-        } catch (err) {
-            throw lookingFailed(err);
-        }
+        const full = targetKeys.length ? await getPolicy(session, platform, String(policy.id)) : policy;
         if (!full) continue;
         const targets = managedValuesFromGraph(platform, full, targetKeys);
         if (targetKeys.every((key) => sameValue(targets[key], sent[key]))) matches.push(full);
     }
-    if (matches.length > 1) {
-        throw new Error(
-            `creating ${platform.title} policy "${sent.displayName}" lost Graph's answer, and ${matches.length} policies created since then match it (${matches
-                .map((p) => p.id)
-                .join(", ")}); delete the extra ones, then adopt one with adoptPolicyId`,
-        );
-    }
-    return matches[0];
+    return matches.sort((a, b) => Date.parse(a.createdDateTime) - Date.parse(b.createdDateTime));
 }
 
 /**

@@ -11,6 +11,7 @@ import { checkInputs } from "./check";
 import { isUnchanged, policyChanges } from "./diff";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy } from "./lifecycle";
 import type { GraphSession } from "../graph/session";
+import { type ConnectionSettings, DEFAULT_CREATE_SETTLE_SECONDS } from "../graph/connection";
 import type * as pulumi from "@pulumi/pulumi";
 
 type Values = Record<string, unknown>;
@@ -27,11 +28,14 @@ export function configure(config: ConfigSource): void {
     configSource = config;
 }
 
-function session(): GraphSession {
+/** The connection settings from the stack config (and `AZURE_*` environment), and the Graph session for them. */
+function connect(): { session: GraphSession; settings: ConnectionSettings } {
     const graph: typeof import("../graph") = require("../graph");
     const settings = graph.readConnectionSettings(configSource ?? { get: () => undefined }, process.env);
-    return graph.openSession(settings);
+    return { session: graph.openSession(settings), settings };
 }
+
+const session = (): GraphSession => connect().session;
 
 export async function check(platform: PlatformName, _olds: Values, news: Values) {
     return checkInputs(platforms[platform], news);
@@ -44,7 +48,8 @@ export async function diff(platform: PlatformName, _id: string, olds: Values, ne
 }
 
 export async function create(platform: PlatformName, inputs: Values) {
-    return createPolicy(session(), platforms[platform], inputs);
+    const { session, settings } = connect();
+    return createPolicy(session, platforms[platform], inputs, (settings.createSettleSeconds ?? DEFAULT_CREATE_SETTLE_SECONDS) * 1000);
 }
 
 export async function read(platform: PlatformName, id: string, props: Values) {

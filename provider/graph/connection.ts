@@ -36,6 +36,8 @@ export const DEFAULT_WRITES_PER_20_SECONDS = 100;
 export const DEFAULT_REQUESTS_PER_20_SECONDS = 1000;
 /** Default upper bound, in seconds, for retrying one request (throttling, 503/504, dropped connections). */
 export const DEFAULT_MAX_RETRY_DURATION_SECONDS = 300;
+/** Default time, in seconds, Graph is given to finish a create whose answer was lost before the policy is looked for. */
+export const DEFAULT_CREATE_SETTLE_SECONDS = 5;
 
 /**
  * Everything needed to talk to Microsoft Graph for one tenant.
@@ -91,6 +93,13 @@ export interface ConnectionSettings {
     /** Timeout of a single HTTP attempt in seconds. Config `intune:requestTimeoutSeconds`. @default 100 */
     requestTimeoutSeconds?: number;
     /**
+     * How long, in seconds, Graph is given to finish creating a policy when the answer to the create
+     * was lost (a timeout, a dropped connection, a 5xx), before the policy is looked for and, if it
+     * is not there, created again; also how long after such a re-sent create a late copy is looked
+     * for (and deleted). Config `intune:createSettleSeconds`. @default 5
+     */
+    createSettleSeconds?: number;
+    /**
      * Where each field was read from (`"intune:clientSecret"`, `"AZURE_CLIENT_SECRET"`), filled by
      * {@link readConnectionSettings}, so error messages can name the setting the user must fix.
      */
@@ -122,7 +131,8 @@ type NumberField =
     | "throttleWindowSeconds"
     | "retryInitialDelayMs"
     | "retryMaxDelayMs"
-    | "requestTimeoutSeconds";
+    | "requestTimeoutSeconds"
+    | "createSettleSeconds";
 
 /** Env var fallbacks, per field (the names `@azure/identity`'s EnvironmentCredential uses). */
 const ENV_FALLBACK: Partial<Record<SettingName, string>> = {
@@ -156,6 +166,7 @@ const NUMBER_FIELDS: readonly { field: NumberField; integer: boolean; min: numbe
     { field: "retryInitialDelayMs", integer: false, min: 0 },
     { field: "retryMaxDelayMs", integer: false, min: 0 },
     { field: "requestTimeoutSeconds", integer: false, min: 0.001 },
+    { field: "createSettleSeconds", integer: false, min: 0 },
 ];
 
 /** Fields that hold secrets; never printed. */

@@ -542,7 +542,11 @@ export function errorFromCredential(err: unknown, ctx: RequestContext): GraphReq
             sentence = `Microsoft Graph (${endpoints?.scope ?? "its resource"}) is not available in ${tenant}: check ${configKey("cloud")}.`;
             break;
         default:
-            if (aad.error === "invalid_client") {
+            if (isIdentityOutage(aad)) {
+                sentence =
+                    `${capitalize(identityPlatform(endpoints?.authorityHost))} is unavailable (${aad.statusCode !== undefined ? `HTTP ${aad.statusCode}` : aad.error}), so there is no access token for ${app} in ${tenant}. ` +
+                    `The credential settings are not the problem: retry in a few minutes.`;
+            } else if (aad.error === "invalid_client") {
                 sentence = `Entra ID rejected the credentials of ${app} in ${tenant}: check ${kind === "clientSecret" ? label("clientSecret") : kind === "clientCertificate" ? "the certificate settings" : `${configKey("credential")} and the related settings`}.`;
             } else if (aad.error === "invalid_scope") {
                 sentence = `Entra ID refused the token scope ${endpoints?.scope ?? ""} for ${app} in ${tenant}: check ${configKey("cloud")} and ${configKey("graphEndpoint")}.`;
@@ -557,7 +561,9 @@ export function errorFromCredential(err: unknown, ctx: RequestContext): GraphReq
             } else if (/PEM|certificate|private key/i.test(rawMessage) && kind === "clientCertificate") {
                 sentence = `The client certificate for ${app} could not be used: ${settings?.clientCertificatePem ? label("clientCertificatePem") : label("clientCertificatePath")} must contain a PEM certificate and its private key (and ${configKey("clientCertificatePassword")} if the key is encrypted).`;
             } else if (/network|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket|certificate|fetch failed/i.test(errorChainText(err))) {
-                sentence = `Could not reach the Entra ID token endpoint${endpoints ? ` at ${endpoints.authorityHost}` : ""} to get a token for ${app} in ${tenant}: check network access and ${configKey("authorityHost")}/${configKey("cloud")}.`;
+                sentence =
+                    `Could not reach ${identityPlatform(endpoints?.authorityHost)} to get an access token for ${app} in ${tenant}: it may be unavailable; retry in a few minutes. ` +
+                    `If it keeps failing, check network access from this machine and ${configKey("authorityHost")}/${configKey("cloud")}.`;
             } else {
                 sentence = `Could not get an access token for ${app} in ${tenant} with the ${kind ?? ""} credential: check ${configKey("credential")} and the related settings.`;
             }
@@ -588,6 +594,19 @@ export function errorFromCredential(err: unknown, ctx: RequestContext): GraphReq
         method: ctx.method,
         path: ctx.path,
     });
+}
+
+/**
+ * Whether Entra ID failed to serve a token request (a 5xx, or OAuth's `temporarily_unavailable` /
+ * `server_error`): an outage on Microsoft's side, not a problem with the credential.
+ */
+function isIdentityOutage(aad: AadErrorInfo): boolean {
+    return (aad.statusCode !== undefined && aad.statusCode >= 500) || aad.error === "temporarily_unavailable" || aad.error === "server_error";
+}
+
+/** "the Microsoft identity platform (Entra ID at <host>)", for messages. */
+function identityPlatform(authorityHost: string | undefined): string {
+    return `the Microsoft identity platform (Entra ID${authorityHost ? ` at ${authorityHost}` : ""})`;
 }
 
 function firstLine(text: string): string {

@@ -5,8 +5,8 @@
  * and dropped connections / network errors — all bounded by a total retry duration.
  * A request marked `idempotent: false` (a create POST) is retried only on 429 and on connection
  * errors that provably happened before the request was sent (e.g. `ECONNREFUSED`); any other
- * failure of such a request is reported with `maybeApplied: true` so the caller can look for the
- * object instead of creating a duplicate.
+ * failure of such a request that may have reached the server (a lost answer, any 5xx) is reported
+ * with `maybeApplied: true` so the caller can look for the object instead of creating a duplicate.
  *
  * @packageDocumentation
  */
@@ -202,7 +202,9 @@ export function decideRetry(outcome: AttemptOutcome, state: RetryState, policy: 
                 reason: `HTTP ${status}${serverDelay !== undefined ? ` (Retry-After ${Math.round(serverDelay / 100) / 10} s)` : ""}`,
             };
         }
-        return { retry: false, maybeApplied: false };
+        // Any other 5xx (500, 502, …) may come after the server applied the request: not retried,
+        // but a create reports that it may have been applied, so the caller looks before re-sending.
+        return { retry: false, maybeApplied: status >= 500 && !state.idempotent };
     }
 
     const cls = classifyNetworkError(outcome.error);

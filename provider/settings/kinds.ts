@@ -87,12 +87,16 @@ function uniqueSorted<T>(items: readonly T[], key: (item: T) => string = String)
     return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
 }
 
-/** Describes the first bad element of a list, or undefined when every element passes. */
-function listProblem(value: unknown, element: (item: unknown) => string | undefined): string | undefined {
-    if (!Array.isArray(value)) return "must be a list";
+/**
+ * Why `value` is not `allowed` (a list whose items `element` checks), or undefined when it is.
+ * The reason always starts with "must be <allowed>", then names the first bad item:
+ * `must be a list of "box", "sharePoint"; item 1 ("dropbox") is not one of them`.
+ */
+function listProblem(value: unknown, allowed: string, element: (item: unknown) => string | undefined): string | undefined {
+    if (!Array.isArray(value)) return `must be ${allowed}`;
     for (const [index, item] of value.entries()) {
         const problem = element(item);
-        if (problem) return `item ${index} (${quote(item)}) ${problem}`;
+        if (problem) return `must be ${allowed}; item ${index} (${quote(item)}) ${problem}`;
     }
     return undefined;
 }
@@ -107,7 +111,7 @@ export function setOf<M extends string>(members: readonly M[]): ValueKind<M[]> {
     return {
         tsType: `(${members.map(quote).join(" | ")})[]`,
         allowed,
-        problem: (value) => listProblem(value, (item) => (member(members, item) ? undefined : `is not ${allowed.replace("a list of ", "one of ")}`)),
+        problem: (value) => listProblem(value, allowed, (item) => (member(members, item) ? undefined : "is not one of them")),
         normalize,
         toGraph: (value) => value,
         fromGraph: (value) => normalize(Array.isArray(value) ? (value as M[]) : []),
@@ -129,11 +133,11 @@ export function flagsOf<M extends string>(members: readonly M[], none: M): Value
         tsType: `(${members.map(quote).join(" | ")})[]`,
         allowed,
         problem: (value) => {
-            const bad = listProblem(value, (item) => (member(members, item) ? undefined : `is not one of ${members.map(quote).join(", ")}`));
+            const bad = listProblem(value, allowed, (item) => (member(members, item) ? undefined : "is not one of them"));
             if (bad) return bad;
             const list = value as string[];
-            if (list.length === 0) return `must name at least one member (use [${quote(none)}] for none)`;
-            if (list.length > 1 && list.some((v) => member(members, v) === none)) return `cannot combine ${quote(none)} with other members`;
+            if (list.length === 0) return `must be ${allowed}; an empty list names no member (use [${quote(none)}] for none)`;
+            if (list.length > 1 && list.some((v) => member(members, v) === none)) return `must be ${allowed}; ${quote(none)} cannot be combined with other members`;
             return undefined;
         },
         normalize,
@@ -213,10 +217,11 @@ export function packageId(): ValueKind<string> {
 /** A set of strings, each matching `pattern`. Order and duplicates do not matter. */
 export function stringSet(pattern: RegExp, each: string): ValueKind<string[]> {
     const normalize = (value: string[]) => uniqueSorted(value.map((v) => v.trim()));
+    const allowed = `a list of ${each}`;
     return {
         tsType: "string[]",
-        allowed: `a list of ${each}`,
-        problem: (value) => listProblem(value, (item) => (isString(item) && pattern.test(item) ? undefined : `is not ${each}`)),
+        allowed,
+        problem: (value) => listProblem(value, allowed, (item) => (isString(item) && pattern.test(item) ? undefined : "is not one")),
         normalize,
         toGraph: (value) => value,
         fromGraph: (value) => normalize(Array.isArray(value) ? value.filter(isString) : []),
@@ -229,16 +234,24 @@ export function stringSet(pattern: RegExp, each: string): ValueKind<string[]> {
  */
 export function joinedSet(each: string): ValueKind<string[]> {
     const normalize = (value: string[]) => uniqueSorted(value.map((v) => v.trim()).filter((v) => v !== ""));
+    const allowed = `a list of ${each}`;
     return {
         tsType: "string[]",
-        allowed: `a list of ${each}`,
-        problem: (value) =>
-            listProblem(value, (item) => (isString(item) && /^[^;]+$/.test(item) && item.trim() !== "" ? undefined : `must be non-empty text without ";"`)),
+        allowed,
+        problem: (value) => listProblem(value, allowed, joinedItemProblem),
         normalize,
         toGraph: (value) => value.join(";"),
         // Graph keeps "no item" as null or "": both are the empty list.
         fromGraph: (value) => (isString(value) ? normalize(value.split(";")) : []),
     };
+}
+
+/** Why one item of a {@link joinedSet} list is not allowed, or undefined when it is. */
+function joinedItemProblem(item: unknown): string | undefined {
+    if (!isString(item)) return "is not text";
+    if (item.trim() === "") return "is blank";
+    if (item.includes(";")) return 'contains ";", which Graph uses to separate items';
+    return undefined;
 }
 
 /** The typed shape of one `keyValuePair` list: which user field lands in `name` and which in `value`. */
@@ -249,6 +262,20 @@ export interface PairShape {
     valueField: string;
     /** Docs for each field, and their patterns. */
     fields: Record<string, { doc: string; pattern: RegExp; allowed: string }>;
+}
+
+/** Why one item of a {@link pairs} list is not allowed, or undefined when it is. */
+function pairProblem({ nameField, valueField, fields }: PairShape, item: unknown): string | undefined {
+    if (typeof item !== "object" || item === null || Array.isArray(item)) return `is not an object with ${nameField} and ${valueField}`;
+    const record = item as Record<string, unknown>;
+    const extra = Object.keys(record).find((k) => k !== nameField && k !== valueField);
+    if (extra !== undefined) return `has unknown field ${quote(extra)} (allowed: ${nameField}, ${valueField})`;
+    for (const field of [nameField, valueField]) {
+        const v = record[field];
+        if (v === undefined) return `has no ${field}, which must be ${fields[field].allowed}`;
+        if (!isString(v) || !fields[field].pattern.test(v)) return `has ${field} ${quote(v)}, which must be ${fields[field].allowed}`;
+    }
+    return undefined;
 }
 
 /**
@@ -264,21 +291,11 @@ export function pairs(shape: PairShape): ValueKind<Record<string, string>[]> {
             keyOf,
         );
     const tsType = `{ ${[nameField, valueField].map((f) => `/** ${fields[f].doc} */ ${f}: string;`).join(" ")} }[]`;
+    const allowed = `a list of { ${nameField}, ${valueField} } where ${[nameField, valueField].map((f) => `${f} is ${fields[f].allowed}`).join(" and ")}`;
     return {
         tsType,
-        allowed: `a list of { ${nameField}, ${valueField} } where ${[nameField, valueField].map((f) => `${f} is ${fields[f].allowed}`).join(" and ")}`,
-        problem: (value) =>
-            listProblem(value, (item) => {
-                if (typeof item !== "object" || item === null || Array.isArray(item)) return `must be an object with ${nameField} and ${valueField}`;
-                const record = item as Record<string, unknown>;
-                const extra = Object.keys(record).filter((k) => k !== nameField && k !== valueField);
-                if (extra.length) return `has unknown field ${quote(extra[0])} (allowed: ${nameField}, ${valueField})`;
-                for (const field of [nameField, valueField]) {
-                    const v = record[field];
-                    if (!isString(v) || !fields[field].pattern.test(v)) return `has ${field} ${quote(v)}, which must be ${fields[field].allowed}`;
-                }
-                return undefined;
-            }),
+        allowed,
+        problem: (value) => listProblem(value, allowed, (item) => pairProblem(shape, item)),
         normalize,
         toGraph: (value) => value.map((item) => ({ name: item[nameField], value: item[valueField] })),
         fromGraph: (value) =>

@@ -146,6 +146,19 @@ describe("errorFromCredential", () => {
         expect(app.message).toMatch(/found no app .* check intune:clientId \(the application \(client\) ID, not the object ID\)/);
     });
 
+    it("says an identity platform outage is one, and that retrying is the fix, not the credential", () => {
+        const transient = errorFromCredential(new AuthenticationError(503, aadBody("temporarily_unavailable", 90033, "A transient error has occurred. Please try again.")), { settings });
+        expect(transient.message).toMatch(
+            new RegExp(`^The Microsoft identity platform \\(Entra ID at https://login\\.microsoftonline\\.com\\) is unavailable \\(HTTP 503\\), so there is no access token for app ${CLIENT} in tenant ${TENANT}\\. The credential settings are not the problem: retry in a few minutes\\.`),
+        );
+        expect(transient.message).toContain("AADSTS90033");
+        const msal = "server_error: Error(s): 50000 - Description: AADSTS50000: There was an error issuing a token or an issue with our sign-in service.";
+        const cause = Object.assign(new Error(msal), { name: "ServerError", errorCode: "server_error" });
+        const serverError = errorFromCredential(new AuthenticationRequiredError({ scopes: ["https://graph.microsoft.com/.default"], message: msal, cause }), { settings });
+        expect(serverError.message).toMatch(/^The Microsoft identity platform \(Entra ID at https:\/\/login\.microsoftonline\.com\) is unavailable \(server_error\), so there is no access token/);
+        for (const err of [transient, serverError]) expect(err.message).not.toMatch(/intune:(credential|clientSecret)/);
+    });
+
     it("explains an unavailable default credential", () => {
         const err = errorFromCredential(new CredentialUnavailableError("DefaultAzureCredential failed to retrieve a token"), { settings: { tenantId: TENANT } });
         expect(err.message).toMatch(/No credential was found for tenant .*intune:clientSecret/);

@@ -81,6 +81,11 @@ describe("decideRetry", () => {
         }
     });
 
+    it("reports a create answered with another 5xx as maybe applied, and one refused with a 4xx as not", () => {
+        for (const status of [500, 502]) expect(decideRetry({ kind: "response", status }, create, policy())).toEqual({ retry: false, maybeApplied: true });
+        for (const status of [400, 401, 403, 404, 409]) expect(decideRetry({ kind: "response", status }, create, policy())).toEqual({ retry: false, maybeApplied: false });
+    });
+
     it("retries dropped connections of idempotent requests", () => {
         expect(decideRetry({ kind: "error", error: fetchError("ECONNRESET") }, idem, policy(0.5))).toMatchObject({ retry: true, delayMs: 500 });
     });

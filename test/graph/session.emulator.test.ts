@@ -191,6 +191,41 @@ describe("user-facing errors", () => {
         expect(graphRequests().length).toBe(graphCallsBefore); // nothing reached Graph without a token
     });
 
+    it.each([500, 503])("a token endpoint outage (HTTP %i) says the identity platform is unavailable and to retry, not to check the credential", async (status) => {
+        emu.injectFault({ tenantId: TENANT, kind: "token", status, retryAfterSeconds: null });
+        const graphCallsBefore = graphRequests().length;
+        const err = await expectGraphError(openSession(settings()).send({ method: "GET", path: IOS }));
+        if (process.env.SHOW_MESSAGES) console.log(err.message);
+        expect(err).toMatchObject({ kind: "authentication", status });
+        expect(err.message).toMatch(
+            new RegExp(`^The Microsoft identity platform \\(Entra ID at ${emu.url}\\) is unavailable \\(HTTP ${status}\\), so there is no access token for app ${CLIENT} in tenant ${TENANT}\\. The credential settings are not the problem: retry in a few minutes\\.`),
+        );
+        expect(err.message).not.toMatch(/intune:(credential|clientSecret|clientId|tenantId)/);
+        expect(graphRequests().length).toBe(graphCallsBefore); // nothing reached Graph without a token
+    });
+
+    it("a token endpoint that drops the connection may be unavailable: retry, then check the network and authority host", async () => {
+        emu.injectFault({ tenantId: TENANT, kind: "token", dropConnection: true });
+        const err = await expectGraphError(openSession(settings()).send({ method: "GET", path: IOS }));
+        if (process.env.SHOW_MESSAGES) console.log(err.message);
+        expect(err.kind).toBe("authentication");
+        expect(err.message).toMatch(
+            new RegExp(`^Could not reach the Microsoft identity platform \\(Entra ID at ${emu.url}\\) to get an access token for app ${CLIENT} in tenant ${TENANT}: it may be unavailable; retry in a few minutes\\. If it keeps failing, check network access from this machine and intune:authorityHost/intune:cloud\\.`),
+        );
+        expect(err.message).not.toMatch(/intune:(credential|clientSecret)/);
+    });
+
+    it("a credential Entra ID refuses (4xx) still points at the credential settings", async () => {
+        emu.injectFault({ tenantId: TENANT, kind: "token", status: 401, code: "invalid_client", message: "Client authentication failed.", times: 1 });
+        const refused = await expectGraphError(openSession(settings()).send({ method: "GET", path: IOS }));
+        expect(refused.message).toMatch(new RegExp(`^Entra ID rejected the credentials of app ${CLIENT} in tenant ${TENANT}: check intune:clientSecret\\.`));
+        resetGraphSessions();
+        emu.injectFault({ tenantId: TENANT, kind: "token", status: 400, code: "invalid_request", message: "AADSTS900144: The request body must contain the following parameter: 'grant_type'.", times: 1 });
+        const invalid = await expectGraphError(openSession(settings()).send({ method: "GET", path: IOS }));
+        expect(invalid.message).toMatch(new RegExp(`^Could not get an access token for app ${CLIENT} in tenant ${TENANT} with the clientSecret credential: check intune:credential and the related settings\\.`));
+        for (const err of [refused, invalid]) expect(err.message).not.toMatch(/unavailable|retry/);
+    });
+
     it("an unknown tenant and an unknown app are explained", async () => {
         const unknownTenant = randomUUID();
         const t = await expectGraphError(openSession(settings({ tenantId: unknownTenant })).send({ method: "GET", path: IOS }));

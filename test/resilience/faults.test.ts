@@ -137,13 +137,13 @@ describe.each(STEPS)("$name", (step) => {
     it.each(Object.keys(FAULTS))("a transient %s: absorbed by retries (or a clear error), and the re-run converges", async (name) => {
         const { ops, converge } = await runPhase(step, { ...FAULTS[name], times: 2 });
         const errors = errorsOf(ops);
-        if (name === "500") {
+        if (name === "500" && step.phase !== "create") {
             // Not retried (it may be a bug on either side): fails with Graph's words.
             expect(errors.length).toBeGreaterThanOrEqual(1);
             for (const error of errors) expectClearError(error, /HTTP 500/);
         } else {
             // Throttling, 503/504 and dropped connections are what retries are for. A create whose
-            // answer was lost is looked for before it is sent again.
+            // outcome is unknown (its answer lost, or a 5xx) is looked for before it is sent again.
             expect(errors).toEqual([]);
         }
         await converge();
@@ -248,7 +248,7 @@ describe("retry budgets run out", () => {
         const program = [pairProgram(tenant, 1)[0]];
         fault(tenant, { kind: "create", dropConnection: true });
         const [error] = errorsOf(await stack.up(program));
-        expectClearError(error, new RegExp(`creating iOS/iPadOS policy "Res iOS" failed: Graph's answer was lost ${MAX_CREATE_SENDS} times .* nothing was created`));
+        expectClearError(error, new RegExp(`creating iOS/iPadOS policy "Res iOS" failed: ${MAX_CREATE_SENDS} POSTs ended without telling whether Graph created it .* nothing was created`));
         expect(emulator.count({ tenantId: tenant.tenantId, kind: "create" })).toBe(MAX_CREATE_SENDS);
         expect(emulator.policies(tenant.tenantId)).toEqual([]);
         await expectRerunConverges(tenant, stack, program);
@@ -413,16 +413,31 @@ describe("latency", () => {
         await expectRerunConverges(tenant, stack, pairProgram(tenant, 2));
     });
 
-    // BUG (lifecycle.ts, createPolicy): a create that times out while Graph is still working on it
-    // is looked for at once, not found (Graph has not finished), and sent again: when the first
-    // request completes, the tenant holds two policies and one is an orphan. Flip to `it` once fixed.
-    it.failing("a spike on the create POST past the request timeout leaves exactly one policy (known duplicate)", async () => {
-        const tenant = freshTenant({ "intune:requestTimeoutSeconds": "1" });
+    // A create that times out while Graph is still working on it is given intune:createSettleSeconds
+    // to finish before it is looked for: it is found and taken, not sent again.
+    it("a spike on the create POST past the request timeout leaves exactly one policy", async () => {
+        const tenant = freshTenant({ "intune:requestTimeoutSeconds": "1", "intune:createSettleSeconds": "1" });
         const stack = new MiniStack();
         const program = [pairProgram(tenant, 1)[0]];
         fault(tenant, { kind: "create", latencyMs: 1600, times: 1 });
         await stack.up(program);
         await new Promise((resolve) => setTimeout(resolve, 1000)); // the slow create completes on the server
+        expect(emulator.count({ tenantId: tenant.tenantId, kind: "create" })).toBe(1);
+        await expectRerunConverges(tenant, stack, program);
+    });
+
+    it("a create POST that completes only after it was sent again: the late copy is found once Graph settled, and deleted", async () => {
+        // Times out at 1 s, not there when looked for at 2 s, sent again; the first completes at 2.5 s
+        // and is found by the look 1 s after the second was answered.
+        const tenant = freshTenant({ "intune:requestTimeoutSeconds": "1", "intune:createSettleSeconds": "1" });
+        const stack = new MiniStack();
+        const program = [pairProgram(tenant, 1)[0]];
+        fault(tenant, { kind: "create", latencyMs: 2500, times: 1 });
+        await stack.upOk(program);
+        // in the order the emulator completed them: the first POST completes after the second
+        expect(graphRequests(emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual(["GET list", "POST create", "POST create", "GET list", "GET get", "DELETE delete"]);
+        const [kept] = emulator.policies(tenant.tenantId);
+        expect(kept.id).toBe(stack.state.get("ios")!.id);
         await expectRerunConverges(tenant, stack, program);
     });
 });
@@ -459,13 +474,62 @@ describe("a create whose answer is lost", () => {
         await expectRerunConverges(tenant, stack, program);
     });
 
+    it("creates of policies with the same name run one at a time (a lost one never sees a sibling's unanswered policy), others in parallel", async () => {
+        const tenant = freshTenant();
+        const stack = new MiniStack();
+        const named = (name: string, displayName: string, minimumPinLength: number): Declared => ({ platform: "ios", name, args: { displayName, pinRequired: true, minimumPinLength } });
+        const program = [named("a", "Same", 4), named("b", "Same", 6), named("c", "Other", 4)];
+        fault(tenant, { kind: "create", latencyMs: 600 });
+        await stack.upOk(program);
+        const posts = graphRequests(emulator, tenant).filter((r) => r.kind === "create");
+        const span = (displayName: string) =>
+            posts.filter((r) => (r.body as { displayName: string }).displayName === displayName).map((r) => ({ from: r.timeMs, to: r.timeMs + r.durationMs }));
+        const [first, second] = span("Same").sort((x, y) => x.from - y.from);
+        const [other] = span("Other");
+        expect(second.from).toBeGreaterThanOrEqual(first.to);
+        expect(other.from).toBeLessThan(first.to);
+        expect(first.from).toBeLessThan(other.to);
+        const live = emulator.policies(tenant.tenantId).map((p) => `${p.id} ${p.displayName} ${p.minimumPinLength}`);
+        const tracked = program.map((d) => `${stack.state.get(d.name)!.id} ${d.args.displayName} ${d.args.minimumPinLength}`);
+        expect(live.sort()).toEqual(tracked.sort());
+    });
+
+    it("an HTTP 500 on the create POST is looked for before the POST is sent again", async () => {
+        const tenant = freshTenant();
+        const stack = new MiniStack();
+        const program = [pairProgram(tenant, 1)[0]];
+        fault(tenant, { kind: "create", status: 500, times: 1 });
+        await stack.upOk(program);
+        // the second look is for a late copy of the first POST, once Graph had time to settle
+        expect(graphRequests(emulator, tenant).map((r) => `${r.method} ${r.kind} ${r.status}`)).toEqual([
+            "POST create 500",
+            "GET list 200",
+            "POST create 201",
+            "GET list 200",
+        ]);
+        await expectRerunConverges(tenant, stack, program);
+    });
+
+    it("when looking for late copies after the re-sent create fails, the created policy is still tracked and the error says what to check", async () => {
+        const tenant = freshTenant();
+        const stack = new MiniStack();
+        const program = [pairProgram(tenant, 1)[0]];
+        fault(tenant, { kind: "create", dropConnection: true, times: 1 });
+        fault(tenant, { kind: "list", status: 500, nth: 2 });
+        const [error] = errorsOf(await stack.up(program));
+        expectClearError(error, /created iOS\/iPadOS policy T_[0-9a-f-]+, but looking for copies made by the POSTs whose answer was lost failed: .*HTTP 500.*policies named "Res iOS" created just now/);
+        expect(error).toMatchObject({ name: "PartialApplyError" });
+        expect(stack.state.get("ios")).toMatchObject({ id: emulator.policies(tenant.tenantId)[0].id, initErrors: [error.message] });
+        await expectRerunConverges(tenant, stack, program);
+    });
+
     it("when looking for it fails too, the error says a policy may exist and how to take it over", async () => {
         const tenant = freshTenant();
         const stack = new MiniStack();
         fault(tenant, { kind: "create", dropConnectionAfterProcessing: true, times: 1 });
         fault(tenant, { kind: "list", status: 500 });
         const [error] = errorsOf(await stack.up([pairProgram(tenant, 1)[0]]));
-        expectClearError(error, /creating iOS\/iPadOS policy "Res iOS" lost Graph's answer .*looking for the policy it may have created failed: .*HTTP 500.*policy named "Res iOS" created just now: delete it, or adopt it with adoptPolicyId/);
+        expectClearError(error, /creating iOS\/iPadOS policy "Res iOS" ended without telling whether Graph created it .*looking for the policy it may have created failed: .*HTTP 500.*policy named "Res iOS" created just now: delete it, or adopt it with adoptPolicyId/);
         // following the advice converges
         const [orphan] = emulator.policies(tenant.tenantId);
         emulator.clearFaults();

@@ -40,12 +40,13 @@ export interface Operation {
 
 const PROVIDER = "serialized-provider";
 
-/** Tunables that keep retries short in tests (Intune's limits stay the pacer's). */
+/** Tunables that keep retries (and waits for lost creates) short in tests (Intune's limits stay the pacer's). */
 export const FAST_RETRIES: Record<string, string> = {
     "intune:retryInitialDelayMs": "10",
     "intune:retryMaxDelayMs": "80",
     "intune:maxRetryDurationSeconds": "1.5",
     "intune:requestTimeoutSeconds": "2",
+    "intune:createSettleSeconds": "0.2",
 };
 
 /**

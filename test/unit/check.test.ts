@@ -143,6 +143,16 @@ describe("platform-only rules", () => {
         expect(reasonFor(ios, { encryptAppData: true }, "encryptAppData")).toMatch(/not a setting of iOS\/iPadOS/);
     });
 
+    it("a list setting given one value or a bad item says what the list may hold", () => {
+        const locations = '"oneDriveForBusiness", "sharePoint", "box", "localStorage", "photoLibrary", "iManage", "egnyte"';
+        expect(reasonFor(ios, { allowedDataStorageLocations: "sharePoint" }, "allowedDataStorageLocations")).toBe(
+            `allowedDataStorageLocations (Data protection > Allow user to save copies to selected services): "sharePoint" must be a list of ${locations}`,
+        );
+        expect(reasonFor(ios, { managedUniversalLinks: ["ftp://x"] }, "managedUniversalLinks")).toBe(
+            'managedUniversalLinks (Data protection > Select managed universal links): ["ftp://x"] must be a list of http(s) URLs; item 0 ("ftp://x") is not one',
+        );
+    });
+
     it("iOS device models are a list for users", () => {
         expect(checkInputs(ios, { displayName: "p", allowedIosDeviceModels: ["iPhone15,3", "iPhone15,2"] }).inputs.allowedIosDeviceModels).toEqual(["iPhone15,2", "iPhone15,3"]);
     });

@@ -29,16 +29,22 @@ describe("value kinds", () => {
         const kind = k.setOf(["oneDriveForBusiness", "sharePoint", "box"] as const);
         expect(kind.normalize(["sharePoint", "box", "sharePoint"] as never)).toEqual(["box", "sharePoint"]);
         expect(kind.fromGraph(null)).toEqual([]);
-        expect(kind.problem(["box", "dropbox"])).toBe('item 1 ("dropbox") is not one of "oneDriveForBusiness", "sharePoint", "box"');
-        expect(kind.problem("box")).toBe("must be a list");
+        const allowed = 'a list of "oneDriveForBusiness", "sharePoint", "box"';
+        expect(kind.allowed).toBe(allowed);
+        expect(kind.problem(["box", "dropbox"])).toBe(`must be ${allowed}; item 1 ("dropbox") is not one of them`);
+        expect(kind.problem("box")).toBe(`must be ${allowed}`);
     });
 
     it("flagsOf joins with commas and treats the none member alone", () => {
         const kind = k.flagsOf(["unspecified", "unmanaged", "mdm"] as const, "unspecified");
         expect(kind.toGraph(kind.normalize(["mdm", "unmanaged"] as never))).toBe("unmanaged,mdm");
         expect(kind.fromGraph("mdm,unmanaged")).toEqual(["unmanaged", "mdm"]);
-        expect(kind.problem(["unspecified", "mdm"])).toMatch(/cannot combine "unspecified"/);
-        expect(kind.problem([])).toMatch(/at least one/);
+        const allowed = 'a list of "unspecified", "unmanaged", "mdm" ("unspecified" alone means none)';
+        expect(kind.allowed).toBe(allowed);
+        expect(kind.problem(["unspecified", "mdm"])).toBe(`must be ${allowed}; "unspecified" cannot be combined with other members`);
+        expect(kind.problem([])).toBe(`must be ${allowed}; an empty list names no member (use ["unspecified"] for none)`);
+        expect(kind.problem(["mdm", 5])).toBe(`must be ${allowed}; item 1 (5) is not one of them`);
+        expect(kind.problem("mdm")).toBe(`must be ${allowed}`);
     });
 
     it("duration validates and canonicalizes", () => {
@@ -60,13 +66,22 @@ describe("value kinds", () => {
         expect(k.patchLevel().fromGraph("0000-00-00")).toBeUndefined();
     });
 
+    it("stringSet says which item is not what the list holds", () => {
+        const kind = k.stringSet(/^https?:\/\/\S+$/, "http(s) URLs");
+        expect(kind.problem(["https://a.example", "ftp://b.example"])).toBe('must be a list of http(s) URLs; item 1 ("ftp://b.example") is not one');
+        expect(kind.problem("https://a.example")).toBe("must be a list of http(s) URLs");
+    });
+
     it("joinedSet is a list for users and a ;-joined string for Graph", () => {
         const kind = k.joinedSet("models");
         expect(kind.toGraph(kind.normalize(["iPhone15,3", "iPhone15,2"]))).toBe("iPhone15,2;iPhone15,3");
         expect(kind.fromGraph("iPhone15,3;iPhone15,2;")).toEqual(["iPhone15,2", "iPhone15,3"]);
         expect(kind.fromGraph(null)).toEqual([]); // Graph's "no item"
         expect(kind.fromGraph("")).toEqual([]);
-        expect(kind.problem(["a;b"])).toMatch(/without ";"/);
+        expect(kind.problem(["a;b"])).toBe('must be a list of models; item 0 ("a;b") contains ";", which Graph uses to separate items');
+        expect(kind.problem(["x", "  "])).toBe('must be a list of models; item 1 ("  ") is blank');
+        expect(kind.problem([3])).toBe("must be a list of models; item 0 (3) is not text");
+        expect(kind.problem("x")).toBe("must be a list of models");
     });
 
     it("pairs map typed fields onto Graph keyValuePairs", () => {
@@ -81,7 +96,16 @@ describe("value kinds", () => {
         const value = [{ packageId: "com.touchtype.swiftkey", name: "SwiftKey" }];
         expect(kind.toGraph(value)).toEqual([{ name: "com.touchtype.swiftkey", value: "SwiftKey" }]);
         expect(kind.fromGraph([{ name: "com.touchtype.swiftkey", value: "SwiftKey" }])).toEqual(value);
-        expect(kind.problem([{ packageId: "not a package", name: "x" }])).toMatch(/packageId "not a package", which must be an Android package id/);
-        expect(kind.problem([{ packageId: "com.a.b", name: "x", extra: 1 }])).toMatch(/unknown field "extra"/);
+        const allowed = "a list of { packageId, name } where packageId is an Android package id and name is non-empty text";
+        expect(kind.allowed).toBe(allowed);
+        expect(kind.problem([{ packageId: "not a package", name: "x" }])).toBe(
+            `must be ${allowed}; item 0 ({"packageId":"not a package","name":"x"}) has packageId "not a package", which must be an Android package id`,
+        );
+        expect(kind.problem([{ packageId: "com.a.b", name: "x", extra: 1 }])).toBe(
+            `must be ${allowed}; item 0 ({"packageId":"com.a.b","name":"x","extra":1}) has unknown field "extra" (allowed: packageId, name)`,
+        );
+        expect(kind.problem([{ packageId: "com.a.b" }])).toBe(`must be ${allowed}; item 0 ({"packageId":"com.a.b"}) has no name, which must be non-empty text`);
+        expect(kind.problem(["com.a.b"])).toBe(`must be ${allowed}; item 0 ("com.a.b") is not an object with packageId and name`);
+        expect(kind.problem({ packageId: "com.a.b", name: "x" })).toBe(`must be ${allowed}`);
     });
 });
