@@ -1,7 +1,9 @@
 /**
  * One engine command for the benchmark, in its own process (as `pulumi up` would run): like
  * scripts/stack.ts, plus the engine's parallelism (`--parallel`) and without `--diff` output.
- * Prints one JSON line: { command, changes, code, ms, error? }.
+ * Prints one JSON line: { command, changes, code, ms, commandStartedAt?, commandEndedAt?, error? }:
+ * `ms` is the whole process (stack selection and config included), `command…At` the epoch
+ * milliseconds around the engine command itself (what `pulumi up` takes on a configured stack).
  *
  *   node -r ts-node/register/transpile-only bench/driver.ts up --program bench/program --stack s \
  *        --state DIR --parallel 32 --config intune:tenantId=… --secret intune:clientSecret=… --env K=V
@@ -42,6 +44,7 @@ async function main(argv: string[]): Promise<void> {
             passphrase: process.env.PULUMI_CONFIG_PASSPHRASE ?? "",
         });
         let changes: Record<string, number> = {};
+        const commandStartedAt = Date.now();
         switch (command) {
             case "up":
                 changes = { ...(await stack.up({ onOutput, parallel })).summary.resourceChanges };
@@ -58,7 +61,8 @@ async function main(argv: string[]): Promise<void> {
             default:
                 throw new Error(`unknown command ${command}`);
         }
-        process.stdout.write(JSON.stringify({ command, changes, code: 0, ms: Date.now() - started }) + "\n");
+        const commandEndedAt = Date.now();
+        process.stdout.write(JSON.stringify({ command, changes, code: 0, ms: commandEndedAt - started, commandStartedAt, commandEndedAt }) + "\n");
     } catch (err) {
         const error = `${err instanceof Error ? err.message : err}\n${tail.join("").slice(-4000)}`;
         process.stdout.write(JSON.stringify({ command, changes: {}, code: 1, ms: Date.now() - started, error }) + "\n");

@@ -22,7 +22,7 @@ function pad(rows: string[][]): string {
 
 /** The result table, the targets and the CPU figures. */
 export function renderTable(results: BenchResults): string {
-    const rows: string[][] = [["scenario", "policies/tenant", "phase", "requests by kind", "429s", "wall", "start-up", "Graph span", "floor", "wall/floor", "wall/(N/rate)"]];
+    const rows: string[][] = [["scenario", "policies/tenant", "phase", "requests by kind", "429s", "setup", "wall", "start-up", "Graph span", "floor", "wall/floor", "wall/(N/rate)"]];
     for (const r of results.cases) {
         rows.push([
             `N=${r.n} T=${r.tenants}`,
@@ -30,6 +30,7 @@ export function renderTable(results: BenchResults): string {
             r.phase,
             kinds(r),
             String(r.throttled),
+            r.setupMs === undefined ? "-" : s(r.setupMs),
             s(r.wallMs),
             r.graphStartMs ? s(r.graphStartMs) : "-",
             s(r.graphSpanMs),
@@ -47,6 +48,7 @@ export function renderTable(results: BenchResults): string {
     return [
         `Emulator latency ${latencyMs} ms; Intune limits ${limits.writesPerApp} writes / ${limits.requestsPerApp} requests per ${limits.windowMs / 1000} s per app per tenant; engine --parallel ${parallel}; ${results.machine.cpus} CPUs, Node ${results.machine.node}, Pulumi ${results.machine.pulumi}.`,
         "Floor: the throttle budget (the first window is free, so W writes need ceil(W/100)-1 further windows of 20 s) plus the round trips one resource needs; ratios are shown when the floor is at least 1 s (below that the engine's own start-up dominates).",
+        "Wall: the engine command (\`pulumi up\` etc. on a configured stack: CLI, program, provider host, Graph, state). Setup: starting the driver, selecting the stack and setting its config, before the command and not in wall.",
         "N/rate: writes per tenant at 100 per 20 s (500 writes = 100 s), the simpler budget. Start-up: from the start of the command to the first Graph request (program run, engine, provider host).",
         ...(results.options.skipCheckpoints ? ["What-if: PULUMI_SKIP_CHECKPOINTS=true (state written once at the end)."] : []),
         "",
