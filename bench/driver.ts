@@ -3,7 +3,8 @@
  * scripts/stack.ts, plus the engine's parallelism (`--parallel`) and without `--diff` output.
  * Prints one JSON line: { command, changes, code, ms, commandStartedAt?, commandEndedAt?, error? }:
  * `ms` is the whole process (stack selection and config included), `command…At` the epoch
- * milliseconds around the engine command itself (what `pulumi up` takes on a configured stack).
+ * milliseconds around the engine command itself (what `pulumi up` takes on a configured stack:
+ * from its start to the CLI's last output).
  *
  *   node -r ts-node/register/transpile-only bench/driver.ts up --program bench/program --stack s \
  *        --state DIR --parallel 32 --config intune:tenantId=… --secret intune:clientSecret=… --env K=V
@@ -29,7 +30,11 @@ async function main(argv: string[]): Promise<void> {
     const parallel = values.parallel ? Number(values.parallel) : undefined;
     const started = Date.now();
     const tail: string[] = [];
+    // The CLI's last output (its summary) marks the end of the command: the Automation API then
+    // runs `pulumi stack output` and `pulumi stack history` for its result, which `pulumi up` does not.
+    let lastOutputAt = 0;
     const onOutput = (text: string) => {
+        lastOutputAt = Date.now();
         tail.push(text);
         if (tail.length > 200) tail.splice(0, tail.length - 200);
     };
@@ -61,7 +66,7 @@ async function main(argv: string[]): Promise<void> {
             default:
                 throw new Error(`unknown command ${command}`);
         }
-        const commandEndedAt = Date.now();
+        const commandEndedAt = lastOutputAt || Date.now();
         process.stdout.write(JSON.stringify({ command, changes, code: 0, ms: commandEndedAt - started, commandStartedAt, commandEndedAt }) + "\n");
     } catch (err) {
         const error = `${err instanceof Error ? err.message : err}\n${tail.join("").slice(-4000)}`;
