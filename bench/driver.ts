@@ -1,7 +1,8 @@
 /**
  * One engine command for the benchmark, in its own process (as `pulumi up` would run): like
  * scripts/stack.ts, plus the engine's parallelism (`--parallel`) and without `--diff` output.
- * Prints one JSON line: { command, changes, code, ms, commandStartedAt?, commandEndedAt?, error? }:
+ * Once the stack is selected and configured it prints `ready` and waits for a line on stdin before
+ * running the command. Then prints one JSON line: { command, changes, code, ms, commandStartedAt?, commandEndedAt?, error? }:
  * `ms` is the whole process (stack selection and config included), `command…At` the epoch
  * milliseconds around the engine command itself (what `pulumi up` takes on a configured stack:
  * from its start to the CLI's last output).
@@ -48,6 +49,10 @@ async function main(argv: string[]): Promise<void> {
             env: pairsOf(values.env),
             passphrase: process.env.PULUMI_CONFIG_PASSPHRASE ?? "",
         });
+        // Concurrent stacks start their commands together: say "ready", wait for "go" on stdin.
+        process.stdout.write("ready\n");
+        await new Promise((resolve) => process.stdin.once("data", resolve));
+        process.stdin.destroy();
         let changes: Record<string, number> = {};
         const commandStartedAt = Date.now();
         switch (command) {

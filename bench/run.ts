@@ -127,20 +127,33 @@ interface DriverOutcome {
     error?: string;
 }
 
-/** Runs bench/driver.ts in a child process. */
-function drive(command: "up" | "refresh" | "preview", args: string[], env: Record<string, string>): Promise<DriverOutcome> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(path.join(NODE_BIN, "node"), ["-r", "ts-node/register/transpile-only", path.join(__dirname, "driver.ts"), command, ...args], {
-            cwd: REPO,
-            env: { ...process.env, PATH: `${NODE_BIN}${path.delimiter}${process.env.PATH}`, PULUMI_CONFIG_PASSPHRASE: "bench-passphrase", ...env },
-            stdio: ["ignore", "pipe", "pipe"],
-        });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d) => (stdout += d));
-        child.stderr.on("data", (d) => (stderr += d));
+/** bench/driver.ts in a child process: `ready` once its stack is set up, `go()` runs the command. */
+interface Driver {
+    ready: Promise<void>;
+    go(): void;
+    outcome: Promise<DriverOutcome>;
+}
+
+/** Starts bench/driver.ts in a child process. */
+function drive(command: "up" | "refresh" | "preview", args: string[], env: Record<string, string>): Driver {
+    const child = spawn(path.join(NODE_BIN, "node"), ["-r", "ts-node/register/transpile-only", path.join(__dirname, "driver.ts"), command, ...args], {
+        cwd: REPO,
+        env: { ...process.env, PATH: `${NODE_BIN}${path.delimiter}${process.env.PATH}`, PULUMI_CONFIG_PASSPHRASE: "bench-passphrase", ...env },
+        stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    let onReady: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (onReady = resolve));
+    child.stdout.on("data", (d) => {
+        stdout += d;
+        if (/^ready$/m.test(stdout)) onReady();
+    });
+    child.stderr.on("data", (d) => (stderr += d));
+    const outcome = new Promise<DriverOutcome>((resolve, reject) => {
         child.on("error", reject);
         child.on("close", (code) => {
+            onReady();
             const last = stdout.trim().split("\n").pop() ?? "";
             try {
                 resolve(JSON.parse(last));
@@ -149,6 +162,14 @@ function drive(command: "up" | "refresh" | "preview", args: string[], env: Recor
             }
         });
     });
+    return { ready, go: () => child.stdin.end("go\n"), outcome };
+}
+
+/** Runs the drivers' commands together once every stack is set up. */
+async function driveTogether(drivers: Driver[]): Promise<DriverOutcome[]> {
+    await Promise.all(drivers.map((d) => d.ready));
+    for (const d of drivers) d.go();
+    return Promise.all(drivers.map((d) => d.outcome));
 }
 
 const isWrite = (r: LoggedRequest) => ["POST", "PATCH", "PUT", "DELETE"].includes(r.method);
@@ -233,10 +254,11 @@ async function runCase(emulator: Emulator, work: string, n: number, tenantCount:
         const startSeq = emulator.requests.length ? emulator.requests[emulator.requests.length - 1].seq : 0;
         process.stderr.write(`[bench] ${label} ${phase} (${counts.join("+")} policies)…`);
         const spawned = Date.now();
-        const outcomes = await Promise.all(runs.map((r) => drive(phase === "update" ? "up" : phase, r.args, r.env)));
+        const outcomes = await driveTogether(runs.map((r) => drive(phase === "update" ? "up" : phase, r.args, r.env)));
         const ended = Date.now();
-        // Wall time of the engine commands (first start to last end): what `pulumi up` takes on a
-        // configured stack. Process start, stack selection and config are reported apart.
+        // Wall time of the engine commands (started together, first start to last end): what
+        // `pulumi up` takes on a configured stack. Process start, stack selection and config are
+        // reported apart.
         const started = Math.min(...outcomes.map((o) => o.commandStartedAt ?? spawned));
         const wallMs = Math.max(...outcomes.map((o) => o.commandEndedAt ?? ended)) - started;
         const setupMs = started - spawned;
