@@ -150,6 +150,8 @@ function drive(command: "up" | "refresh" | "preview", args: string[], env: Recor
         if (/^ready$/m.test(stdout)) onReady();
     });
     child.stderr.on("data", (d) => (stderr += d));
+    // A driver that failed during setup has exited: "go" finds its stdin closed; its outcome says why.
+    child.stdin.on("error", () => undefined);
     const outcome = new Promise<DriverOutcome>((resolve, reject) => {
         child.on("error", reject);
         child.on("close", (code) => {
