@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<void> {
         });
         // Concurrent stacks start their commands together: say "ready", wait for "go" on stdin.
         process.stdout.write("ready\n");
-        await new Promise((resolve) => process.stdin.once("data", resolve));
+        await new Promise((resolve) => process.stdin.once("data", resolve).once("end", resolve));
         process.stdin.destroy();
         let changes: Record<string, number> = {};
         const commandStartedAt = Date.now();
