@@ -38,19 +38,31 @@ export async function measureCpu(iterations = 20_000): Promise<CpuResult[]> {
         periodOfflineBeforeAccessCheck: "PT720M",
         allowedDataStorageLocations: ["sharePoint", "oneDriveForBusiness"],
         apps: ["com.microsoft.office.outlook", "com.microsoft.skype.teams"],
-        assignments: { include: ["0cb3758d-d07a-48ca-8167-6de928b4828d"], exclude: ["66d3c43e-f132-4909-9957-9e3324d0f8ac"] },
+        assignments: {
+            include: ["0cb3758d-d07a-48ca-8167-6de928b4828d"],
+            exclude: ["66d3c43e-f132-4909-9957-9e3324d0f8ac"],
+        },
     };
     const level3 = frameworkPolicies().find((p) => p.platform === "ios" && p.level === 3)!;
     // (the published JSON carries a placeholder for the dialer's URL scheme)
-    const large: Values = { ...settingsFromGraph(platforms.ios, level3.json), customDialerAppProtocol: "dialer", displayName: "Bench level 3", assignments: small.assignments };
+    const large: Values = {
+        ...settingsFromGraph(platforms.ios, level3.json),
+        customDialerAppProtocol: "dialer",
+        displayName: "Bench level 3",
+        assignments: small.assignments,
+    };
     const results: CpuResult[] = [];
     for (const [name, args] of [
         ["small iOS policy", small],
         ["level-3 framework iOS policy", large],
     ] as const) {
         const news = { ...args, __provider: "p" };
-        const { inputs: checked, failures } = (await runtime.check("ios", {}, news)) as { inputs: Values; failures: { reason: string }[] };
-        if (failures.length) throw new Error(`bench policy ${name} does not pass check: ${failures.map((f) => f.reason).join("; ")}`);
+        const { inputs: checked, failures } = (await runtime.check("ios", {}, news)) as {
+            inputs: Values;
+            failures: { reason: string }[];
+        };
+        if (failures.length)
+            throw new Error(`bench policy ${name} does not pass check: ${failures.map((f) => f.reason).join("; ")}`);
         const stored = { ...checked, id: "T_x", version: '"1"' };
         const changed = { ...checked, minimumPinLength: 8 };
         results.push({

@@ -63,16 +63,29 @@ async function main(argv: string[]): Promise<void> {
                 changes = { ...(await stack.preview({ onOutput, parallel })).changeSummary };
                 break;
             case "refresh":
-                changes = { ...(await stack.refresh({ onOutput, parallel, runProgram: true })).summary.resourceChanges };
+                changes = {
+                    ...(await stack.refresh({ onOutput, parallel, runProgram: true })).summary.resourceChanges,
+                };
                 break;
             case "destroy":
-                changes = { ...(await stack.destroy({ onOutput, parallel, runProgram: true })).summary.resourceChanges };
+                changes = {
+                    ...(await stack.destroy({ onOutput, parallel, runProgram: true })).summary.resourceChanges,
+                };
                 break;
             default:
                 throw new Error(`unknown command ${command}`);
         }
         const commandEndedAt = lastOutputAt || Date.now();
-        process.stdout.write(JSON.stringify({ command, changes, code: 0, ms: commandEndedAt - started, commandStartedAt, commandEndedAt }) + "\n");
+        process.stdout.write(
+            JSON.stringify({
+                command,
+                changes,
+                code: 0,
+                ms: commandEndedAt - started,
+                commandStartedAt,
+                commandEndedAt,
+            }) + "\n",
+        );
     } catch (err) {
         const error = `${err instanceof Error ? err.message : err}\n${tail.join("").slice(-4000)}`;
         process.stdout.write(JSON.stringify({ command, changes: {}, code: 1, ms: Date.now() - started, error }) + "\n");

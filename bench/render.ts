@@ -11,5 +11,6 @@ const file = process.argv[2] ?? path.join(__dirname, "results", "latest.json");
 const results: BenchResults = JSON.parse(fs.readFileSync(file, "utf8"));
 const base = file.replace(/\.json$/, "");
 fs.writeFileSync(`${base}.svg`, svgFloorChart(results));
-if (results.timeline) fs.writeFileSync(path.join(path.dirname(file), `timeline-${path.basename(base)}.svg`), svgTimeline(results));
+if (results.timeline)
+    fs.writeFileSync(path.join(path.dirname(file), `timeline-${path.basename(base)}.svg`), svgTimeline(results));
 process.stdout.write(renderTable(results) + "\n");

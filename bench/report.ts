@@ -17,12 +17,29 @@ function kinds(r: PhaseResult): string {
 
 function pad(rows: string[][]): string {
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    return rows.map((r, j) => r.map((c, i) => (i >= 4 && j > 0 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ")).join("\n");
+    return rows
+        .map((r, j) => r.map((c, i) => (i >= 4 && j > 0 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  "))
+        .join("\n");
 }
 
 /** The result table, the targets and the CPU figures. */
 export function renderTable(results: BenchResults): string {
-    const rows: string[][] = [["scenario", "policies/tenant", "phase", "requests by kind", "429s", "setup", "wall", "start-up", "Graph span", "floor", "wall/floor", "wall/(N/rate)"]];
+    const rows: string[][] = [
+        [
+            "scenario",
+            "policies/tenant",
+            "phase",
+            "requests by kind",
+            "429s",
+            "setup",
+            "wall",
+            "start-up",
+            "Graph span",
+            "floor",
+            "wall/floor",
+            "wall/(N/rate)",
+        ],
+    ];
     for (const r of results.cases) {
         rows.push([
             `N=${r.n} T=${r.tenants}`,
@@ -36,13 +53,20 @@ export function renderTable(results: BenchResults): string {
             s(r.graphSpanMs),
             s(r.floorMs),
             r.ratio === null ? "n/a" : `${r.ratio.toFixed(2)}×`,
-            Math.max(...r.perTenant) > results.options.limits.writesPerApp && r.rateBudgetMs > 0 ? `${(r.wallMs / r.rateBudgetMs).toFixed(2)}×` : "n/a",
+            Math.max(...r.perTenant) > results.options.limits.writesPerApp && r.rateBudgetMs > 0
+                ? `${(r.wallMs / r.rateBudgetMs).toFixed(2)}×`
+                : "n/a",
         ]);
     }
-    const missed = results.cases.flatMap((r) => r.targets.filter((t) => !t.ok).map((t) => `  MISSED  N=${r.n} T=${r.tenants} ${r.phase}: ${t.name} (${t.detail})`));
+    const missed = results.cases.flatMap((r) =>
+        r.targets
+            .filter((t) => !t.ok)
+            .map((t) => `  MISSED  N=${r.n} T=${r.tenants} ${r.phase}: ${t.name} (${t.detail})`),
+    );
     const met = results.cases.reduce((a, r) => a + r.targets.filter((t) => t.ok).length, 0);
     const cpu = results.cpu.map(
-        (c) => `  ${c.policy} (${c.settings} inputs): check ${c.checkUs.toFixed(1)} µs, diff ${c.diffUs.toFixed(1)} µs (no change), ${c.diffChangedUs.toFixed(1)} µs (one change) per call over ${c.iterations} calls`,
+        (c) =>
+            `  ${c.policy} (${c.settings} inputs): check ${c.checkUs.toFixed(1)} µs, diff ${c.diffUs.toFixed(1)} µs (no change), ${c.diffChangedUs.toFixed(1)} µs (one change) per call over ${c.iterations} calls`,
     );
     const { latencyMs, parallel, limits } = results.options;
     return [
@@ -50,7 +74,9 @@ export function renderTable(results: BenchResults): string {
         "Floor: the throttle budget (the first window is free, so W writes need ceil(W/100)-1 further windows of 20 s) plus the round trips one resource needs; ratios are shown when the floor is at least 1 s (below that the engine's own start-up dominates).",
         "Wall: the engine command (\`pulumi up\` etc. on a configured stack: CLI, program, provider host, Graph, state). Setup: starting the driver, selecting the stack and setting its config, before the command and not in wall.",
         "N/rate: writes per tenant at 100 per 20 s (500 writes = 100 s), the simpler budget. Start-up: from the start of the command to the first Graph request (program run, engine, provider host).",
-        ...(results.options.skipCheckpoints ? ["What-if: PULUMI_SKIP_CHECKPOINTS=true (state written once at the end)."] : []),
+        ...(results.options.skipCheckpoints
+            ? ["What-if: PULUMI_SKIP_CHECKPOINTS=true (state written once at the end)."]
+            : []),
         "",
         pad(rows),
         "",
@@ -75,7 +101,9 @@ export function svgFloorChart(results: BenchResults): string {
     const x = (ms: number) => left + (ms / max) * plotW;
     const tickStep = [5, 10, 20, 30, 60, 120].map((t) => t * 1000).find((t) => max / t <= 10) ?? 300_000;
     const out: string[] = [];
-    out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`);
+    out.push(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
+    );
     out.push(`<rect width="100%" height="100%" fill="white"/>`);
     out.push(
         `<text x="10" y="20" font-size="15" font-weight="bold">Wall time against the throttle floor (real Pulumi engine, Graph emulator with ${results.options.latencyMs} ms latency)</text>`,
@@ -85,18 +113,32 @@ export function svgFloorChart(results: BenchResults): string {
     );
     for (let t = 0; t <= max; t += tickStep) {
         out.push(`<line x1="${x(t)}" y1="${top - 4}" x2="${x(t)}" y2="${top + cases.length * rowH}" stroke="#ddd"/>`);
-        out.push(`<text x="${x(t)}" y="${top + cases.length * rowH + 16}" text-anchor="middle" fill="#555">${t / 1000} s</text>`);
+        out.push(
+            `<text x="${x(t)}" y="${top + cases.length * rowH + 16}" text-anchor="middle" fill="#555">${t / 1000} s</text>`,
+        );
     }
-    const colours: Record<string, string> = { up: "#4e79a7", refresh: "#59a14f", preview: "#bab0ac", update: "#f28e2b" };
+    const colours: Record<string, string> = {
+        up: "#4e79a7",
+        refresh: "#59a14f",
+        preview: "#bab0ac",
+        update: "#f28e2b",
+    };
     cases.forEach((c, i) => {
         const y = top + i * rowH;
-        out.push(`<text x="${left - 8}" y="${y + 15}" text-anchor="end">${esc(`N=${c.n} T=${c.tenants} ${c.phase}`)}</text>`);
-        out.push(`<rect x="${left}" y="${y + 3}" width="${Math.max(1, x(c.wallMs) - left)}" height="${rowH - 6}" fill="${colours[c.phase]}"${c.failedStacks ? ' stroke="red" stroke-width="2"' : ""}/>`);
-        if (c.floorMs > 0) out.push(`<rect x="${x(c.floorMs) - 1.5}" y="${y}" width="3" height="${rowH}" fill="black"/>`);
+        out.push(
+            `<text x="${left - 8}" y="${y + 15}" text-anchor="end">${esc(`N=${c.n} T=${c.tenants} ${c.phase}`)}</text>`,
+        );
+        out.push(
+            `<rect x="${left}" y="${y + 3}" width="${Math.max(1, x(c.wallMs) - left)}" height="${rowH - 6}" fill="${colours[c.phase]}"${c.failedStacks ? ' stroke="red" stroke-width="2"' : ""}/>`,
+        );
+        if (c.floorMs > 0)
+            out.push(`<rect x="${x(c.floorMs) - 1.5}" y="${y}" width="3" height="${rowH}" fill="black"/>`);
         const label = `${s(c.wallMs)}${c.ratio !== null ? ` (${c.ratio.toFixed(2)}×)` : ""}${c.throttled ? `, ${c.throttled}×429` : ""}${c.failedStacks ? ", FAILED" : ""}`;
         out.push(`<text x="${Math.max(x(c.wallMs), x(c.floorMs)) + 6}" y="${y + 15}">${esc(label)}</text>`);
     });
-    out.push(`<text x="10" y="${height - 10}" fill="#555">${esc(`${results.generatedAt} · ${results.machine.cpus} CPUs · Node ${results.machine.node} · Pulumi ${results.machine.pulumi} · --parallel ${results.options.parallel}`)}</text>`);
+    out.push(
+        `<text x="10" y="${height - 10}" fill="#555">${esc(`${results.generatedAt} · ${results.machine.cpus} CPUs · Node ${results.machine.node} · Pulumi ${results.machine.pulumi} · --parallel ${results.options.parallel}`)}</text>`,
+    );
     out.push("</svg>");
     return out.join("\n") + "\n";
 }
@@ -115,10 +157,16 @@ export function svgTimeline(results: BenchResults): string {
     const bw = plotW / totals.length;
     const y = (v: number) => top + plotH - (v / max) * plotH;
     const out: string[] = [];
-    out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`);
+    out.push(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
+    );
     out.push(`<rect width="100%" height="100%" fill="white"/>`);
-    out.push(`<text x="10" y="20" font-size="15" font-weight="bold">${esc(`Graph requests per second during the ${t.label}`)}</text>`);
-    out.push(`<text x="10" y="38" fill="#555">blue: writes · green: reads · red: 429 · Intune allows 100 writes per 20 s per app per tenant (the pacer counts each request from its answer)</text>`);
+    out.push(
+        `<text x="10" y="20" font-size="15" font-weight="bold">${esc(`Graph requests per second during the ${t.label}`)}</text>`,
+    );
+    out.push(
+        `<text x="10" y="38" fill="#555">blue: writes · green: reads · red: 429 · Intune allows 100 writes per 20 s per app per tenant (the pacer counts each request from its answer)</text>`,
+    );
     for (let v = 0; v <= max; v += Math.max(1, Math.ceil(max / 5 / 10) * 10)) {
         out.push(`<line x1="${left}" y1="${y(v)}" x2="${left + plotW}" y2="${y(v)}" stroke="#eee"/>`);
         out.push(`<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" fill="#555">${v}</text>`);
@@ -132,13 +180,17 @@ export function svgTimeline(results: BenchResults): string {
             [t.throttled[i], "#e15759"],
         ] as const) {
             if (!value) continue;
-            out.push(`<rect x="${x.toFixed(1)}" y="${y(base + value).toFixed(1)}" width="${Math.max(1, bw - 1).toFixed(1)}" height="${(y(base) - y(base + value)).toFixed(1)}" fill="${colour}"/>`);
+            out.push(
+                `<rect x="${x.toFixed(1)}" y="${y(base + value).toFixed(1)}" width="${Math.max(1, bw - 1).toFixed(1)}" height="${(y(base) - y(base + value)).toFixed(1)}" fill="${colour}"/>`,
+            );
             base += value;
         }
     });
     const stepS = [5, 10, 20, 30, 60].find((st) => totals.length / st <= 12) ?? 120;
     for (let sec = 0; sec < totals.length; sec += stepS) {
-        out.push(`<text x="${left + sec * bw}" y="${top + plotH + 16}" text-anchor="middle" fill="#555">${sec} s</text>`);
+        out.push(
+            `<text x="${left + sec * bw}" y="${top + plotH + 16}" text-anchor="middle" fill="#555">${sec} s</text>`,
+        );
     }
     out.push("</svg>");
     return out.join("\n") + "\n";

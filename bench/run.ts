@@ -82,7 +82,14 @@ export interface Timeline {
 export interface BenchResults {
     generatedAt: string;
     machine: { cpus: number; cpuModel: string; node: string; platform: string; pulumi: string };
-    options: { latencyMs: number; parallel: number; perTenant: boolean; skipCheckpoints: boolean; limits: typeof INTUNE_LIMITS; pacerWindowGuardMs: number };
+    options: {
+        latencyMs: number;
+        parallel: number;
+        perTenant: boolean;
+        skipCheckpoints: boolean;
+        limits: typeof INTUNE_LIMITS;
+        pacerWindowGuardMs: number;
+    };
     cases: PhaseResult[];
     cpu: CpuResult[];
     timeline?: Timeline;
@@ -111,8 +118,25 @@ function policiesFor(tenant: TestTenant, tenantIndex: number, count: number, var
             assignments: { include: [tenant.groups.sales], exclude: [tenant.groups.contractors] },
         };
         return ios
-            ? { platform: "ios", name: `p${k}`, args: { ...common, apps: ["com.microsoft.office.outlook", "com.microsoft.skype.teams"], minimumRequiredOsVersion: "16.0" } }
-            : { platform: "android", name: `p${k}`, args: { ...common, apps: ["com.microsoft.office.outlook", "com.microsoft.teams"], encryptAppData: true, screenCaptureBlocked: true } };
+            ? {
+                  platform: "ios",
+                  name: `p${k}`,
+                  args: {
+                      ...common,
+                      apps: ["com.microsoft.office.outlook", "com.microsoft.skype.teams"],
+                      minimumRequiredOsVersion: "16.0",
+                  },
+              }
+            : {
+                  platform: "android",
+                  name: `p${k}`,
+                  args: {
+                      ...common,
+                      apps: ["com.microsoft.office.outlook", "com.microsoft.teams"],
+                      encryptAppData: true,
+                      screenCaptureBlocked: true,
+                  },
+              };
     });
 }
 
@@ -136,11 +160,20 @@ interface Driver {
 
 /** Starts bench/driver.ts in a child process. */
 function drive(command: "up" | "refresh" | "preview", args: string[], env: Record<string, string>): Driver {
-    const child = spawn(path.join(NODE_BIN, "node"), ["-r", "ts-node/register/transpile-only", path.join(__dirname, "driver.ts"), command, ...args], {
-        cwd: REPO,
-        env: { ...process.env, PATH: `${NODE_BIN}${path.delimiter}${process.env.PATH}`, PULUMI_CONFIG_PASSPHRASE: "bench-passphrase", ...env },
-        stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = spawn(
+        path.join(NODE_BIN, "node"),
+        ["-r", "ts-node/register/transpile-only", path.join(__dirname, "driver.ts"), command, ...args],
+        {
+            cwd: REPO,
+            env: {
+                ...process.env,
+                PATH: `${NODE_BIN}${path.delimiter}${process.env.PATH}`,
+                PULUMI_CONFIG_PASSPHRASE: "bench-passphrase",
+                ...env,
+            },
+            stdio: ["pipe", "pipe", "pipe"],
+        },
+    );
     let stdout = "";
     let stderr = "";
     let onReady: () => void = () => undefined;
@@ -160,7 +193,13 @@ function drive(command: "up" | "refresh" | "preview", args: string[], env: Recor
             try {
                 resolve(JSON.parse(last));
             } catch {
-                resolve({ command, changes: {}, code: code ?? 1, ms: 0, error: `driver failed (exit ${code}): ${stderr.slice(-4000)}${stdout.slice(-2000)}` });
+                resolve({
+                    command,
+                    changes: {},
+                    code: code ?? 1,
+                    ms: 0,
+                    error: `driver failed (exit ${code}): ${stderr.slice(-4000)}${stdout.slice(-2000)}`,
+                });
             }
         });
     });
@@ -181,9 +220,17 @@ const isGraph = (r: LoggedRequest) => r.kind !== "token" && r.kind !== "metadata
 function floorFor(phase: Phase, perTenant: number[], latencyMs: number): { ms: number; why: string } {
     const limits = INTUNE_LIMITS;
     const windows = (count: number, limit: number) => Math.max(0, Math.ceil(count / limit) - 1) * limits.windowMs;
-    const need = { up: { w: 1, r: 1, trips: 1 }, update: { w: 1, r: 2, trips: 2 }, refresh: { w: 0, r: 1, trips: 1 }, preview: { w: 0, r: 0, trips: 0 } }[phase];
+    const need = {
+        up: { w: 1, r: 1, trips: 1 },
+        update: { w: 1, r: 2, trips: 2 },
+        refresh: { w: 0, r: 1, trips: 1 },
+        preview: { w: 0, r: 0, trips: 0 },
+    }[phase];
     const largest = Math.max(...perTenant);
-    const budget = Math.max(windows(largest * need.w, limits.writesPerApp), windows(largest * need.r, limits.requestsPerApp));
+    const budget = Math.max(
+        windows(largest * need.w, limits.writesPerApp),
+        windows(largest * need.r, limits.requestsPerApp),
+    );
     const ms = budget + need.trips * latencyMs;
     const why =
         need.trips === 0
@@ -192,22 +239,53 @@ function floorFor(phase: Phase, perTenant: number[], latencyMs: number): { ms: n
     return { ms, why };
 }
 
-function targetsFor(phase: Phase, total: number, requests: Record<string, number>, graph: number, throttled: number, failed: number, ratio: number | null, n: number) {
+function targetsFor(
+    phase: Phase,
+    total: number,
+    requests: Record<string, number>,
+    graph: number,
+    throttled: number,
+    failed: number,
+    ratio: number | null,
+    n: number,
+) {
     const t: { name: string; ok: boolean; detail: string }[] = [];
     const count = (k: string) => requests[k] ?? 0;
     const writes = count("create") + count("update") + count("targetApps") + count("assign") + count("delete");
     t.push({ name: "no failed operation", ok: failed === 0, detail: `${failed} failed stack(s)` });
     t.push({ name: "no 429", ok: throttled === 0, detail: `${throttled} × 429` });
     if (phase === "up") {
-        t.push({ name: "one POST per policy", ok: count("create") === total && writes === total, detail: `${count("create")} creates, ${writes} writes for ${total} policies` });
-        t.push({ name: "at most one read-back per policy", ok: count("get") + count("list") <= total, detail: `${count("get") + count("list")} reads` });
-        if (n >= 500) t.push({ name: "within 1.2× the throttle floor", ok: ratio !== null && ratio <= 1.2, detail: `ratio ${ratio?.toFixed(2)}` });
+        t.push({
+            name: "one POST per policy",
+            ok: count("create") === total && writes === total,
+            detail: `${count("create")} creates, ${writes} writes for ${total} policies`,
+        });
+        t.push({
+            name: "at most one read-back per policy",
+            ok: count("get") + count("list") <= total,
+            detail: `${count("get") + count("list")} reads`,
+        });
+        if (n >= 500)
+            t.push({
+                name: "within 1.2× the throttle floor",
+                ok: ratio !== null && ratio <= 1.2,
+                detail: `ratio ${ratio?.toFixed(2)}`,
+            });
     }
     if (phase === "update") {
-        t.push({ name: "only what changed: one PATCH per policy", ok: count("update") === total && writes === total, detail: `${count("update")} PATCH, ${writes} writes` });
+        t.push({
+            name: "only what changed: one PATCH per policy",
+            ok: count("update") === total && writes === total,
+            detail: `${count("update")} PATCH, ${writes} writes`,
+        });
         t.push({ name: "one read-back per policy", ok: count("get") === total, detail: `${count("get")} GETs` });
     }
-    if (phase === "refresh") t.push({ name: "one GET per policy", ok: count("get") === total && graph === total, detail: `${count("get")} GETs, ${graph} Graph requests` });
+    if (phase === "refresh")
+        t.push({
+            name: "one GET per policy",
+            ok: count("get") === total && graph === total,
+            detail: `${count("get")} GETs, ${graph} Graph requests`,
+        });
     if (phase === "preview") t.push({ name: "no request", ok: graph === 0, detail: `${graph} Graph requests` });
     return t;
 }
@@ -220,11 +298,19 @@ interface CaseOptions {
     engineEnv: Record<string, string>;
 }
 
-async function runCase(emulator: Emulator, work: string, n: number, tenantCount: number, options: CaseOptions): Promise<PhaseResult[]> {
+async function runCase(
+    emulator: Emulator,
+    work: string,
+    n: number,
+    tenantCount: number,
+    options: CaseOptions,
+): Promise<PhaseResult[]> {
     const { latencyMs, parallel } = options;
     const tenants = Array.from({ length: tenantCount }, () => tenantSpec());
     for (const t of tenants) emulator.addTenant(t.spec);
-    const counts = tenants.map((_, i) => (options.perTenant ? n : Math.floor(n / tenantCount) + (i < n % tenantCount ? 1 : 0)));
+    const counts = tenants.map((_, i) =>
+        options.perTenant ? n : Math.floor(n / tenantCount) + (i < n % tenantCount ? 1 : 0),
+    );
     const total = counts.reduce((a, b) => a + b, 0);
     const label = `N=${n} T=${tenantCount}`;
     const caseDir = path.join(work, `n${n}-t${tenantCount}`);
@@ -237,20 +323,34 @@ async function runCase(emulator: Emulator, work: string, n: number, tenantCount:
             const file = path.join(caseDir, `tenant${i}-v${variant}.json`);
             fs.writeFileSync(file, JSON.stringify(policiesFor(t.tenant, i, counts[i], variant)));
             const args = [
-                "--program", PROGRAM,
-                "--stack", `t${i}`,
-                "--state", path.join(caseDir, `state${i}`),
-                "--parallel", String(parallel),
-                "--config", `intune:tenantId=${t.tenant.tenantId}`,
-                "--config", `intune:clientId=${t.tenant.clientId}`,
-                "--config", `intune:graphEndpoint=${emulator.url}`,
-                "--config", `intune:authorityHost=${emulator.url}`,
-                "--secret", `intune:clientSecret=${t.tenant.clientSecret}`,
-                "--env", `BENCH_POLICIES=${file}`,
-                "--env", `NODE_EXTRA_CA_CERTS=${emulator.caCertPath}`,
+                "--program",
+                PROGRAM,
+                "--stack",
+                `t${i}`,
+                "--state",
+                path.join(caseDir, `state${i}`),
+                "--parallel",
+                String(parallel),
+                "--config",
+                `intune:tenantId=${t.tenant.tenantId}`,
+                "--config",
+                `intune:clientId=${t.tenant.clientId}`,
+                "--config",
+                `intune:graphEndpoint=${emulator.url}`,
+                "--config",
+                `intune:authorityHost=${emulator.url}`,
+                "--secret",
+                `intune:clientSecret=${t.tenant.clientSecret}`,
+                "--env",
+                `BENCH_POLICIES=${file}`,
+                "--env",
+                `NODE_EXTRA_CA_CERTS=${emulator.caCertPath}`,
                 ...Object.entries(options.engineEnv).flatMap(([k, v]) => ["--env", `${k}=${v}`]),
             ];
-            return { args, env: { BENCH_POLICIES: file, NODE_EXTRA_CA_CERTS: emulator.caCertPath, ...options.engineEnv } };
+            return {
+                args,
+                env: { BENCH_POLICIES: file, NODE_EXTRA_CA_CERTS: emulator.caCertPath, ...options.engineEnv },
+            };
         });
         const ids = new Set(tenants.map((t) => t.tenant.tenantId));
         const startSeq = emulator.requests.length ? emulator.requests[emulator.requests.length - 1].seq : 0;
@@ -294,12 +394,16 @@ async function runCase(emulator: Emulator, work: string, n: number, tenantCount:
             failedStacks: failed.length,
             changes: outcomes.map((o) => o.changes),
             floorMs: floor.ms,
-            rateBudgetMs: (Math.max(...counts) * (phase === "up" || phase === "update" ? 1 : 0) * INTUNE_LIMITS.windowMs) / INTUNE_LIMITS.writesPerApp,
+            rateBudgetMs:
+                (Math.max(...counts) * (phase === "up" || phase === "update" ? 1 : 0) * INTUNE_LIMITS.windowMs) /
+                INTUNE_LIMITS.writesPerApp,
             floorWhy: floor.why,
             ratio,
             targets: targetsFor(phase, total, requests, graph.length, throttled, failed.length, ratio, n),
             ...(failed.length ? { failures: failed.map((o) => (o.error ?? "").slice(0, 3000)) } : {}),
-            ...(phase === "up" ? { timeline: timelineOf(`up of ${total} policies in ${tenantCount} tenant(s)`, graph) } : {}),
+            ...(phase === "up"
+                ? { timeline: timelineOf(`up of ${total} policies in ${tenantCount} tenant(s)`, graph) }
+                : {}),
         });
     }
     return results;
@@ -323,7 +427,8 @@ function timelineOf(label: string, graph: LoggedRequest[], bucketMs = 1000): Tim
 
 function pulumiVersion(): string {
     try {
-        return JSON.parse(fs.readFileSync(path.join(REPO, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")).version;
+        return JSON.parse(fs.readFileSync(path.join(REPO, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8"))
+            .version;
     } catch {
         return "unknown";
     }
@@ -356,20 +461,37 @@ async function main(argv: string[]): Promise<void> {
     const engineEnv: Record<string, string> = {
         ...(values["skip-checkpoints"] ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}),
     };
-    if ([...ns, ...tenantCounts, latencyMs, parallel].some((x) => !Number.isFinite(x) || x < 0)) throw new Error("--n, --tenants, --latency and --parallel take non-negative numbers");
+    if ([...ns, ...tenantCounts, latencyMs, parallel].some((x) => !Number.isFinite(x) || x < 0))
+        throw new Error("--n, --tenants, --latency and --parallel take non-negative numbers");
 
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "intune-bench-"));
     const emulator = await startEmulator({ latencyMs, caDir: path.join(work, "ca") });
     const results: BenchResults = {
         generatedAt: new Date().toISOString(),
-        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", node: process.version, platform: `${os.platform()} ${os.release()}`, pulumi: pulumiVersion() },
-        options: { latencyMs, parallel, perTenant, skipCheckpoints: !!values["skip-checkpoints"], limits: INTUNE_LIMITS, pacerWindowGuardMs: WINDOW_GUARD_MS },
+        machine: {
+            cpus: os.cpus().length,
+            cpuModel: os.cpus()[0]?.model ?? "",
+            node: process.version,
+            platform: `${os.platform()} ${os.release()}`,
+            pulumi: pulumiVersion(),
+        },
+        options: {
+            latencyMs,
+            parallel,
+            perTenant,
+            skipCheckpoints: !!values["skip-checkpoints"],
+            limits: INTUNE_LIMITS,
+            pacerWindowGuardMs: WINDOW_GUARD_MS,
+        },
         cases: [],
         cpu: [],
     };
     try {
         for (const n of ns) {
-            for (const t of tenantCounts) results.cases.push(...(await runCase(emulator, work, n, t, { perTenant, latencyMs, parallel, phases, engineEnv })));
+            for (const t of tenantCounts)
+                results.cases.push(
+                    ...(await runCase(emulator, work, n, t, { perTenant, latencyMs, parallel, phases, engineEnv })),
+                );
         }
         if (!values["skip-cpu"]) results.cpu = await measureCpu(Number(values["cpu-iterations"]));
     } finally {
@@ -377,7 +499,9 @@ async function main(argv: string[]): Promise<void> {
         fs.rmSync(work, { recursive: true, force: true });
     }
     // Keep the timeline of the largest `up` (fewest tenants on a tie).
-    const ups = results.cases.filter((c) => c.phase === "up" && c.timeline).sort((a, b) => b.n - a.n || a.tenants - b.tenants);
+    const ups = results.cases
+        .filter((c) => c.phase === "up" && c.timeline)
+        .sort((a, b) => b.n - a.n || a.tenants - b.tenants);
     results.timeline = ups[0]?.timeline;
     for (const c of results.cases) delete c.timeline;
 
@@ -385,9 +509,15 @@ async function main(argv: string[]): Promise<void> {
     fs.writeFileSync(values.out!, JSON.stringify(results, null, 2) + "\n");
     const base = values.out!.replace(/\.json$/, "");
     fs.writeFileSync(`${base}.svg`, svgFloorChart(results));
-    if (results.timeline) fs.writeFileSync(path.join(path.dirname(values.out!), `timeline-${path.basename(base)}.svg`), svgTimeline(results));
+    if (results.timeline)
+        fs.writeFileSync(
+            path.join(path.dirname(values.out!), `timeline-${path.basename(base)}.svg`),
+            svgTimeline(results),
+        );
     process.stdout.write(renderTable(results) + "\n");
-    process.stdout.write(`\nresults: ${path.relative(REPO, values.out!)}, chart: ${path.relative(REPO, `${base}.svg`)}\n`);
+    process.stdout.write(
+        `\nresults: ${path.relative(REPO, values.out!)}, chart: ${path.relative(REPO, `${base}.svg`)}\n`,
+    );
     const failedTargets = results.cases.flatMap((c) => c.targets.filter((t) => !t.ok));
     if (results.cases.some((c) => c.failedStacks)) process.exitCode = 1;
     if (failedTargets.length) process.stdout.write(`${failedTargets.length} target(s) missed (see table)\n`);

@@ -21,7 +21,8 @@ function policyOf(rule: ZeroTrustRule): ResourceValidationPolicy {
         validateResource: (args, reportViolation) => {
             const platform = platformOfType(args.type);
             if (!platform) return;
-            for (const message of evaluateRule(rule, platform, args.props, args.getConfig<Record<string, unknown>>())) reportViolation(message);
+            for (const message of evaluateRule(rule, platform, args.props, args.getConfig<Record<string, unknown>>()))
+                reportViolation(message);
         },
     };
 }

@@ -72,12 +72,15 @@ export class PolicyView {
     /** What a new policy gets when the setting is not sent, in words. */
     defaultNote(setting: string): string {
         const spec = this.spec(setting);
-        return spec.default === undefined ? "a new policy leaves it not configured" : `a new policy gets ${q(spec.default)}`;
+        return spec.default === undefined
+            ? "a new policy leaves it not configured"
+            : `a new policy gets ${q(spec.default)}`;
     }
 
     private spec(setting: string) {
         const spec = this.platform.settings[setting];
-        if (!spec) throw new Error(`policy pack bug: ${setting} is not a ${this.platform.title} setting in the catalog`);
+        if (!spec)
+            throw new Error(`policy pack bug: ${setting} is not a ${this.platform.title} setting in the catalog`);
         return spec;
     }
 }
@@ -94,7 +97,13 @@ function notSet(policy: PolicyView, setting: string, fix: string): string {
  * One setting that must hold an acceptable value: unset and unacceptable values are violations.
  * `why` says what the unacceptable value lets happen.
  */
-function needs(policy: PolicyView, setting: string, acceptable: (value: unknown) => boolean, why: (value: unknown) => string, fix: string): string[] {
+function needs(
+    policy: PolicyView,
+    setting: string,
+    acceptable: (value: unknown) => boolean,
+    why: (value: unknown) => string,
+    fix: string,
+): string[] {
     const value = policy.value(setting);
     if (value === undefined) return [notSet(policy, setting, fix)];
     if (acceptable(value)) return [];
@@ -127,7 +136,14 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
         settings: ["contactSyncBlocked"],
         remediation: 'Set contactSyncBlocked: true ("Block").',
         evaluate: (p) =>
-            needs(p, "contactSyncBlocked", isTrue, () => "org data (contacts, calendar, widgets) is synced with native apps and add-ins, outside app protection", 'set contactSyncBlocked: true ("Block")'),
+            needs(
+                p,
+                "contactSyncBlocked",
+                isTrue,
+                () =>
+                    "org data (contacts, calendar, widgets) is synced with native apps and add-ins, outside app protection",
+                'set contactSyncBlocked: true ("Block")',
+            ),
     },
     {
         name: "block-org-data-backups",
@@ -136,7 +152,14 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
         platforms: BOTH,
         settings: ["dataBackupBlocked"],
         remediation: 'Set dataBackupBlocked: true ("Block").',
-        evaluate: (p) => needs(p, "dataBackupBlocked", isTrue, () => "org data is copied into device backups outside app protection", 'set dataBackupBlocked: true ("Block")'),
+        evaluate: (p) =>
+            needs(
+                p,
+                "dataBackupBlocked",
+                isTrue,
+                () => "org data is copied into device backups outside app protection",
+                'set dataBackupBlocked: true ("Block")',
+            ),
     },
     {
         name: "send-org-data-only-to-managed-apps",
@@ -160,9 +183,16 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
         enforcementLevel: "mandatory",
         platforms: BOTH,
         settings: ["saveAsBlocked"],
-        remediation: 'Set saveAsBlocked: true ("Block") and list the allowed services (e.g. OneDrive, SharePoint) in allowedDataStorageLocations.',
+        remediation:
+            'Set saveAsBlocked: true ("Block") and list the allowed services (e.g. OneDrive, SharePoint) in allowedDataStorageLocations.',
         evaluate: (p) =>
-            needs(p, "saveAsBlocked", isTrue, () => "users can save copies of org data anywhere, local storage and personal clouds included", 'set saveAsBlocked: true ("Block") and list the allowed services in allowedDataStorageLocations'),
+            needs(
+                p,
+                "saveAsBlocked",
+                isTrue,
+                () => "users can save copies of org data anywhere, local storage and personal clouds included",
+                'set saveAsBlocked: true ("Block") and list the allowed services in allowedDataStorageLocations',
+            ),
     },
     {
         name: "restrict-clipboard-to-managed-apps",
@@ -187,7 +217,8 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
         platforms: BOTH,
         settings: ["printBlocked"],
         remediation: 'Set printBlocked: true ("Block").',
-        evaluate: (p) => needs(p, "printBlocked", isTrue, () => "org data can be printed", 'set printBlocked: true ("Block")'),
+        evaluate: (p) =>
+            needs(p, "printBlocked", isTrue, () => "org data can be printed", 'set printBlocked: true ("Block")'),
     },
     {
         name: "encrypt-org-data",
@@ -198,8 +229,20 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
         remediation: 'iOS: set appDataEncryptionType: "whenDeviceLocked". Android: set encryptAppData: true.',
         evaluate: (p) =>
             p.platform.name === "ios"
-                ? needs(p, "appDataEncryptionType", (v) => v !== "useDeviceSettings", () => "org data is only as protected as the device's own settings", 'set appDataEncryptionType: "whenDeviceLocked" ("Require")')
-                : needs(p, "encryptAppData", isTrue, () => "org data is stored unencrypted by the app", 'set encryptAppData: true ("Require")'),
+                ? needs(
+                      p,
+                      "appDataEncryptionType",
+                      (v) => v !== "useDeviceSettings",
+                      () => "org data is only as protected as the device's own settings",
+                      'set appDataEncryptionType: "whenDeviceLocked" ("Require")',
+                  )
+                : needs(
+                      p,
+                      "encryptAppData",
+                      isTrue,
+                      () => "org data is stored unencrypted by the app",
+                      'set encryptAppData: true ("Require")',
+                  ),
     },
     {
         name: "require-pin-or-work-credentials",
@@ -213,7 +256,9 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
             const credentials = p.value("organizationalCredentialsRequired");
             if (pin === true || credentials === true) return [];
             const state = (setting: string, value: unknown) =>
-                value === undefined ? `${p.ref(setting)} is not set (unmanaged: ${p.defaultNote(setting)}, an existing policy keeps the tenant's value)` : `${p.ref(setting)} is ${q(value)}`;
+                value === undefined
+                    ? `${p.ref(setting)} is not set (unmanaged: ${p.defaultNote(setting)}, an existing policy keeps the tenant's value)`
+                    : `${p.ref(setting)} is ${q(value)}`;
             return [
                 `Neither a PIN nor work credentials are guaranteed for access: ${state("pinRequired", pin)} and ${state("organizationalCredentialsRequired", credentials)}. ` +
                     'Fix: set pinRequired: true ("Require") and/or organizationalCredentialsRequired: true ("Require").',
@@ -222,7 +267,8 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
     },
     {
         name: "recheck-access-requirements-often",
-        description: "Access requirements (PIN, credentials) must be rechecked after at most 30 minutes of inactivity (configurable).",
+        description:
+            "Access requirements (PIN, credentials) must be rechecked after at most 30 minutes of inactivity (configurable).",
         enforcementLevel: "mandatory",
         platforms: BOTH,
         settings: ["periodOnlineBeforeAccessCheck"],
@@ -232,14 +278,18 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                 maximum: {
                     type: "string",
                     default: "PT30M",
-                    description: 'Longest inactivity allowed before access requirements are rechecked, as an ISO-8601 duration such as "PT30M".',
+                    description:
+                        'Longest inactivity allowed before access requirements are rechecked, as an ISO-8601 duration such as "PT30M".',
                 },
             },
         },
         evaluate: (p, config) => {
             const maximum = typeof config.maximum === "string" ? config.maximum : "PT30M";
             const maximumMs = parseDuration(maximum);
-            if (maximumMs === undefined) throw new Error(`recheck-access-requirements-often: config maximum ${q(maximum)} is not an ISO-8601 duration such as "PT30M"`);
+            if (maximumMs === undefined)
+                throw new Error(
+                    `recheck-access-requirements-often: config maximum ${q(maximum)} is not an ISO-8601 duration such as "PT30M"`,
+                );
             return needs(
                 p,
                 "periodOnlineBeforeAccessCheck",
@@ -247,7 +297,8 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                     const ms = parseDuration(String(v));
                     return ms !== undefined && ms <= maximumMs;
                 },
-                (v) => `access requirements are rechecked only after ${durationWords(String(v))} of inactivity, longer than the allowed ${durationWords(maximum)}`,
+                (v) =>
+                    `access requirements are rechecked only after ${durationWords(String(v))} of inactivity, longer than the allowed ${durationWords(maximum)}`,
                 `set periodOnlineBeforeAccessCheck to ${q(formatDuration(maximumMs))} or less`,
             );
         },
@@ -260,7 +311,13 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
         settings: ["deviceComplianceRequired", "appActionIfDeviceComplianceRequired"],
         remediation: 'Set deviceComplianceRequired: true and appActionIfDeviceComplianceRequired: "block" or "wipe".',
         evaluate: (p) => [
-            ...needs(p, "deviceComplianceRequired", isTrue, () => "jailbroken or rooted devices are not detected", "set deviceComplianceRequired: true"),
+            ...needs(
+                p,
+                "deviceComplianceRequired",
+                isTrue,
+                () => "jailbroken or rooted devices are not detected",
+                "set deviceComplianceRequired: true",
+            ),
             ...needs(
                 p,
                 "appActionIfDeviceComplianceRequired",
@@ -288,10 +345,14 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
     },
     {
         name: "require-android-device-attestation",
-        description: "Android devices must pass Play Integrity attestation, and a failure must block access or wipe org data.",
+        description:
+            "Android devices must pass Play Integrity attestation, and a failure must block access or wipe org data.",
         enforcementLevel: "mandatory",
         platforms: ["android"],
-        settings: ["requiredAndroidSafetyNetDeviceAttestationType", "appActionIfAndroidSafetyNetDeviceAttestationFailed"],
+        settings: [
+            "requiredAndroidSafetyNetDeviceAttestationType",
+            "appActionIfAndroidSafetyNetDeviceAttestationFailed",
+        ],
         remediation:
             'Set requiredAndroidSafetyNetDeviceAttestationType: "basicIntegrityAndDeviceCertification" (or "basicIntegrity") and appActionIfAndroidSafetyNetDeviceAttestationFailed: "block" or "wipe".',
         evaluate: (p) => [
@@ -306,7 +367,10 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                 p,
                 "appActionIfAndroidSafetyNetDeviceAttestationFailed",
                 oneOf("block", "wipe"),
-                (v) => (v === "warn" ? "a device that fails attestation only gets a warning and keeps access" : "a device that fails attestation keeps access"),
+                (v) =>
+                    v === "warn"
+                        ? "a device that fails attestation only gets a warning and keeps access"
+                        : "a device that fails attestation keeps access",
                 'set appActionIfAndroidSafetyNetDeviceAttestationFailed: "block" or "wipe"',
             ),
         ],
@@ -324,13 +388,22 @@ export function resourceTypeToken(platform: Platform): string {
 }
 
 /** The violations of one rule for one policy (none when the rule does not apply to the platform). */
-export function evaluateRule(rule: ZeroTrustRule, platform: Platform, inputs: PolicyInputs, config: Readonly<Record<string, unknown>> = {}): string[] {
+export function evaluateRule(
+    rule: ZeroTrustRule,
+    platform: Platform,
+    inputs: PolicyInputs,
+    config: Readonly<Record<string, unknown>> = {},
+): string[] {
     if (!rule.platforms.includes(platform.name)) return [];
     return rule.evaluate(new PolicyView(platform, inputs), config);
 }
 
 /** Every violation of one policy, by rule name (rules without violations left out). */
-export function evaluateAll(platform: Platform, inputs: PolicyInputs, configs: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {}): Record<string, string[]> {
+export function evaluateAll(
+    platform: Platform,
+    inputs: PolicyInputs,
+    configs: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {},
+): Record<string, string[]> {
     const result: Record<string, string[]> = {};
     for (const rule of zeroTrustRules) {
         const messages = evaluateRule(rule, platform, inputs, configs[rule.name] ?? {});

@@ -43,13 +43,20 @@ function summarize(policies: any[]): string {
 
 async function main(): Promise<void> {
     const command = (process.argv[2] ?? "up") as StackCommand;
-    if (!["up", "preview", "refresh", "destroy"].includes(command)) throw new Error("usage: npm run demo -- [up|preview|refresh|destroy]");
+    if (!["up", "preview", "refresh", "destroy"].includes(command))
+        throw new Error("usage: npm run demo -- [up|preview|refresh|destroy]");
     fs.mkdirSync(DEMO_DIR, { recursive: true });
 
     const emulator = await startEmulator({
         dataFile: path.join(DEMO_DIR, "tenant-data.json"),
         caDir: path.join(DEMO_DIR, "ca"),
-        tenants: [{ tenantId: TENANT.tenantId, clients: [{ clientId: TENANT.clientId, secret: TENANT.clientSecret }], groups: TENANT.groups }],
+        tenants: [
+            {
+                tenantId: TENANT.tenantId,
+                clients: [{ clientId: TENANT.clientId, secret: TENANT.clientSecret }],
+                groups: TENANT.groups,
+            },
+        ],
     });
     try {
         console.log(`Graph + token emulator listening on ${emulator.url} (tenant ${TENANT.tenantId})\n`);
@@ -71,10 +78,16 @@ async function main(): Promise<void> {
             onOutput: (text) => process.stdout.write(text),
         });
         const policies = emulator.policies(TENANT.tenantId);
-        console.log(`\nThe emulated tenant now holds ${policies.length} app protection ${policies.length === 1 ? "policy" : "policies"}:`);
+        console.log(
+            `\nThe emulated tenant now holds ${policies.length} app protection ${policies.length === 1 ? "policy" : "policies"}:`,
+        );
         if (policies.length) console.log(summarize(policies));
-        const writes = emulator.requests.filter((r) => ["POST", "PATCH", "DELETE"].includes(r.method) && r.kind !== "token").length;
-        console.log(`Graph requests this run: ${emulator.requests.filter((r) => r.kind !== "token" && r.kind !== "metadata").length} (${writes} writes)`);
+        const writes = emulator.requests.filter(
+            (r) => ["POST", "PATCH", "DELETE"].includes(r.method) && r.kind !== "token",
+        ).length;
+        console.log(
+            `Graph requests this run: ${emulator.requests.filter((r) => r.kind !== "token" && r.kind !== "metadata").length} (${writes} writes)`,
+        );
         console.log("\nNext: npm run demo -- preview | refresh | destroy   (state in .demo/, delete it to start over)");
     } finally {
         await emulator.close();

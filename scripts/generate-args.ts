@@ -17,15 +17,16 @@ function docComment(name: string, spec: SettingSpec): string {
     const unset = spec.required
         ? "Required."
         : spec.default === undefined
-            ? "Leave unset to leave it unmanaged."
-            : `Leave unset to leave it unmanaged; a new policy then gets \`${JSON.stringify(spec.default)}\` (${spec.defaultSource}).`;
+          ? "Leave unset to leave it unmanaged."
+          : `Leave unset to leave it unmanaged; a new policy then gets \`${JSON.stringify(spec.default)}\` (${spec.defaultSource}).`;
     lines.push(`Graph property \`${name}\`. ${unset}`);
     return ["    /**", ...lines.map((l) => (l ? `     * ${l}` : "     *")), "     */"].join("\n");
 }
 
 function argsInterface(name: string, base: string | undefined, catalog: SettingsCatalog): string {
     const members = Object.entries(catalog).map(
-        ([key, spec]) => `${docComment(key, spec)}\n    readonly ${key}${spec.required ? "" : "?"}: pulumi.Input<${spec.kind.tsType}>;`,
+        ([key, spec]) =>
+            `${docComment(key, spec)}\n    readonly ${key}${spec.required ? "" : "?"}: pulumi.Input<${spec.kind.tsType}>;`,
     );
     return `export interface ${name}${base ? ` extends ${base}` : ""} {\n${members.join("\n\n")}\n}`;
 }

@@ -83,7 +83,10 @@ export async function openStack(options: StackOptions): Promise<Stack> {
         delete require.cache[require.resolve(project.program)];
         return require(project.program);
     };
-    const stack = await LocalWorkspace.createOrSelectStack({ stackName: options.stackName, projectName: project.name, program }, workspaceOptions);
+    const stack = await LocalWorkspace.createOrSelectStack(
+        { stackName: options.stackName, projectName: project.name, program },
+        workspaceOptions,
+    );
     const config: Record<string, { value: string; secret?: boolean }> = {};
     for (const [key, value] of Object.entries(options.config ?? {})) config[key] = { value };
     for (const [key, value] of Object.entries(options.secrets ?? {})) config[key] = { value, secret: true };
@@ -107,7 +110,9 @@ export async function runStack(command: StackCommand, options: StackOptions): Pr
         }
         case "up": {
             const result = await stack.up({ onOutput, diff: true, policyPacks, policyPackConfigs });
-            const outputs = Object.fromEntries(Object.entries(result.outputs).map(([k, v]) => [k, v.secret ? "[secret]" : v.value]));
+            const outputs = Object.fromEntries(
+                Object.entries(result.outputs).map(([k, v]) => [k, v.secret ? "[secret]" : v.value]),
+            );
             return { command, changes: { ...result.summary.resourceChanges }, outputs, output: chunks.join("") };
         }
         case "refresh": {
@@ -151,7 +156,9 @@ async function main(argv: string[]): Promise<void> {
     });
     const command = positionals[0] as StackCommand;
     if (!["up", "preview", "refresh", "destroy"].includes(command) || !values.program || !values.state) {
-        throw new Error("usage: stack.ts up|preview|refresh|destroy --program DIR --state DIR [--stack NAME] [--config k=v] [--secret k=v] [--env K=V] [--json]");
+        throw new Error(
+            "usage: stack.ts up|preview|refresh|destroy --program DIR --state DIR [--stack NAME] [--config k=v] [--secret k=v] [--env K=V] [--json]",
+        );
     }
     const result = await runStack(command, {
         programDir: values.program,

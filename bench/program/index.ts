@@ -12,6 +12,7 @@ interface DeclaredPolicy {
 const policies: DeclaredPolicy[] = JSON.parse(fs.readFileSync(process.env.BENCH_POLICIES!, "utf8"));
 
 for (const { platform, name, args } of policies) {
-    if (platform === "ios") new intune.IosAppProtectionPolicy(name, args as unknown as intune.IosAppProtectionPolicyArgs);
+    if (platform === "ios")
+        new intune.IosAppProtectionPolicy(name, args as unknown as intune.IosAppProtectionPolicyArgs);
     else new intune.AndroidAppProtectionPolicy(name, args as unknown as intune.AndroidAppProtectionPolicyArgs);
 }

@@ -37,7 +37,12 @@ const shared = {
 const iosPolicy = new intune.IosAppProtectionPolicy("sales-ios", {
     ...shared,
     displayName: "Sales iOS",
-    apps: ["com.microsoft.office.outlook", "com.microsoft.skype.teams", "com.microsoft.msedge", "com.microsoft.office.word"],
+    apps: [
+        "com.microsoft.office.outlook",
+        "com.microsoft.skype.teams",
+        "com.microsoft.msedge",
+        "com.microsoft.office.word",
+    ],
     appDataEncryptionType: "whenDeviceLocked",
     faceIdBlocked: false,
     minimumRequiredOsVersion: "17.0",

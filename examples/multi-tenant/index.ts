@@ -9,13 +9,18 @@ const tenant = pulumi.getStack();
 
 const levels = {
     1: { ios: intune.baselines.ios.level1EnterpriseBasic, android: intune.baselines.android.level1EnterpriseBasic },
-    2: { ios: intune.baselines.ios.level2EnterpriseEnhanced, android: intune.baselines.android.level2EnterpriseEnhanced },
+    2: {
+        ios: intune.baselines.ios.level2EnterpriseEnhanced,
+        android: intune.baselines.android.level2EnterpriseEnhanced,
+    },
     3: { ios: intune.baselines.ios.level3EnterpriseHigh, android: intune.baselines.android.level3EnterpriseHigh },
 } as const;
 
 const level = config.getNumber("protectionLevel") ?? 2;
 if (level !== 1 && level !== 2 && level !== 3) {
-    throw new Error(`protectionLevel is ${level}; use 1 (enterprise basic), 2 (enterprise enhanced) or 3 (enterprise high)`);
+    throw new Error(
+        `protectionLevel is ${level}; use 1 (enterprise basic), 2 (enterprise enhanced) or 3 (enterprise high)`,
+    );
 }
 const preset = levels[level];
 
@@ -32,7 +37,9 @@ const iosPolicy = new intune.IosAppProtectionPolicy("ios", {
     assignments,
     minimumPinLength,
     // Level 3 sends phone numbers to one dialer app, named per tenant (config iosDialerUrlScheme).
-    ...(preset.ios.dialerRestrictionLevel === "customApp" ? { customDialerAppProtocol: config.require("iosDialerUrlScheme") } : {}),
+    ...(preset.ios.dialerRestrictionLevel === "customApp"
+        ? { customDialerAppProtocol: config.require("iosDialerUrlScheme") }
+        : {}),
 });
 
 const androidPolicy = new intune.AndroidAppProtectionPolicy("android", {

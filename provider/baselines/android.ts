@@ -180,7 +180,9 @@ export const level3EnterpriseHigh: AndroidBaseline = frozen({
 });
 
 /** The names and descriptions Microsoft published with the Android policies. */
-export const published: Readonly<Record<"level1EnterpriseBasic" | "level2EnterpriseEnhanced" | "level3EnterpriseHigh", PublishedPolicy>> = frozen({
+export const published: Readonly<
+    Record<"level1EnterpriseBasic" | "level2EnterpriseEnhanced" | "level3EnterpriseHigh", PublishedPolicy>
+> = frozen({
     level1EnterpriseBasic: {
         displayName: "Android Enterprise Basic Data Protection v1.7",
         description:

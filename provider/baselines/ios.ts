@@ -38,7 +38,9 @@ export const level1EnterpriseBasic: IosBaseline = frozen({
     allowedOutboundDataTransferDestinations: "allApps",
     disableProtectionOfManagedOutboundOpenInData: false,
     filterOpenInToOnlyManagedApps: false,
-    exemptedAppProtocols: [{ name: "Default", schemes: "skype;app-settings;calshow;itms;itmss;itms-apps;itms-appss;itms-services;" }],
+    exemptedAppProtocols: [
+        { name: "Default", schemes: "skype;app-settings;calshow;itms;itmss;itms-apps;itms-appss;itms-services;" },
+    ],
     saveAsBlocked: false,
     allowedDataStorageLocations: [],
     dialerRestrictionLevel: "allApps",
@@ -148,7 +150,12 @@ export const level3EnterpriseHigh: IosBaseline = frozen({
     // dialer app's URL scheme (or picks another dialerRestrictionLevel).
     dialerRestrictionLevel: "customApp",
     // The framework exempts the system dialer schemes (tel, telprompt) at this level.
-    exemptedAppProtocols: [{ name: "Default", schemes: "tel;telprompt;skype;app-settings;calshow;itms;itmss;itms-apps;itms-appss;itms-services;" }],
+    exemptedAppProtocols: [
+        {
+            name: "Default",
+            schemes: "tel;telprompt;skype;app-settings;calshow;itms;itmss;itms-apps;itms-appss;itms-services;",
+        },
+    ],
     // Access requirements
     simplePinBlocked: true,
     minimumPinLength: 6,
@@ -162,7 +169,9 @@ export const level3EnterpriseHigh: IosBaseline = frozen({
 });
 
 /** The names and descriptions Microsoft published with the iOS/iPadOS policies. */
-export const published: Readonly<Record<"level1EnterpriseBasic" | "level2EnterpriseEnhanced" | "level3EnterpriseHigh", PublishedPolicy>> = frozen({
+export const published: Readonly<
+    Record<"level1EnterpriseBasic" | "level2EnterpriseEnhanced" | "level3EnterpriseHigh", PublishedPolicy>
+> = frozen({
     level1EnterpriseBasic: {
         displayName: "iOS/iPadOS Enterprise Basic Data Protection v1.2",
         description:

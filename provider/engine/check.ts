@@ -45,7 +45,10 @@ export function checkInputs(platform: Platform, news: Record<string, unknown>): 
                 inputs[key] = value;
                 continue;
             }
-            const problem = value === null ? `must be ${spec.kind.allowed} (null is not a value: leave the setting out to stop managing it)` : spec.kind.problem(value);
+            const problem =
+                value === null
+                    ? `must be ${spec.kind.allowed} (null is not a value: leave the setting out to stop managing it)`
+                    : spec.kind.problem(value);
             if (problem) fail(key, `${key} (${spec.label}): ${q(value)} ${problem}`);
             else inputs[key] = spec.kind.normalize(value);
             continue;
@@ -64,7 +67,10 @@ export function checkInputs(platform: Platform, news: Record<string, unknown>): 
         }
         if (key === "adoptPolicyId") {
             if (typeof value !== "string" || !(containsUnknown(value) || /^[A-Za-z0-9_-]{1,128}$/.test(value))) {
-                fail(key, `adoptPolicyId: ${q(value)} is not a policy id (such as "T_2c8160fa-dfa6-4e01-8e7b-0f80f1f389df")`);
+                fail(
+                    key,
+                    `adoptPolicyId: ${q(value)} is not a policy id (such as "T_2c8160fa-dfa6-4e01-8e7b-0f80f1f389df")`,
+                );
             } else inputs[key] = value;
             continue;
         }
@@ -112,7 +118,11 @@ function distance(a: string, b: string): number {
     for (let i = 1; i <= a.length; i++) {
         const current = [i];
         for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            current[j] = Math.min(
+                previous[j] + 1,
+                current[j - 1] + 1,
+                previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+            );
         }
         previous = current;
     }

@@ -32,7 +32,11 @@ function sortedKeys(_key: string, value: unknown): unknown {
 }
 
 /** The changes that turn `olds` (stored outputs) into `news` (checked inputs). */
-export function policyChanges(platform: Platform, olds: Record<string, unknown>, news: Record<string, unknown>): PolicyChanges {
+export function policyChanges(
+    platform: Platform,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): PolicyChanges {
     const changes: PolicyChanges = { patch: [], targetApps: false, assign: false, released: [] };
     const declared = managedKeys(platform, news);
     for (const key of declared) {

@@ -10,12 +10,16 @@ const resolved = new Map<string, Promise<string>>();
 
 async function lookUp(session: GraphSession, name: string, side: string): Promise<string> {
     const filter = encodeURIComponent(`displayName eq '${name.replace(/'/g, "''")}'`);
-    const groups = await session.listAll<{ id: string; displayName: string }>(`/groups?$filter=${filter}&$select=id,displayName`);
+    const groups = await session.listAll<{ id: string; displayName: string }>(
+        `/groups?$filter=${filter}&$select=id,displayName`,
+    );
     const exact = groups.filter((g) => g.displayName === name);
     const matches = exact.length ? exact : groups;
     if (matches.length === 1) return matches[0].id.toLowerCase();
     if (matches.length === 0) {
-        throw new Error(`assignments.${side}: no group named "${name}" in tenant ${session.tenantId} (names are resolved per tenant; check the name, or use the group's object id)`);
+        throw new Error(
+            `assignments.${side}: no group named "${name}" in tenant ${session.tenantId} (names are resolved per tenant; check the name, or use the group's object id)`,
+        );
     }
     throw new Error(
         `assignments.${side}: ${matches.length} groups are named "${name}" in tenant ${session.tenantId} (${matches.map((g) => g.id).join(", ")}); use the object id of the one you mean`,

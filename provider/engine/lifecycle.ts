@@ -6,7 +6,16 @@
  */
 import { platforms, type Platform } from "../settings/platforms";
 import { policyChanges, sameValue } from "./diff";
-import { appsAreServerManaged, assignBody, createBody, managedKeys, managedValuesFromGraph, serverFields, settingsBody, targetAppsBody } from "./state";
+import {
+    appsAreServerManaged,
+    assignBody,
+    createBody,
+    managedKeys,
+    managedValuesFromGraph,
+    serverFields,
+    settingsBody,
+    targetAppsBody,
+} from "./state";
 import type { GraphSession } from "../graph/session";
 import { withGroupIds } from "./groups";
 import type { Assignments } from "./targets";
@@ -28,7 +37,8 @@ export class PartialApplyError extends Error {
     }
 }
 
-const policyPath = (platform: Platform, id: string) => `/deviceAppManagement/${platform.collection}/${encodeURIComponent(id)}`;
+const policyPath = (platform: Platform, id: string) =>
+    `/deviceAppManagement/${platform.collection}/${encodeURIComponent(id)}`;
 
 /** Inputs without Pulumi's own bookkeeping. */
 function declared(inputs: Values): Values {
@@ -38,9 +48,16 @@ function declared(inputs: Values): Values {
 }
 
 /** Reads one policy with its apps and assignments; undefined when it does not exist. */
-export async function getPolicy(session: GraphSession, platform: Platform, id: string): Promise<Record<string, any> | undefined> {
+export async function getPolicy(
+    session: GraphSession,
+    platform: Platform,
+    id: string,
+): Promise<Record<string, any> | undefined> {
     try {
-        const response = await session.send<Record<string, any>>({ method: "GET", path: `${policyPath(platform, id)}?$expand=apps,assignments` });
+        const response = await session.send<Record<string, any>>({
+            method: "GET",
+            path: `${policyPath(platform, id)}?$expand=apps,assignments`,
+        });
         return response.body;
     } catch (err) {
         if (isNotFound(err)) return undefined;
@@ -104,17 +121,35 @@ export async function createPolicy(
 ): Promise<{ id: string; outs: Values }> {
     const wanted = declared(inputs);
     if (typeof wanted.adoptPolicyId === "string") return adoptPolicy(session, platform, wanted.adoptPolicyId, inputs);
-    const groupIds = wanted.assignments === undefined ? {} : { assignedGroupIds: await withGroupIds(session, wanted.assignments as Assignments) };
-    const sent: Values = { ...wanted, ...(groupIds.assignedGroupIds ? { assignments: groupIds.assignedGroupIds } : {}) };
+    const groupIds =
+        wanted.assignments === undefined
+            ? {}
+            : { assignedGroupIds: await withGroupIds(session, wanted.assignments as Assignments) };
+    const sent: Values = {
+        ...wanted,
+        ...(groupIds.assignedGroupIds ? { assignments: groupIds.assignedGroupIds } : {}),
+    };
     return oneAtATime(`${platform.name}:${String(sent.displayName).toLowerCase()}`, async () => {
-        const create: Create = { session, platform, sent, since: Date.now(), settleMs, sends: 0, unaccounted: 0, extras: [] };
+        const create: Create = {
+            session,
+            platform,
+            sent,
+            since: Date.now(),
+            settleMs,
+            sends: 0,
+            unaccounted: 0,
+            extras: [],
+        };
         const policy = await sendUntilCreated(create);
         const id = String(policy.id);
         const outs = { ...wanted, ...groupIds, ...serverFields(policy) };
         try {
             await deleteCopies(create);
         } catch (err) {
-            throw new PartialApplyError(`created ${platform.title} policy ${id}, but ${(err as Error).message}`, id, { ...outs, __provider: inputs.__provider });
+            throw new PartialApplyError(`created ${platform.title} policy ${id}, but ${(err as Error).message}`, id, {
+                ...outs,
+                __provider: inputs.__provider,
+            });
         }
         return { id, outs };
     });
@@ -209,7 +244,9 @@ async function deleteCopies(create: Create): Promise<void> {
         try {
             late = await lostPolicies(create);
         } catch (err) {
-            throw new Error(`looking for copies made by the POSTs whose answer was lost failed: ${(err as Error).message}. ${copiesAdvice(create)}`);
+            throw new Error(
+                `looking for copies made by the POSTs whose answer was lost failed: ${(err as Error).message}. ${copiesAdvice(create)}`,
+            );
         }
         if (late.length > create.unaccounted) {
             throw new Error(
@@ -222,12 +259,15 @@ async function deleteCopies(create: Create): Promise<void> {
         try {
             await deletePolicy(create.session, create.platform, String(extra.id));
         } catch (err) {
-            throw new Error(`deleting ${extra.id}, a copy made by a POST whose answer was lost, failed: ${(err as Error).message}. ${copiesAdvice(create)}`);
+            throw new Error(
+                `deleting ${extra.id}, a copy made by a POST whose answer was lost, failed: ${(err as Error).message}. ${copiesAdvice(create)}`,
+            );
         }
     }
 }
 
-const copiesAdvice = ({ sent }: Create) => `Look in the tenant for other policies named "${sent.displayName}" created just now, and delete those that are copies of this one.`;
+const copiesAdvice = ({ sent }: Create) =>
+    `Look in the tenant for other policies named "${sent.displayName}" created just now, and delete those that are copies of this one.`;
 
 /** The error for more matching policies than a create's lost POSTs can have made, before it has a policy. */
 function ambiguous({ platform, sent }: Create, matches: Record<string, any>[]): Error {
@@ -246,7 +286,9 @@ function ambiguous({ platform, sent }: Create, matches: Record<string, any>[]): 
 async function lostPolicies({ session, platform, sent, since }: Create): Promise<Record<string, any>[]> {
     const name = String(sent.displayName).replace(/'/g, "''");
     const settingKeys = managedKeys(platform, sent).filter((key) => key in platform.settings);
-    const targetKeys = managedKeys(platform, sent).filter((key) => !(key in platform.settings) && !(key === "apps" && appsAreServerManaged(sent)));
+    const targetKeys = managedKeys(platform, sent).filter(
+        (key) => !(key in platform.settings) && !(key === "apps" && appsAreServerManaged(sent)),
+    );
     const candidates = await session.listAll<Record<string, any>>(
         `/deviceAppManagement/${platform.collection}?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`,
     );
@@ -269,7 +311,12 @@ async function lostPolicies({ session, platform, sent, since }: Create): Promise
  * settings, apps and assignments. A failure after the policy was found still hands it to
  * Pulumi, so it is tracked (never orphaned) and the next `up` completes it.
  */
-async function adoptPolicy(session: GraphSession, platform: Platform, id: string, inputs: Values): Promise<{ id: string; outs: Values }> {
+async function adoptPolicy(
+    session: GraphSession,
+    platform: Platform,
+    id: string,
+    inputs: Values,
+): Promise<{ id: string; outs: Values }> {
     const wanted = declared(inputs);
     const policy = await getPolicy(session, platform, id);
     if (!policy) {
@@ -283,12 +330,19 @@ async function adoptPolicy(session: GraphSession, platform: Platform, id: string
     }
     claim(id);
     const live = managedValuesFromGraph(platform, policy, managedKeys(platform, wanted));
-    const current = { ...live, ...(live.assignments ? { assignedGroupIds: live.assignments } : {}), ...serverFields(policy) };
+    const current = {
+        ...live,
+        ...(live.assignments ? { assignedGroupIds: live.assignments } : {}),
+        ...serverFields(policy),
+    };
     try {
         return { id, outs: await updatePolicy(session, platform, id, current, inputs) };
     } catch (err) {
         if (err instanceof PartialApplyError) throw err;
-        throw new PartialApplyError(`adopting ${platform.title} policy ${id} failed: ${(err as Error).message}`, id, { ...current, __provider: inputs.__provider });
+        throw new PartialApplyError(`adopting ${platform.title} policy ${id} failed: ${(err as Error).message}`, id, {
+            ...current,
+            __provider: inputs.__provider,
+        });
     }
 }
 
@@ -324,7 +378,13 @@ export async function readPolicy(
  * then apps, then assignments (assigned last, once the settings are in place). When a
  * step fails after earlier ones succeeded, the error carries the state Graph now holds.
  */
-export async function updatePolicy(session: GraphSession, platform: Platform, id: string, olds: Values, news: Values): Promise<Values> {
+export async function updatePolicy(
+    session: GraphSession,
+    platform: Platform,
+    id: string,
+    olds: Values,
+    news: Values,
+): Promise<Values> {
     const wanted = declared(news);
     const changes = policyChanges(platform, olds, wanted);
     const applied: Values = { ...declared(olds) };
@@ -344,19 +404,36 @@ export async function updatePolicy(session: GraphSession, platform: Platform, id
     if (changes.patch.length) {
         steps.push({
             keys: changes.patch,
-            run: () => session.send({ method: "PATCH", path: policyPath(platform, id), body: settingsBody(platform, wanted, changes.patch) }),
+            run: () =>
+                session.send({
+                    method: "PATCH",
+                    path: policyPath(platform, id),
+                    body: settingsBody(platform, wanted, changes.patch),
+                }),
         });
     }
     if (changes.targetApps) {
         steps.push({
             keys: ["apps", "appGroupType"].filter((k) => k in wanted),
-            run: () => session.send({ method: "POST", path: `${policyPath(platform, id)}/targetApps`, body: targetAppsBody(platform, wanted), idempotent: true }),
+            run: () =>
+                session.send({
+                    method: "POST",
+                    path: `${policyPath(platform, id)}/targetApps`,
+                    body: targetAppsBody(platform, wanted),
+                    idempotent: true,
+                }),
         });
     }
     if (changes.assign) {
         steps.push({
             keys: ["assignments"],
-            run: () => session.send({ method: "POST", path: `${policyPath(platform, id)}/assign`, body: assignBody({ assignments: groupIds }), idempotent: true }),
+            run: () =>
+                session.send({
+                    method: "POST",
+                    path: `${policyPath(platform, id)}/assign`,
+                    body: assignBody({ assignments: groupIds }),
+                    idempotent: true,
+                }),
         });
     }
 
@@ -369,10 +446,14 @@ export async function updatePolicy(session: GraphSession, platform: Platform, id
                     `${platform.title} app protection policy ${id} does not exist any more (deleted outside Pulumi?). Run \`pulumi refresh\` to drop it from the stack; the next \`pulumi up\` creates it again. ${(err as Error).message}`,
                 );
             }
-            throw new PartialApplyError(`updating ${platform.title} policy ${id} failed: ${(err as Error).message}`, id, {
-                ...applied,
-                __provider: news.__provider,
-            });
+            throw new PartialApplyError(
+                `updating ${platform.title} policy ${id} failed: ${(err as Error).message}`,
+                id,
+                {
+                    ...applied,
+                    __provider: news.__provider,
+                },
+            );
         }
         for (const key of step.keys) applied[key] = wanted[key];
         if (step.keys.includes("assignments")) applied.assignedGroupIds = groupIds;
@@ -381,7 +462,8 @@ export async function updatePolicy(session: GraphSession, platform: Platform, id
     let server = serverFields(olds);
     if (steps.length) {
         const policy = await getPolicy(session, platform, id);
-        if (!policy) throw new Error(`${platform.title} app protection policy ${id} was deleted while it was being updated`);
+        if (!policy)
+            throw new Error(`${platform.title} app protection policy ${id} was deleted while it was being updated`);
         server = serverFields(policy);
     }
     return { ...wanted, ...(wanted.assignments === undefined ? {} : { assignedGroupIds: groupIds }), ...server };

@@ -49,7 +49,12 @@ export async function diff(platform: PlatformName, _id: string, olds: Values, ne
 
 export async function create(platform: PlatformName, inputs: Values) {
     const { session, settings } = connect();
-    return createPolicy(session, platforms[platform], inputs, (settings.createSettleSeconds ?? DEFAULT_CREATE_SETTLE_SECONDS) * 1000);
+    return createPolicy(
+        session,
+        platforms[platform],
+        inputs,
+        (settings.createSettleSeconds ?? DEFAULT_CREATE_SETTLE_SECONDS) * 1000,
+    );
 }
 
 export async function read(platform: PlatformName, id: string, props: Values) {

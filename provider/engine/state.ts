@@ -7,11 +7,20 @@ import { TARGET_KEYS } from "./check";
 import { appsFromGraph, appsToGraph, assignmentsFromGraph, assignmentsToGraph, type Assignments } from "./targets";
 
 /** Fields Graph computes; they are outputs, never sent and never compared. */
-export const SERVER_FIELDS = ["id", "version", "createdDateTime", "lastModifiedDateTime", "isAssigned", "deployedAppCount"] as const;
+export const SERVER_FIELDS = [
+    "id",
+    "version",
+    "createdDateTime",
+    "lastModifiedDateTime",
+    "isAssigned",
+    "deployedAppCount",
+] as const;
 
 /** Keys of `state` that the user manages: catalog settings and targets. */
 export function managedKeys(platform: Platform, state: Record<string, unknown>): string[] {
-    return Object.keys(state).filter((key) => key in platform.settings || (TARGET_KEYS as readonly string[]).includes(key));
+    return Object.keys(state).filter(
+        (key) => key in platform.settings || (TARGET_KEYS as readonly string[]).includes(key),
+    );
 }
 
 /** Whether Graph fills the app list itself (an app group), so `apps` is not ours to compare. */
@@ -20,7 +29,11 @@ export function appsAreServerManaged(state: Record<string, unknown>): boolean {
 }
 
 /** Graph JSON for the given settings (PATCH body), leaving out targeting channels. */
-export function settingsBody(platform: Platform, values: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+export function settingsBody(
+    platform: Platform,
+    values: Record<string, unknown>,
+    keys: string[],
+): Record<string, unknown> {
     const body: Record<string, unknown> = { "@odata.type": platform.odataType };
     for (const key of keys) {
         const spec = platform.settings[key];
@@ -34,7 +47,8 @@ export function createBody(platform: Platform, inputs: Record<string, unknown>):
     const keys = managedKeys(platform, inputs);
     const body = settingsBody(platform, inputs, keys);
     if (inputs.appGroupType !== undefined) body.appGroupType = inputs.appGroupType;
-    if (Array.isArray(inputs.apps) && !appsAreServerManaged(inputs)) body.apps = appsToGraph(inputs.apps as string[], platform);
+    if (Array.isArray(inputs.apps) && !appsAreServerManaged(inputs))
+        body.apps = appsToGraph(inputs.apps as string[], platform);
     if (inputs.assignments !== undefined) body.assignments = assignmentsToGraph(inputs.assignments as Assignments);
     return body;
 }
@@ -55,7 +69,11 @@ export function assignBody(inputs: Record<string, unknown>): Record<string, unkn
  * A setting Graph reports as not configured is left out, which shows as drift
  * against a declared value.
  */
-export function managedValuesFromGraph(platform: Platform, policy: Record<string, any>, keys: string[]): Record<string, unknown> {
+export function managedValuesFromGraph(
+    platform: Platform,
+    policy: Record<string, any>,
+    keys: string[],
+): Record<string, unknown> {
     const values: Record<string, unknown> = {};
     for (const key of keys) {
         const spec = platform.settings[key];
@@ -70,7 +88,11 @@ export function managedValuesFromGraph(platform: Platform, policy: Record<string
 
 /** Canonical values of every setting a Graph policy JSON configures (not-configured ones left out). */
 export function settingsFromGraph(platform: Platform, policy: Record<string, any>): Record<string, unknown> {
-    return managedValuesFromGraph(platform, policy, Object.keys(policy).filter((key) => key in platform.settings));
+    return managedValuesFromGraph(
+        platform,
+        policy,
+        Object.keys(policy).filter((key) => key in platform.settings),
+    );
 }
 
 /** Graph's computed fields of a policy. */

@@ -31,7 +31,11 @@ const q = (value: unknown) => JSON.stringify(value);
 
 /** The key a target is sorted and de-duplicated by: its id, or its name. */
 const targetKey = (target: GroupTarget) =>
-    typeof target === "string" ? target.toLowerCase() : target.groupId !== undefined ? String(target.groupId).toLowerCase() : `name:${String(target.groupName).toLowerCase()}`;
+    typeof target === "string"
+        ? target.toLowerCase()
+        : target.groupId !== undefined
+          ? String(target.groupId).toLowerCase()
+          : `name:${String(target.groupName).toLowerCase()}`;
 
 /** Problems with the `apps` argument. */
 export function appsProblem(apps: unknown, platform: Platform): string | undefined {
@@ -53,7 +57,7 @@ export function normalizeApps(apps: string[]): string[] {
 /** Problems with the `assignments` argument. */
 export function assignmentsProblem(value: unknown): string | undefined {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        return 'must be an object { include?: [...group ids], exclude?: [...group ids] }';
+        return "must be an object { include?: [...group ids], exclude?: [...group ids] }";
     }
     const extra = Object.keys(value).filter((k) => k !== "include" && k !== "exclude");
     if (extra.length) {
@@ -71,7 +75,8 @@ export function assignmentsProblem(value: unknown): string | undefined {
             const key = targetKey(target as GroupTarget);
             const earlier = seen.get(key);
             const shown = key.startsWith("name:") ? (target as GroupTargetObject).groupName : key;
-            if (earlier) return `group ${q(shown)} is listed ${earlier === side ? `twice in ${side}` : "in both include and exclude"}`;
+            if (earlier)
+                return `group ${q(shown)} is listed ${earlier === side ? `twice in ${side}` : "in both include and exclude"}`;
             seen.set(key, side);
         }
     }
@@ -80,27 +85,42 @@ export function assignmentsProblem(value: unknown): string | undefined {
 
 function targetProblem(target: unknown): string | undefined {
     if (target === UNKNOWN) return undefined;
-    if (typeof target === "string") return GUID.test(target) ? undefined : `(${q(target)}) is not a group object id (a GUID)`;
+    if (typeof target === "string")
+        return GUID.test(target) ? undefined : `(${q(target)}) is not a group object id (a GUID)`;
     if (typeof target !== "object" || target === null || Array.isArray(target)) {
         return `(${q(target)}) must be a group object id or { groupId | groupName, filterId?, filterType? }`;
     }
     const record = target as Record<string, unknown>;
     const extra = Object.keys(record).filter((k) => !["groupId", "groupName", "filterId", "filterType"].includes(k));
     if (extra.length) return `has unknown field ${q(extra[0])} (allowed: groupId, groupName, filterId, filterType)`;
-    if ((record.groupId === undefined) === (record.groupName === undefined)) return "needs exactly one of groupId and groupName";
-    if (record.groupId !== undefined && record.groupId !== UNKNOWN && (typeof record.groupId !== "string" || !GUID.test(record.groupId))) {
+    if ((record.groupId === undefined) === (record.groupName === undefined))
+        return "needs exactly one of groupId and groupName";
+    if (
+        record.groupId !== undefined &&
+        record.groupId !== UNKNOWN &&
+        (typeof record.groupId !== "string" || !GUID.test(record.groupId))
+    ) {
         return `groupId ${q(record.groupId)} is not a group object id (a GUID)`;
     }
-    if (record.groupName !== undefined && record.groupName !== UNKNOWN && (typeof record.groupName !== "string" || !record.groupName.trim())) {
+    if (
+        record.groupName !== undefined &&
+        record.groupName !== UNKNOWN &&
+        (typeof record.groupName !== "string" || !record.groupName.trim())
+    ) {
         return `groupName ${q(record.groupName)} must be a group's display name (non-empty text)`;
     }
-    if (record.filterId !== undefined && record.filterId !== UNKNOWN && (typeof record.filterId !== "string" || !GUID.test(record.filterId))) {
+    if (
+        record.filterId !== undefined &&
+        record.filterId !== UNKNOWN &&
+        (typeof record.filterId !== "string" || !GUID.test(record.filterId))
+    ) {
         return `filterId ${q(record.filterId)} is not an assignment filter id (a GUID)`;
     }
     if (record.filterType !== undefined && record.filterType !== "include" && record.filterType !== "exclude") {
         return `filterType ${q(record.filterType)} must be "include" or "exclude"`;
     }
-    if ((record.filterId === undefined) !== (record.filterType === undefined)) return "needs both filterId and filterType, or neither";
+    if ((record.filterId === undefined) !== (record.filterType === undefined))
+        return "needs both filterId and filterType, or neither";
     return undefined;
 }
 
@@ -147,11 +167,16 @@ const TARGET_TYPES = {
 
 /** True when some target names a group by display name. */
 export function hasGroupNames(value: Assignments): boolean {
-    return [...(value.include ?? []), ...(value.exclude ?? [])].some((t) => typeof t !== "string" && t.groupName !== undefined);
+    return [...(value.include ?? []), ...(value.exclude ?? [])].some(
+        (t) => typeof t !== "string" && t.groupName !== undefined,
+    );
 }
 
 /** The assignments with every group name replaced by the id `resolve` finds (canonical form). */
-export async function resolveGroupNames(value: Assignments, resolve: (name: string, side: "include" | "exclude") => Promise<string>): Promise<Assignments> {
+export async function resolveGroupNames(
+    value: Assignments,
+    resolve: (name: string, side: "include" | "exclude") => Promise<string>,
+): Promise<Assignments> {
     const result: Assignments = {};
     for (const side of ["include", "exclude"] as const) {
         const list = value[side];
@@ -177,7 +202,10 @@ export function assignmentsToGraph(value: Assignments): unknown[] {
                     "@odata.type": TARGET_TYPES[side],
                     groupId: t.groupId,
                     ...(t.filterId
-                        ? { deviceAndAppManagementAssignmentFilterId: t.filterId, deviceAndAppManagementAssignmentFilterType: t.filterType }
+                        ? {
+                              deviceAndAppManagementAssignmentFilterId: t.filterId,
+                              deviceAndAppManagementAssignmentFilterType: t.filterType,
+                          }
                         : {}),
                 },
             };
@@ -191,12 +219,19 @@ export function assignmentsFromGraph(assignments: unknown): Assignments {
     for (const assignment of Array.isArray(assignments) ? assignments : []) {
         const target = assignment?.target ?? {};
         const type = String(target["@odata.type"] ?? "").replace(/^#/, "");
-        const side = type === "microsoft.graph.exclusionGroupAssignmentTarget" ? "exclude" : type === "microsoft.graph.groupAssignmentTarget" ? "include" : undefined;
+        const side =
+            type === "microsoft.graph.exclusionGroupAssignmentTarget"
+                ? "exclude"
+                : type === "microsoft.graph.groupAssignmentTarget"
+                  ? "include"
+                  : undefined;
         if (!side || typeof target.groupId !== "string") continue;
         const filterType = target.deviceAndAppManagementAssignmentFilterType;
         const filtered = target.deviceAndAppManagementAssignmentFilterId && filterType && filterType !== "none";
         result[side].push(
-            filtered ? { groupId: target.groupId, filterId: target.deviceAndAppManagementAssignmentFilterId, filterType } : target.groupId,
+            filtered
+                ? { groupId: target.groupId, filterId: target.deviceAndAppManagementAssignmentFilterId, filterType }
+                : target.groupId,
         );
     }
     return normalizeAssignments(result);

@@ -66,7 +66,11 @@ function bareReason(platform: Platform, failure: CheckFailure): string {
 }
 
 /** The declared keys a check failure is about, with the reason to give for each. */
-function blameFailure(platform: Platform, failure: CheckFailure, declared: Record<string, unknown>): [string, string][] {
+function blameFailure(
+    platform: Platform,
+    failure: CheckFailure,
+    declared: Record<string, unknown>,
+): [string, string][] {
     if (failure.property in declared) {
         return [
             [
@@ -78,7 +82,10 @@ function blameFailure(platform: Platform, failure: CheckFailure, declared: Recor
     // A rule that needs a setting we could not declare: withhold the settings that need it.
     return Object.keys(declared)
         .filter((key) => key !== failure.property && mentions(failure.reason, key))
-        .map((key) => [key, `It needs ${failure.property}, which is not declared (${failure.reason}). Uncomment both once ${failure.property} has a valid value.`]);
+        .map((key) => [
+            key,
+            `It needs ${failure.property}, which is not declared (${failure.reason}). Uncomment both once ${failure.property} has a valid value.`,
+        ]);
 }
 
 /** Plans the arguments for one live policy. */
@@ -100,7 +107,10 @@ export function planPolicy(policy: LivePolicy): PolicyPlan {
             const live = managedValuesFromGraph(platform, policy.graph, managedKeys(platform, inputs));
             const changes = policyChanges(platform, live, inputs);
             const changed = [...changes.patch];
-            if (changes.targetApps) changed.push(...["appGroupType", "apps"].filter((key) => key in inputs && !sameValue(live[key], inputs[key])));
+            if (changes.targetApps)
+                changed.push(
+                    ...["appGroupType", "apps"].filter((key) => key in inputs && !sameValue(live[key], inputs[key])),
+                );
             if (changes.assign) changed.push("assignments");
             blame = changed.map((key) => [
                 key,
@@ -110,7 +120,11 @@ export function planPolicy(policy: LivePolicy): PolicyPlan {
         }
         const fresh = blame.filter(([key]) => !KEPT.has(key) && !withheld.has(key));
         if (!fresh.length) {
-            problems.push(...(failures.length ? failures.map((f) => f.reason) : blame.map(([key, reason]) => `${key}: ${reason}`)));
+            problems.push(
+                ...(failures.length
+                    ? failures.map((f) => f.reason)
+                    : blame.map(([key, reason]) => `${key}: ${reason}`)),
+            );
             break;
         }
         for (const [key, reason] of fresh) if (!withheld.has(key)) withheld.set(key, reason);

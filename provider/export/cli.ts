@@ -9,7 +9,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { CLOUD_NAMES } from "../graph/clouds";
-import { CREDENTIAL_KINDS, configKey, readConnectionSettings, type ConnectionSettings, type SettingName } from "../graph/connection";
+import {
+    CREDENTIAL_KINDS,
+    configKey,
+    readConnectionSettings,
+    type ConnectionSettings,
+    type SettingName,
+} from "../graph/connection";
 import { redactSecrets } from "../graph/errors";
 import { openSession, setGraphLogger } from "../graph/session";
 import { platforms, type PlatformName } from "../settings/platforms";
@@ -48,7 +54,10 @@ const ENV_ONLY: Partial<Record<SettingName, string>> = {
 };
 
 const EXPORT_OPTIONS = {
-    ...(Object.fromEntries(Object.keys(CONNECTION_FLAGS).map((flag) => [flag, { type: "string" }])) as Record<ConnectionFlag, { type: "string" }>),
+    ...(Object.fromEntries(Object.keys(CONNECTION_FLAGS).map((flag) => [flag, { type: "string" }])) as Record<
+        ConnectionFlag,
+        { type: "string" }
+    >),
     out: { type: "string", short: "o" },
     platform: { type: "string" },
     help: { type: "boolean", short: "h" },
@@ -105,7 +114,9 @@ class UsageError extends Error {}
 
 /** Rewrites messages written for stack config (`intune:clientSecret`) in terms of this command's flags. */
 export function cliMessage(message: string): string {
-    const flagOf = new Map<string, string>(Object.entries(CONNECTION_FLAGS).map(([flag, field]) => [field, `--${flag}`]));
+    const flagOf = new Map<string, string>(
+        Object.entries(CONNECTION_FLAGS).map(([flag, field]) => [field, `--${flag}`]),
+    );
     return message
         .replace(/\s*\(`pulumi config set [^`]*`\)/g, "")
         .replace(/`pulumi config set (intune:\w+)[^`]*`/g, "$1")
@@ -117,7 +128,10 @@ export function cliMessage(message: string): string {
 /** Shows progress on one rewritten line of a terminal; silent elsewhere. */
 class Progress {
     private shown = false;
-    constructor(private readonly stderr: CliIo["stderr"], readonly enabled: boolean) {}
+    constructor(
+        private readonly stderr: CliIo["stderr"],
+        readonly enabled: boolean,
+    ) {}
 
     update(text: string): void {
         if (!this.enabled) return;
@@ -156,7 +170,10 @@ function packageVersion(): string {
 }
 
 /** Connection settings from the flags, through the provider's own reader (flags win over AZURE_*). */
-export function connectionSettings(flags: Partial<Record<ConnectionFlag, string>>, env: NodeJS.ProcessEnv): ConnectionSettings {
+export function connectionSettings(
+    flags: Partial<Record<ConnectionFlag, string>>,
+    env: NodeJS.ProcessEnv,
+): ConnectionSettings {
     const config = new Map<string, string>();
     for (const [flag, field] of Object.entries(CONNECTION_FLAGS) as [ConnectionFlag, SettingName][]) {
         if (flags[flag] !== undefined) config.set(configKey(field), flags[flag]!);
@@ -180,8 +197,10 @@ function platformList(value: string | undefined): PlatformName[] {
 function checkOutPath(out: string): string {
     const file = path.resolve(out);
     const dir = path.dirname(file);
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--out ${out}: the directory ${dir} does not exist`);
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UsageError(`--out ${out} is a directory; give a file name such as ${path.join(out, "index.ts")}`);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+        throw new UsageError(`--out ${out}: the directory ${dir} does not exist`);
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory())
+        throw new UsageError(`--out ${out} is a directory; give a file name such as ${path.join(out, "index.ts")}`);
     return file;
 }
 
@@ -205,7 +224,12 @@ function summary(policies: readonly LivePolicy[]): string {
 }
 
 async function exportCommand(argv: string[], io: CliIo, progress: Progress): Promise<number> {
-    const { values, positionals } = parseArgs({ args: argv, options: EXPORT_OPTIONS, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+        args: argv,
+        options: EXPORT_OPTIONS,
+        strict: true,
+        allowPositionals: true,
+    });
     if (values.help) {
         io.stdout.write(EXPORT_USAGE);
         return 0;
@@ -214,7 +238,9 @@ async function exportCommand(argv: string[], io: CliIo, progress: Progress): Pro
     const wanted = platformList(values.platform);
     const out = values.out === undefined || values.out === "-" ? undefined : checkOutPath(values.out);
     if (values["client-secret"] !== undefined) {
-        progress.line(`${COMMAND}: warning: a secret given with --client-secret lands in your shell history and is visible to other users in the process list; set the AZURE_CLIENT_SECRET environment variable instead`);
+        progress.line(
+            `${COMMAND}: warning: a secret given with --client-secret lands in your shell history and is visible to other users in the process list; set the AZURE_CLIENT_SECRET environment variable instead`,
+        );
     }
     const settings = connectionSettings(values, io.env);
     let read: readonly LivePolicy[] = [];
@@ -229,7 +255,8 @@ async function exportCommand(argv: string[], io: CliIo, progress: Progress): Pro
         progress.clear();
         if (out) writeAtomically(out, program);
         else io.stdout.write(program);
-        if (progress.enabled) progress.line(`exported ${summary(read)}${out ? ` to ${path.relative(process.cwd(), out) || out}` : ""}`);
+        if (progress.enabled)
+            progress.line(`exported ${summary(read)}${out ? ` to ${path.relative(process.cwd(), out) || out}` : ""}`);
         return 0;
     } catch (err) {
         throw Object.assign(err instanceof Error ? err : new Error(String(err)), { settings });
@@ -256,9 +283,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     } catch (err) {
         progress.clear();
         const error = err as Error & { code?: string; settings?: ConnectionSettings };
-        const usage = err instanceof UsageError || (typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS"));
+        const usage =
+            err instanceof UsageError || (typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS"));
         const message = cliMessage(redactSecrets(error.message ?? String(err), error.settings));
-        io.stderr.write(`${COMMAND}${command === "export" ? " export" : ""}: error: ${message}${usage ? ` (see ${COMMAND} ${command === "export" ? "export " : ""}--help)` : ""}\n`);
+        io.stderr.write(
+            `${COMMAND}${command === "export" ? " export" : ""}: error: ${message}${usage ? ` (see ${COMMAND} ${command === "export" ? "export " : ""}--help)` : ""}\n`,
+        );
         return 1;
     }
 }

@@ -17,7 +17,14 @@ import { renderProgram } from "./render";
 export { planPolicy, policyArgs, type PolicyPlan, type WithheldValue } from "./args";
 export { PLATFORM_ORDER, type GroupNames, type LivePolicy } from "./model";
 export { comparePolicies, resourceNames, slugify } from "./names";
-export { assignedGroupIds, readGroupNames, readPolicies, readTenant, type ReadOptions, type ReadProgress } from "./read";
+export {
+    assignedGroupIds,
+    readGroupNames,
+    readPolicies,
+    readTenant,
+    type ReadOptions,
+    type ReadProgress,
+} from "./read";
 export { PACKAGE_NAME, renderProgram, type RenderOptions } from "./render";
 
 /** Options of {@link exportTenant}. */
@@ -39,7 +46,9 @@ export function planWarnings(policies: readonly LivePolicy[]): string[] {
         const plan = planPolicy(policy);
         const which = `${plan.platform.title} policy ${JSON.stringify(String(policy.graph.displayName ?? ""))} (${String(policy.graph.id)})`;
         if (plan.withheld.length) {
-            warnings.push(`${which}: ${plan.withheld.map((w) => w.key).join(", ")} commented out in the program (the live value cannot be declared as is; see the comment there)`);
+            warnings.push(
+                `${which}: ${plan.withheld.map((w) => w.key).join(", ")} commented out in the program (the live value cannot be declared as is; see the comment there)`,
+            );
         }
         for (const problem of plan.problems) warnings.push(`${which}: check will reject it: ${problem}`);
     }

@@ -32,7 +32,9 @@ export function inlineLiteral(value: unknown): string {
     if (Array.isArray(value)) return value.length ? `[${value.map(inlineLiteral).join(", ")}]` : "[]";
     if (isPlainObject(value)) {
         const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-        return entries.length ? `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${inlineLiteral(v)}`).join(", ")} }` : "{}";
+        return entries.length
+            ? `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${inlineLiteral(v)}`).join(", ")} }`
+            : "{}";
     }
     throw new Error(`cannot print a ${typeof value} as a literal`);
 }

@@ -21,7 +21,11 @@ export function policyKey(policy: LivePolicy): string {
 export function comparePolicies(a: LivePolicy, b: LivePolicy): number {
     const nameA = String(a.graph.displayName ?? "");
     const nameB = String(b.graph.displayName ?? "");
-    return collator.compare(nameA, nameB) || codeUnitOrder(nameA, nameB) || codeUnitOrder(String(a.graph.id), String(b.graph.id));
+    return (
+        collator.compare(nameA, nameB) ||
+        codeUnitOrder(nameA, nameB) ||
+        codeUnitOrder(String(a.graph.id), String(b.graph.id))
+    );
 }
 
 function codeUnitOrder(a: string, b: string): number {

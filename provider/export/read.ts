@@ -32,7 +32,11 @@ interface Page {
 }
 
 /** Every policy of one platform, with apps and assignments, in Graph's order. */
-export async function readPolicies(session: GraphSession, platform: PlatformName, options: ReadOptions = {}): Promise<LivePolicy[]> {
+export async function readPolicies(
+    session: GraphSession,
+    platform: PlatformName,
+    options: ReadOptions = {},
+): Promise<LivePolicy[]> {
     const { collection } = platforms[platform];
     const policies: LivePolicy[] = [];
     let total: number | undefined;
@@ -43,7 +47,10 @@ export async function readPolicies(session: GraphSession, platform: PlatformName
         if (typeof page["@odata.count"] === "number") total = page["@odata.count"];
         for (const item of page.value ?? []) {
             // A list entry without its expanded apps or assignments would export as "none": read it alone.
-            const complete = Array.isArray(item.apps) && Array.isArray(item.assignments) ? item : await readPolicy(session, collection, String(item.id));
+            const complete =
+                Array.isArray(item.apps) && Array.isArray(item.assignments)
+                    ? item
+                    : await readPolicy(session, collection, String(item.id));
             if (complete) policies.push({ platform, graph: complete });
         }
         options.onProgress?.({ phase: "policies", platform, read: policies.length, total });
@@ -52,7 +59,11 @@ export async function readPolicies(session: GraphSession, platform: PlatformName
     return policies;
 }
 
-async function readPolicy(session: GraphSession, collection: string, id: string): Promise<Record<string, any> | undefined> {
+async function readPolicy(
+    session: GraphSession,
+    collection: string,
+    id: string,
+): Promise<Record<string, any> | undefined> {
     try {
         const response = await session.send<Record<string, any>>({
             method: "GET",
@@ -71,7 +82,8 @@ export function assignedGroupIds(policies: readonly LivePolicy[]): string[] {
     const ids = new Set<string>();
     for (const policy of policies) {
         const { include = [], exclude = [] } = assignmentsFromGraph(policy.graph.assignments);
-        for (const target of [...include, ...exclude]) ids.add((typeof target === "string" ? target : target.groupId!).toLowerCase());
+        for (const target of [...include, ...exclude])
+            ids.add((typeof target === "string" ? target : target.groupId!).toLowerCase());
     }
     return [...ids].sort();
 }
@@ -81,7 +93,11 @@ export function assignedGroupIds(policies: readonly LivePolicy[]): string[] {
  * maps to `null`. Without permission to read groups the names are left out (with a warning)
  * rather than failing the export.
  */
-export async function readGroupNames(session: GraphSession, ids: readonly string[], options: ReadOptions = {}): Promise<GroupNames> {
+export async function readGroupNames(
+    session: GraphSession,
+    ids: readonly string[],
+    options: ReadOptions = {},
+): Promise<GroupNames> {
     const names = new Map<string, string | null>();
     let resolved = 0;
     let denied: GraphRequestError | undefined;

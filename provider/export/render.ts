@@ -43,8 +43,10 @@ function layout(platform: Platform): Section[] {
         sections.set(title, [...(sections.get(title) ?? []), key]);
         if (key === "targetedAppManagementLevels") sections.get(title)!.push("apps");
     }
-    if (![...sections.values()].some((keys) => keys.includes("apps"))) sections.set("Apps", [...(sections.get("Apps") ?? []), "apps"]);
-    const rank = (title: string) => (SECTION_ORDER.includes(title) ? SECTION_ORDER.indexOf(title) : SECTION_ORDER.length);
+    if (![...sections.values()].some((keys) => keys.includes("apps")))
+        sections.set("Apps", [...(sections.get("Apps") ?? []), "apps"]);
+    const rank = (title: string) =>
+        SECTION_ORDER.includes(title) ? SECTION_ORDER.indexOf(title) : SECTION_ORDER.length;
     return [...sections.entries()]
         .map(([title, keys]) => ({ title, keys }))
         .sort((a, b) => rank(a.title) - rank(b.title));
@@ -70,7 +72,13 @@ function property(key: string, value: unknown, indent: string, label: string | u
 }
 
 /** A withheld value: the reason, then the property commented out. */
-function withheldProperty(key: string, value: unknown, reason: string, indent: string, label: string | undefined): string[] {
+function withheldProperty(
+    key: string,
+    value: unknown,
+    reason: string,
+    indent: string,
+    label: string | undefined,
+): string[] {
     const lines = property(key, value, indent, undefined).map((line) => `${indent}// ${line.slice(indent.length)}`);
     const what = label ? ` (${label})` : "";
     return [...commentLines(`${key}${what} is not declared. ${reason}`, indent), ...lines];
@@ -85,7 +93,11 @@ function groupComment(target: GroupTarget, groupNames: GroupNames): string | und
 }
 
 /** `assignments: { include: [...], exclude: [...] }` with each group's name beside its id. */
-function assignmentsProperty(value: { include?: GroupTarget[]; exclude?: GroupTarget[] }, indent: string, groupNames: GroupNames): string[] {
+function assignmentsProperty(
+    value: { include?: GroupTarget[]; exclude?: GroupTarget[] },
+    indent: string,
+    groupNames: GroupNames,
+): string[] {
     const sides = (["include", "exclude"] as const).filter((side) => value[side]?.length);
     if (!sides.length) return [`${indent}assignments: {}, // assigned to no group`];
     const lines = [`${indent}assignments: {`];
@@ -110,7 +122,16 @@ function resource(plan: PolicyPlan, name: string, groupNames: GroupNames): strin
     const body: string[] = [];
     const emit = (key: string) => {
         if (key in args) body.push(...property(key, args[key], indent, labelOf(platform, key)));
-        else if (withheld.has(key)) body.push(...withheldProperty(key, withheld.get(key)!.value, withheld.get(key)!.reason, indent, labelOf(platform, key)));
+        else if (withheld.has(key))
+            body.push(
+                ...withheldProperty(
+                    key,
+                    withheld.get(key)!.value,
+                    withheld.get(key)!.reason,
+                    indent,
+                    labelOf(platform, key),
+                ),
+            );
     };
 
     body.push(...property("adoptPolicyId", args.adoptPolicyId, indent, "adopt the existing policy"));
@@ -121,7 +142,8 @@ function resource(plan: PolicyPlan, name: string, groupNames: GroupNames): strin
         present.forEach(emit);
     }
     body.push("", `${indent}// Assignments`);
-    if ("assignments" in args) body.push(...assignmentsProperty(args.assignments as { include?: GroupTarget[] }, indent, groupNames));
+    if ("assignments" in args)
+        body.push(...assignmentsProperty(args.assignments as { include?: GroupTarget[] }, indent, groupNames));
     else if (withheld.has("assignments")) emit("assignments");
 
     const head = plan.problems.length
@@ -134,7 +156,11 @@ function resource(plan: PolicyPlan, name: string, groupNames: GroupNames): strin
  * The Pulumi TypeScript program for the given live policies: iOS/iPadOS first, then Android,
  * each sorted by display name then id.
  */
-export function renderProgram(policies: readonly LivePolicy[], groupNames: GroupNames, options: RenderOptions = {}): string {
+export function renderProgram(
+    policies: readonly LivePolicy[],
+    groupNames: GroupNames,
+    options: RenderOptions = {},
+): string {
     const names = resourceNames(policies);
     const source = options.tenantId ? ` of tenant ${commentText(options.tenantId)}` : "";
     const lines = [
@@ -144,7 +170,8 @@ export function renderProgram(policies: readonly LivePolicy[], groupNames: Group
         "// without changing it. Settings at Intune's defaults are not declared, so they stay unmanaged until",
         "// you add them. Group names in comments are as they were at export time.",
     ];
-    if (!policies.length) return [...lines, "//", "// The tenant has no app protection policies to export.", ""].join("\n");
+    if (!policies.length)
+        return [...lines, "//", "// The tenant has no app protection policies to export.", ""].join("\n");
     lines.push(`import * as intune from ${JSON.stringify(PACKAGE_NAME)};`);
     for (const platformName of PLATFORM_ORDER) {
         const ofPlatform = policies.filter((p) => p.platform === platformName).sort(comparePolicies);

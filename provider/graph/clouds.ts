@@ -38,9 +38,24 @@ function cloud(name: CloudName, label: string, graphEndpoint: string, authorityH
  */
 export const CLOUDS: Readonly<Record<CloudName, CloudEndpoints>> = Object.freeze({
     global: cloud("global", "global service", "https://graph.microsoft.com", "https://login.microsoftonline.com"),
-    usGovernment: cloud("usGovernment", "US Government L4", "https://graph.microsoft.us", "https://login.microsoftonline.us"),
-    usGovernmentDoD: cloud("usGovernmentDoD", "US Government L5 (DoD)", "https://dod-graph.microsoft.us", "https://login.microsoftonline.us"),
-    china: cloud("china", "China (21Vianet)", "https://microsoftgraph.chinacloudapi.cn", "https://login.chinacloudapi.cn"),
+    usGovernment: cloud(
+        "usGovernment",
+        "US Government L4",
+        "https://graph.microsoft.us",
+        "https://login.microsoftonline.us",
+    ),
+    usGovernmentDoD: cloud(
+        "usGovernmentDoD",
+        "US Government L5 (DoD)",
+        "https://dod-graph.microsoft.us",
+        "https://login.microsoftonline.us",
+    ),
+    china: cloud(
+        "china",
+        "China (21Vianet)",
+        "https://microsoftgraph.chinacloudapi.cn",
+        "https://login.chinacloudapi.cn",
+    ),
 });
 
 /** All cloud names, in table order. */

@@ -13,12 +13,7 @@ import { CLOUD_NAMES, type CloudName, isCloudName, resolveEndpoints } from "./cl
 
 /** The kinds of credential the provider can build (see `credentials.ts`). */
 export type CredentialKind =
-    | "clientSecret"
-    | "clientCertificate"
-    | "workloadIdentity"
-    | "managedIdentity"
-    | "azureCli"
-    | "default";
+    "clientSecret" | "clientCertificate" | "workloadIdentity" | "managedIdentity" | "azureCli" | "default";
 
 /** All credential kinds, for validation and messages. */
 export const CREDENTIAL_KINDS: readonly CredentialKind[] = Object.freeze([
@@ -170,7 +165,11 @@ const NUMBER_FIELDS: readonly { field: NumberField; integer: boolean; min: numbe
 ];
 
 /** Fields that hold secrets; never printed. */
-export const SECRET_FIELDS: readonly SettingName[] = ["clientSecret", "clientCertificatePem", "clientCertificatePassword"];
+export const SECRET_FIELDS: readonly SettingName[] = [
+    "clientSecret",
+    "clientCertificatePem",
+    "clientCertificatePassword",
+];
 
 /** The config key of a field, e.g. `intune:clientSecret`. */
 export function configKey(field: SettingName): string {
@@ -252,7 +251,10 @@ export function readConnectionSettings(
         if (text === undefined) continue;
         const value = Number(text);
         if (!Number.isFinite(value)) {
-            throw new ConnectionSettingsError(configKey(field), `${configKey(field)} is "${text}", which is not a number.`);
+            throw new ConnectionSettingsError(
+                configKey(field),
+                `${configKey(field)} is "${text}", which is not a number.`,
+            );
         }
         raw[field] = value;
         sources[field] = configKey(field);
@@ -272,14 +274,21 @@ export function effectiveCredentialKind(settings: ConnectionSettings): Credentia
 
 const TENANT_PATTERN = /^[0-9a-zA-Z-.]+$/;
 
-function checkHttpsUrl(settings: ConnectionSettings, field: "graphEndpoint" | "authorityHost", example: string): string {
+function checkHttpsUrl(
+    settings: ConnectionSettings,
+    field: "graphEndpoint" | "authorityHost",
+    example: string,
+): string {
     const label = settingLabel(settings, field);
     const value = settings[field] as string;
     let url: URL;
     try {
         url = new URL(value);
     } catch {
-        throw new ConnectionSettingsError(label, `${label} is "${value}", which is not a URL; expected something like ${example}.`);
+        throw new ConnectionSettingsError(
+            label,
+            `${label} is "${value}", which is not a URL; expected something like ${example}.`,
+        );
     }
     if (url.protocol !== "https:") {
         throw new ConnectionSettingsError(
@@ -289,14 +298,19 @@ function checkHttpsUrl(settings: ConnectionSettings, field: "graphEndpoint" | "a
         );
     }
     if (url.search || url.hash || url.username || url.password) {
-        throw new ConnectionSettingsError(label, `${label} is "${value}"; it must be a plain https://host[:port] with no query, fragment or user info.`);
+        throw new ConnectionSettingsError(
+            label,
+            `${label} is "${value}"; it must be a plain https://host[:port] with no query, fragment or user info.`,
+        );
     }
     const path = url.pathname.replace(/\/+$/, "");
     if (path !== "") {
         throw new ConnectionSettingsError(
             label,
             `${label} is "${value}", but it must be the service root without a path` +
-                (field === "graphEndpoint" ? " or API version (the provider always uses /beta)" : " (the tenant is added from intune:tenantId)") +
+                (field === "graphEndpoint"
+                    ? " or API version (the provider always uses /beta)"
+                    : " (the tenant is added from intune:tenantId)") +
                 `; expected something like ${example}.`,
         );
     }
@@ -329,7 +343,10 @@ export function validateConnectionSettings(settings: ConnectionSettings): Connec
 
     if (s.credential !== undefined && !(CREDENTIAL_KINDS as readonly string[]).includes(s.credential)) {
         const label = settingLabel(s, "credential");
-        throw new ConnectionSettingsError(label, `${label} is "${s.credential}"; use one of ${CREDENTIAL_KINDS.map((k) => `"${k}"`).join(", ")}.`);
+        throw new ConnectionSettingsError(
+            label,
+            `${label} is "${s.credential}"; use one of ${CREDENTIAL_KINDS.map((k) => `"${k}"`).join(", ")}.`,
+        );
     }
     if (s.cloud !== undefined && !isCloudName(s.cloud)) {
         const label = settingLabel(s, "cloud");
@@ -339,15 +356,25 @@ export function validateConnectionSettings(settings: ConnectionSettings): Connec
                 `or set ${configKey("graphEndpoint")} and ${configKey("authorityHost")} explicitly.`,
         );
     }
-    if (s.graphEndpoint !== undefined) s.graphEndpoint = checkHttpsUrl(s, "graphEndpoint", "https://graph.microsoft.com");
-    if (s.authorityHost !== undefined) s.authorityHost = checkHttpsUrl(s, "authorityHost", "https://login.microsoftonline.com");
+    if (s.graphEndpoint !== undefined)
+        s.graphEndpoint = checkHttpsUrl(s, "graphEndpoint", "https://graph.microsoft.com");
+    if (s.authorityHost !== undefined)
+        s.authorityHost = checkHttpsUrl(s, "authorityHost", "https://login.microsoftonline.com");
 
     for (const { field, integer, min } of NUMBER_FIELDS) {
         const value = s[field];
         if (value === undefined) continue;
-        if (typeof value !== "number" || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+        if (
+            typeof value !== "number" ||
+            !Number.isFinite(value) ||
+            value < min ||
+            (integer && !Number.isInteger(value))
+        ) {
             const label = settingLabel(s, field);
-            throw new ConnectionSettingsError(label, `${label} is ${JSON.stringify(value)}; it must be ${integer ? "an integer" : "a number"} of at least ${min}.`);
+            throw new ConnectionSettingsError(
+                label,
+                `${label} is ${JSON.stringify(value)}; it must be ${integer ? "an integer" : "a number"} of at least ${min}.`,
+            );
         }
     }
 

@@ -78,12 +78,29 @@ export function createCredential(settings: ConnectionSettings): TokenCredential 
     const tenantId = settings.tenantId;
     switch (plan.kind) {
         case "clientSecret":
-            return new identity.ClientSecretCredential(tenantId, required(settings.clientId), required(settings.clientSecret), common);
+            return new identity.ClientSecretCredential(
+                tenantId,
+                required(settings.clientId),
+                required(settings.clientSecret),
+                common,
+            );
         case "clientCertificate": {
-            const password = settings.clientCertificatePassword ? { certificatePassword: settings.clientCertificatePassword } : {};
+            const password = settings.clientCertificatePassword
+                ? { certificatePassword: settings.clientCertificatePassword }
+                : {};
             return settings.clientCertificatePem
-                ? new identity.ClientCertificateCredential(tenantId, required(settings.clientId), { certificate: settings.clientCertificatePem, ...password }, common)
-                : new identity.ClientCertificateCredential(tenantId, required(settings.clientId), { certificatePath: required(settings.clientCertificatePath), ...password }, common);
+                ? new identity.ClientCertificateCredential(
+                      tenantId,
+                      required(settings.clientId),
+                      { certificate: settings.clientCertificatePem, ...password },
+                      common,
+                  )
+                : new identity.ClientCertificateCredential(
+                      tenantId,
+                      required(settings.clientId),
+                      { certificatePath: required(settings.clientCertificatePath), ...password },
+                      common,
+                  );
         }
         case "workloadIdentity":
             return new identity.WorkloadIdentityCredential({
@@ -104,7 +121,9 @@ export function createCredential(settings: ConnectionSettings): TokenCredential 
             return new identity.DefaultAzureCredential({
                 ...common,
                 tenantId,
-                ...(settings.managedIdentityClientId ? { managedIdentityClientId: settings.managedIdentityClientId } : {}),
+                ...(settings.managedIdentityClientId
+                    ? { managedIdentityClientId: settings.managedIdentityClientId }
+                    : {}),
                 ...(settings.clientId ? { workloadIdentityClientId: settings.clientId } : {}),
             });
     }

@@ -109,13 +109,20 @@ export function isNotFound(err: unknown): boolean {
  */
 export function redactSecrets(text: string, settings?: Partial<ConnectionSettings>): string {
     let out = text;
-    for (const secret of [settings?.clientSecret, settings?.clientCertificatePassword, settings?.clientCertificatePem]) {
+    for (const secret of [
+        settings?.clientSecret,
+        settings?.clientCertificatePassword,
+        settings?.clientCertificatePem,
+    ]) {
         if (secret && secret.length >= 4) out = out.split(secret).join("[redacted]");
     }
     out = out.replace(/-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)/g, "[redacted PEM]");
     out = out.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/=]+/gi, "$1 [redacted]");
     out = out.replace(/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+\.?[A-Za-z0-9_-]*/g, "[redacted token]");
-    out = out.replace(/\b(client_secret|client_assertion|assertion|access_token|refresh_token|password)(["']?\s*[=:]\s*["']?)[^&"'\s,}]+/gi, "$1$2[redacted]");
+    out = out.replace(
+        /\b(client_secret|client_assertion|assertion|access_token|refresh_token|password)(["']?\s*[=:]\s*["']?)[^&"'\s,}]+/gi,
+        "$1$2[redacted]",
+    );
     return out;
 }
 
@@ -143,7 +150,11 @@ export interface ParsedGraphError {
  * Returns the innermost `Message` (and any `ErrorCode`, `RetryAfter`), or the text unchanged when
  * it is not that form.
  */
-export function unwrapIntuneMessage(message: string): { message: string; errorCode?: string; retryAfterSeconds?: number } {
+export function unwrapIntuneMessage(message: string): {
+    message: string;
+    errorCode?: string;
+    retryAfterSeconds?: number;
+} {
     let text = message;
     let errorCode: string | undefined;
     let retryAfterSeconds: number | undefined;
@@ -161,10 +172,15 @@ export function unwrapIntuneMessage(message: string): { message: string; errorCo
         const ra = inner.RetryAfter;
         if (retryAfterSeconds === undefined) {
             if (typeof ra === "number") retryAfterSeconds = ra;
-            else if (typeof ra === "string" && ra.trim() !== "" && Number.isFinite(Number(ra))) retryAfterSeconds = Number(ra);
+            else if (typeof ra === "string" && ra.trim() !== "" && Number.isFinite(Number(ra)))
+                retryAfterSeconds = Number(ra);
         }
-        const next = [inner.Message, inner.message].find((v) => typeof v === "string" && v !== "") as string | undefined;
-        const phrase = typeof inner.CustomApiErrorPhrase === "string" && inner.CustomApiErrorPhrase ? inner.CustomApiErrorPhrase : undefined;
+        const next = [inner.Message, inner.message].find((v) => typeof v === "string" && v !== "") as
+            string | undefined;
+        const phrase =
+            typeof inner.CustomApiErrorPhrase === "string" && inner.CustomApiErrorPhrase
+                ? inner.CustomApiErrorPhrase
+                : undefined;
         if (next === undefined && phrase === undefined) break;
         text = next ?? (phrase as string);
     }
@@ -253,7 +269,9 @@ function who(settings?: ConnectionSettings): string {
         return `${id ? `managed identity ${id}` : "the system-assigned managed identity"} in tenant ${settings.tenantId}`;
     }
     if (kind === "azureCli") return `the Azure CLI user in tenant ${settings.tenantId}`;
-    return settings.clientId ? `app ${settings.clientId} in tenant ${settings.tenantId}` : `the app in tenant ${settings.tenantId}`;
+    return settings.clientId
+        ? `app ${settings.clientId} in tenant ${settings.tenantId}`
+        : `the app in tenant ${settings.tenantId}`;
 }
 
 function seconds(ms: number | undefined): string {
@@ -271,7 +289,13 @@ function requestLabel(ctx: RequestContext): string {
 }
 
 /** `(Graph 403 Forbidden: "…"; request-id …; client-request-id …)` */
-function serviceDetails(service: string, status: number | undefined, code: string | undefined, message: string | undefined, ids: [string, string | undefined][]): string {
+function serviceDetails(
+    service: string,
+    status: number | undefined,
+    code: string | undefined,
+    message: string | undefined,
+    ids: [string, string | undefined][],
+): string {
     const head = [status !== undefined ? String(status) : undefined, code].filter(Boolean).join(" ");
     const parts = [`${service}${head ? ` ${head}` : ""}${message ? `: "${message}"` : ""}`];
     for (const [label, id] of ids) if (id) parts.push(`${label} ${id}`);
@@ -321,7 +345,11 @@ export function errorFromResponse(response: ErrorResponseInfo, ctx: RequestConte
             `Give the app registration the Microsoft Graph application permission ${REQUIRED_PERMISSION} and grant admin consent for the tenant ` +
             `(Entra admin center → App registrations → API permissions → Add a permission → Microsoft Graph → Application permissions, then "Grant admin consent"); ` +
             `new permissions reach the token within a few minutes.`;
-    } else if (status === 400 && looksUnlicensed(parsed) && /not applicable to target tenant/i.test(parsed.message ?? "")) {
+    } else if (
+        status === 400 &&
+        looksUnlicensed(parsed) &&
+        /not applicable to target tenant/i.test(parsed.message ?? "")
+    ) {
         kind = "unlicensed";
         sentence =
             `Tenant ${settings?.tenantId ?? ""} cannot use Intune app protection: Microsoft Graph says the request is not applicable to it, which means it has no active Intune licence (${req}). ` +
@@ -351,7 +379,11 @@ export function errorFromResponse(response: ErrorResponseInfo, ctx: RequestConte
     }
 
     const message = redactSecrets(
-        sentence + serviceDetails("Graph", status, parsed.code, parsed.message, [["request-id", requestId], ["client-request-id", clientRequestId]]),
+        sentence +
+            serviceDetails("Graph", status, parsed.code, parsed.message, [
+                ["request-id", requestId],
+                ["client-request-id", clientRequestId],
+            ]),
         settings,
     );
     return new GraphRequestError({
@@ -410,14 +442,16 @@ export function parseAadError(err: unknown): AadErrorInfo {
         if (resp && typeof resp === "object") {
             if (!out.error && typeof resp.error === "string") out.error = resp.error;
             if (!out.description && typeof resp.errorDescription === "string") out.description = resp.errorDescription;
-            if (!out.aadsts && Array.isArray(resp.errorCodes) && typeof resp.errorCodes[0] === "number") out.aadsts = resp.errorCodes[0];
+            if (!out.aadsts && Array.isArray(resp.errorCodes) && typeof resp.errorCodes[0] === "number")
+                out.aadsts = resp.errorCodes[0];
             if (!out.traceId && typeof resp.traceId === "string") out.traceId = resp.traceId;
             if (!out.correlationId && typeof resp.correlationId === "string") out.correlationId = resp.correlationId;
         }
         if (out.statusCode === undefined && typeof e.statusCode === "number") out.statusCode = e.statusCode;
         if (out.statusCode === undefined && typeof e.status === "number") out.statusCode = e.status;
         if (!out.error && typeof e.errorCode === "string" && /^[a-z_]+$/.test(e.errorCode)) out.error = e.errorCode;
-        if (!out.correlationId && typeof e.correlationId === "string" && e.correlationId) out.correlationId = e.correlationId;
+        if (!out.correlationId && typeof e.correlationId === "string" && e.correlationId)
+            out.correlationId = e.correlationId;
         if (typeof e.errorMessage === "string") texts.push(e.errorMessage);
         if (typeof e.message === "string") texts.push(e.message);
         cur = e.cause;
@@ -428,7 +462,9 @@ export function parseAadError(err: unknown): AadErrorInfo {
         if (m) out.aadsts = Number(m[1]);
     }
     if (!out.description) {
-        const m = /Description:\s*(AADSTS\d+:[\s\S]*?)(?=\s+-\s+(?:Trace ID|Correlation ID|Timestamp)\b|$)/.exec(text) ?? /(AADSTS\d+:[^\n]*?)(?=\s+Trace ID|\s+Correlation ID|\s+Timestamp|$)/m.exec(text);
+        const m =
+            /Description:\s*(AADSTS\d+:[\s\S]*?)(?=\s+-\s+(?:Trace ID|Correlation ID|Timestamp)\b|$)/.exec(text) ??
+            /(AADSTS\d+:[^\n]*?)(?=\s+Trace ID|\s+Correlation ID|\s+Timestamp|$)/m.exec(text);
         if (m) out.description = m[1].trim();
     }
     if (!out.error) {
@@ -465,7 +501,10 @@ export function aadErrorFromBody(status: number, body: unknown): Error | undefin
     const b = value as Record<string, unknown>;
     if (typeof b.error !== "string") return undefined;
     const description = typeof b.error_description === "string" ? b.error_description : "";
-    const err = new Error(`${b.error}: ${description}`) as Error & { statusCode: number; errorResponse: Record<string, unknown> };
+    const err = new Error(`${b.error}: ${description}`) as Error & {
+        statusCode: number;
+        errorResponse: Record<string, unknown>;
+    };
     err.name = "AuthenticationError";
     err.statusCode = status;
     err.errorResponse = {
@@ -560,7 +599,11 @@ export function errorFromCredential(err: unknown, ctx: RequestContext): GraphReq
                 sentence = `A credential file could not be read: check ${kind === "workloadIdentity" ? label("federatedTokenFile") : label("clientCertificatePath")}.`;
             } else if (/PEM|certificate|private key/i.test(rawMessage) && kind === "clientCertificate") {
                 sentence = `The client certificate for ${app} could not be used: ${settings?.clientCertificatePem ? label("clientCertificatePem") : label("clientCertificatePath")} must contain a PEM certificate and its private key (and ${configKey("clientCertificatePassword")} if the key is encrypted).`;
-            } else if (/network|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket|certificate|fetch failed/i.test(errorChainText(err))) {
+            } else if (
+                /network|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket|certificate|fetch failed/i.test(
+                    errorChainText(err),
+                )
+            ) {
                 sentence =
                     `Could not reach ${identityPlatform(endpoints?.authorityHost)} to get an access token for ${app} in ${tenant}: it may be unavailable; retry in a few minutes. ` +
                     `If it keeps failing, check network access from this machine and ${configKey("authorityHost")}/${configKey("cloud")}.`;
@@ -574,7 +617,11 @@ export function errorFromCredential(err: unknown, ctx: RequestContext): GraphReq
     const details = serviceDetails(
         aad.error || aad.aadsts ? "Entra ID" : "token request",
         aad.statusCode,
-        [aad.error, aadCode && !(aad.description ?? "").startsWith(aadCode) ? aadCode : undefined].filter(Boolean).join(" ") || netCode || name,
+        [aad.error, aadCode && !(aad.description ?? "").startsWith(aadCode) ? aadCode : undefined]
+            .filter(Boolean)
+            .join(" ") ||
+            netCode ||
+            name,
         aad.description ?? firstLine(errorChainText(err) || rawMessage),
         [
             ["trace ID", aad.traceId],
@@ -601,7 +648,11 @@ export function errorFromCredential(err: unknown, ctx: RequestContext): GraphReq
  * `server_error`): an outage on Microsoft's side, not a problem with the credential.
  */
 function isIdentityOutage(aad: AadErrorInfo): boolean {
-    return (aad.statusCode !== undefined && aad.statusCode >= 500) || aad.error === "temporarily_unavailable" || aad.error === "server_error";
+    return (
+        (aad.statusCode !== undefined && aad.statusCode >= 500) ||
+        aad.error === "temporarily_unavailable" ||
+        aad.error === "server_error"
+    );
 }
 
 /** "the Microsoft identity platform (Entra ID at <host>)", for messages. */
@@ -613,7 +664,11 @@ function firstLine(text: string): string {
     return truncate(text.split("\n")[0].trim(), 400);
 }
 
-function credentialUnavailableSentence(message: string, settings: ConnectionSettings | undefined, authorityHost: string | undefined): string {
+function credentialUnavailableSentence(
+    message: string,
+    settings: ConnectionSettings | undefined,
+    authorityHost: string | undefined,
+): string {
     const kind = settings ? effectiveCredentialKind(settings) : undefined;
     if (/endpoints_resolution_error|openid|discovery/i.test(message)) {
         return `Could not resolve the Entra ID endpoints of tenant ${settings?.tenantId ?? ""} at ${authorityHost ?? "the authority host"}: check ${configKey("tenantId")}, ${configKey("cloud")} and ${configKey("authorityHost")}, network access and TLS trust of that host.`;

@@ -57,7 +57,11 @@ export function isWriteMethod(method: string): boolean {
 export const WINDOW_GUARD_MS = 50;
 
 /** Pacer limits from connection-settings style numbers (defaults: Intune's 100 writes / 1000 requests per 20 s). */
-export function limitsFromSettings(s: { writesPer20Seconds?: number; requestsPer20Seconds?: number; throttleWindowSeconds?: number }): PacerLimits {
+export function limitsFromSettings(s: {
+    writesPer20Seconds?: number;
+    requestsPer20Seconds?: number;
+    throttleWindowSeconds?: number;
+}): PacerLimits {
     const windowSeconds = s.throttleWindowSeconds ?? 20;
     return {
         writesPerWindow: s.writesPer20Seconds ?? 100,
@@ -248,11 +252,14 @@ export class Pacer {
         this.timerAt = Infinity;
         if (at === Infinity) return;
         this.timerAt = at;
-        this.timer = this.clock.setTimeout(() => {
-            this.timer = undefined;
-            this.timerAt = Infinity;
-            this.pump();
-        }, Math.max(0, at - now));
+        this.timer = this.clock.setTimeout(
+            () => {
+                this.timer = undefined;
+                this.timerAt = Infinity;
+                this.pump();
+            },
+            Math.max(0, at - now),
+        );
     }
 }
 
@@ -276,7 +283,11 @@ export function pacerFor(tenantId: string, graphEndpoint: string, limits: PacerL
         requestsPerWindow: Math.min(cur.requestsPerWindow, limits.requestsPerWindow),
         windowMs: Math.max(cur.windowMs, limits.windowMs),
     };
-    if (strictest.writesPerWindow !== cur.writesPerWindow || strictest.requestsPerWindow !== cur.requestsPerWindow || strictest.windowMs !== cur.windowMs) {
+    if (
+        strictest.writesPerWindow !== cur.writesPerWindow ||
+        strictest.requestsPerWindow !== cur.requestsPerWindow ||
+        strictest.windowMs !== cur.windowMs
+    ) {
         existing.setLimits(strictest);
     }
     return existing;

@@ -28,7 +28,11 @@ export interface RetryPolicy {
 }
 
 /** Retry policy from connection-settings style numbers (defaults: 300 s total, 1 s … 30 s back-off). */
-export function policyFromSettings(s: { maxRetryDurationSeconds?: number; retryInitialDelayMs?: number; retryMaxDelayMs?: number }): RetryPolicy {
+export function policyFromSettings(s: {
+    maxRetryDurationSeconds?: number;
+    retryInitialDelayMs?: number;
+    retryMaxDelayMs?: number;
+}): RetryPolicy {
     return {
         maxDurationMs: (s.maxRetryDurationSeconds ?? 300) * 1000,
         initialDelayMs: s.retryInitialDelayMs ?? 1000,
@@ -194,7 +198,8 @@ export function decideRetry(outcome: AttemptOutcome, state: RetryState, policy: 
             if (status !== 429 && !state.idempotent) return { retry: false, maybeApplied: true };
             const serverDelay = serverGivenDelay(outcome.retryAfter, outcome.bodyText);
             const delayMs = serverDelay ?? backoffDelayMs(state.backoffs + 1, policy);
-            if (!withinBudget(delayMs)) return { retry: false, maybeApplied: status !== 429 && !state.idempotent, exhausted: true };
+            if (!withinBudget(delayMs))
+                return { retry: false, maybeApplied: status !== 429 && !state.idempotent, exhausted: true };
             return {
                 retry: true,
                 delayMs,
@@ -208,10 +213,12 @@ export function decideRetry(outcome: AttemptOutcome, state: RetryState, policy: 
     }
 
     const cls = classifyNetworkError(outcome.error);
-    if (!cls.retryable) return { retry: false, maybeApplied: !cls.notSent && !state.idempotent && !isSetupError(outcome.error) };
+    if (!cls.retryable)
+        return { retry: false, maybeApplied: !cls.notSent && !state.idempotent && !isSetupError(outcome.error) };
     if (!state.idempotent && !cls.notSent) return { retry: false, maybeApplied: true };
     const delayMs = backoffDelayMs(state.backoffs + 1, policy);
-    if (!withinBudget(delayMs)) return { retry: false, maybeApplied: !cls.notSent && !state.idempotent, exhausted: true };
+    if (!withinBudget(delayMs))
+        return { retry: false, maybeApplied: !cls.notSent && !state.idempotent, exhausted: true };
     return { retry: true, delayMs, pauseMs: 0, reason: networkErrorCode(outcome.error) ?? "connection error" };
 }
 
@@ -332,7 +339,12 @@ export class RetryMiddleware implements Middleware {
                     statusText: res.statusText,
                     headers: res.headers,
                 });
-                outcome = { kind: "response", status: res.status, retryAfter: res.headers.get("retry-after"), bodyText };
+                outcome = {
+                    kind: "response",
+                    status: res.status,
+                    retryAfter: res.headers.get("retry-after"),
+                    bodyText,
+                };
             } catch (error) {
                 context.response = undefined;
                 outcome = { kind: "error", error };
@@ -340,7 +352,11 @@ export class RetryMiddleware implements Middleware {
                 slot?.release();
             }
             const elapsedMs = Date.now() - state.startedAt;
-            const decision = decideRetry(outcome, { idempotent: state.idempotent, attempt, backoffs, elapsedMs }, this.policy);
+            const decision = decideRetry(
+                outcome,
+                { idempotent: state.idempotent, attempt, backoffs, elapsedMs },
+                this.policy,
+            );
             if (!decision.retry) {
                 state.finishedAt = Date.now();
                 state.maybeApplied = decision.maybeApplied;
@@ -351,7 +367,8 @@ export class RetryMiddleware implements Middleware {
                 }
                 return;
             }
-            const serverDelay = outcome.kind === "response" && serverGivenDelay(outcome.retryAfter, bodyText) !== undefined;
+            const serverDelay =
+                outcome.kind === "response" && serverGivenDelay(outcome.retryAfter, bodyText) !== undefined;
             if (!serverDelay) backoffs++;
             if (decision.pauseMs > 0) this.pacer?.pause(decision.pauseMs);
             this.onRetry?.({ method, url, attempt, delayMs: decision.delayMs, reason: decision.reason });

@@ -19,7 +19,14 @@ import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
 import { type ResolvedEndpoints, resolveEndpoints } from "./clouds";
 import { type ConnectionSettings, describeConnection, validateConnectionSettings } from "./connection";
 import { createCredential, probeAuthority } from "./credentials";
-import { GraphRequestError, errorFromCredential, errorFromNetwork, errorFromResponse, isEndpointsResolutionError, redactSecrets } from "./errors";
+import {
+    GraphRequestError,
+    errorFromCredential,
+    errorFromNetwork,
+    errorFromResponse,
+    isEndpointsResolutionError,
+    redactSecrets,
+} from "./errors";
 import { limitsFromSettings, pacerFor, resetPacers } from "./pacer";
 import { RequestState, type RetryEvent, RetryMiddleware, policyFromSettings } from "./retry";
 
@@ -107,7 +114,12 @@ function sessionKey(settings: ConnectionSettings, endpoints: ResolvedEndpoints):
     ]);
     // The secret only enters as a hash, so a rotated secret gets a fresh session and credential.
     const fingerprint = createHash("sha256").update(identity).digest("hex").slice(0, 32);
-    return [settings.tenantId.toLowerCase(), (settings.clientId ?? "").toLowerCase(), endpoints.graphEndpoint.toLowerCase(), fingerprint].join("|");
+    return [
+        settings.tenantId.toLowerCase(),
+        (settings.clientId ?? "").toLowerCase(),
+        endpoints.graphEndpoint.toLowerCase(),
+        fingerprint,
+    ].join("|");
 }
 
 /**
@@ -175,9 +187,8 @@ function singleFlight(credential: TokenCredential): TokenCredential {
 function createSession(settings: ConnectionSettings, endpoints: ResolvedEndpoints): GraphSession {
     /* eslint-disable @typescript-eslint/no-require-imports */
     const graph = require("@microsoft/microsoft-graph-client") as typeof import("@microsoft/microsoft-graph-client");
-    const { TokenCredentialAuthenticationProvider } = require(
-        "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials",
-    ) as typeof import("@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials");
+    const { TokenCredentialAuthenticationProvider } =
+        require("@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials") as typeof import("@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials");
     /* eslint-enable @typescript-eslint/no-require-imports */
 
     let credential: TokenCredential;
@@ -186,7 +197,9 @@ function createSession(settings: ConnectionSettings, endpoints: ResolvedEndpoint
     } catch (err) {
         throw errorFromCredential(err, { settings });
     }
-    const authProvider = new TokenCredentialAuthenticationProvider(singleFlight(credential), { scopes: [endpoints.scope] });
+    const authProvider = new TokenCredentialAuthenticationProvider(singleFlight(credential), {
+        scopes: [endpoints.scope],
+    });
     const pacer = pacerFor(settings.tenantId, endpoints.graphEndpoint, limitsFromSettings(settings));
     const betaRoot = endpoints.graphBetaRoot;
     const onRetry = (e: RetryEvent): void => {
@@ -218,7 +231,8 @@ function createSession(settings: ConnectionSettings, endpoints: ResolvedEndpoint
             }
             return path.slice(betaRoot.length);
         }
-        if (!path.startsWith("/")) throw new Error(`Graph paths must start with "/" (relative to ${betaRoot}): ${path}`);
+        if (!path.startsWith("/"))
+            throw new Error(`Graph paths must start with "/" (relative to ${betaRoot}): ${path}`);
         return path;
     }
 
@@ -295,7 +309,10 @@ function createSession(settings: ConnectionSettings, endpoints: ResolvedEndpoint
         const items: T[] = [];
         let next: string | undefined = path;
         while (next) {
-            const page: GraphResponse<{ value?: T[]; "@odata.nextLink"?: string }> = await send<{ value?: T[]; "@odata.nextLink"?: string }>({ method: "GET", path: next });
+            const page: GraphResponse<{ value?: T[]; "@odata.nextLink"?: string }> = await send<{
+                value?: T[];
+                "@odata.nextLink"?: string;
+            }>({ method: "GET", path: next });
             items.push(...(page.body?.value ?? []));
             next = page.body?.["@odata.nextLink"];
         }

@@ -6,7 +6,12 @@ import type { GroupTarget } from "../engine/targets";
 import { android, ios, type Platform } from "../settings/platforms";
 import { SERVER_FIELDS } from "../engine/state";
 import { DYNAMIC_PACKAGE, PROVIDER_KEY, serializedProvider } from "./dynamicProvider";
-import type { AndroidPolicySettings, AndroidPolicySettingsOutputs, IosPolicySettings, IosPolicySettingsOutputs } from "./settings.generated";
+import type {
+    AndroidPolicySettings,
+    AndroidPolicySettingsOutputs,
+    IosPolicySettings,
+    IosPolicySettingsOutputs,
+} from "./settings.generated";
 
 /** Module of the type tokens: `pulumi-nodejs:dynamic/intune:IosAppProtectionPolicy`. */
 export const TYPE_MODULE = "intune";
@@ -105,7 +110,9 @@ export interface PolicyServerOutputs {
 
 /** Output properties every policy registers: Graph's computed fields and the targets. */
 const COMPUTED_OUTPUTS: Record<string, undefined> = Object.fromEntries(
-    [...SERVER_FIELDS.filter((k) => k !== "id"), "apps", "assignments", "assignedGroupIds", "adoptPolicyId"].map((k) => [k, undefined]),
+    [...SERVER_FIELDS.filter((k) => k !== "id"), "apps", "assignments", "assignedGroupIds", "adoptPolicyId"].map(
+        (k) => [k, undefined],
+    ),
 );
 
 /**
@@ -119,7 +126,8 @@ const COMPUTED_OUTPUTS: Record<string, undefined> = Object.fromEntries(
  * resolves to undefined. A declared setting's registered output shadows the accessor.
  */
 function defineUnmanagedSettingOutputs(cls: { prototype: object }, platform: Platform): void {
-    const own = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+    const own = (target: object, key: string, value: unknown) =>
+        Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
     for (const key of Object.keys(platform.settings)) {
         Object.defineProperty(cls.prototype, key, {
             configurable: true,
@@ -140,7 +148,12 @@ function defineUnmanagedSettingOutputs(cls: { prototype: object }, platform: Pla
  * `pulumi.dynamic.Resource` makes, with the provider text of `dynamicProvider.ts`.
  */
 abstract class AppProtectionPolicy extends pulumi.CustomResource {
-    protected constructor(platform: Platform, name: string, args: object, opts: pulumi.CustomResourceOptions | undefined) {
+    protected constructor(
+        platform: Platform,
+        name: string,
+        args: object,
+        opts: pulumi.CustomResourceOptions | undefined,
+    ) {
         const props = { ...COMPUTED_OUTPUTS, ...args, [PROVIDER_KEY]: serializedProvider(platform.name) };
         // The SDK records a stack trace for each of the four promises behind every output property
         // (only shown in its report of leaked promises); for 500 policies that took most of the

@@ -8,10 +8,15 @@ import { documented, observed, setting } from "./spec";
 
 export const commonSettings = {
     // Basics (managedAppPolicy)
-    displayName: setting(text(256, true), "Basics > Name", "Policy name shown in the admin center. Names need not be unique in Intune.", { required: true }),
+    displayName: setting(
+        text(256, true),
+        "Basics > Name",
+        "Policy name shown in the admin center. Names need not be unique in Intune.",
+        { required: true },
+    ),
     description: setting(text(1024), "Basics > Description", "Free-text description.", observed("")),
     roleScopeTagIds: setting(
-        stringSet(/^\d+$/, "scope tag ids (numeric strings such as \"0\")"),
+        stringSet(/^\d+$/, 'scope tag ids (numeric strings such as "0")'),
         "Scope tags",
         'Ids of the role scope tags; portal-created policies carry ["0"] (the Default tag).',
         observed(["0"]),
@@ -32,7 +37,12 @@ export const commonSettings = {
     ),
 
     // Data protection > Data transfer
-    dataBackupBlocked: setting(bool(), "Data protection > Backup org data to iTunes and iCloud backups / Android backup services", "true = Block backups of org data.", observed(false)),
+    dataBackupBlocked: setting(
+        bool(),
+        "Data protection > Backup org data to iTunes and iCloud backups / Android backup services",
+        "true = Block backups of org data.",
+        observed(false),
+    ),
     allowedOutboundDataTransferDestinations: setting(
         oneOf(e.dataTransferLevels),
         "Data protection > Send org data to other apps",
@@ -45,7 +55,12 @@ export const commonSettings = {
         '"allApps" = All apps; "managedApps" = Policy managed apps; "none" = None.',
         observed("allApps"),
     ),
-    saveAsBlocked: setting(bool(), "Data protection > Save copies of org data", "true = Block Save As of org data (except to `allowedDataStorageLocations`).", observed(false)),
+    saveAsBlocked: setting(
+        bool(),
+        "Data protection > Save copies of org data",
+        "true = Block Save As of org data (except to `allowedDataStorageLocations`).",
+        observed(false),
+    ),
     allowedDataStorageLocations: setting(
         setOf(e.dataStorageLocations),
         "Data protection > Allow user to save copies to selected services",
@@ -64,7 +79,12 @@ export const commonSettings = {
         '"anyApp" = Any messaging app; "anyManagedApp" = Any policy-managed messaging app; "specificApps" = A specific messaging app (iOS: `messagingRedirectAppUrlScheme`; Android: `messagingRedirectAppPackageId`); "blocked" = None.',
         documented("anyApp"),
     ),
-    blockDataIngestionIntoOrganizationDocuments: setting(bool(), "Data protection > Open data into Org documents", "true = Block opening data from other services into org documents.", observed(false)),
+    blockDataIngestionIntoOrganizationDocuments: setting(
+        bool(),
+        "Data protection > Open data into Org documents",
+        "true = Block opening data from other services into org documents.",
+        observed(false),
+    ),
     allowedDataIngestionLocations: setting(
         setOf(e.dataIngestionLocations),
         "Data protection > Allow users to open data from selected services",
@@ -83,8 +103,18 @@ export const commonSettings = {
         "Characters that may be cut or copied to any app regardless of the clipboard restriction; 0 = no exception.",
         documented(0),
     ),
-    contactSyncBlocked: setting(bool(), "Data protection > Sync policy managed app data with native apps or add-ins", "true = Block syncing org data (contacts, calendar, widgets) with native apps and add-ins.", observed(false)),
-    printBlocked: setting(bool(), "Data protection > Printing org data", "true = Block printing of org data.", observed(false)),
+    contactSyncBlocked: setting(
+        bool(),
+        "Data protection > Sync policy managed app data with native apps or add-ins",
+        "true = Block syncing org data (contacts, calendar, widgets) with native apps and add-ins.",
+        observed(false),
+    ),
+    printBlocked: setting(
+        bool(),
+        "Data protection > Printing org data",
+        "true = Block printing of org data.",
+        observed(false),
+    ),
     managedBrowserToOpenLinksRequired: setting(
         bool(),
         "Data protection > Restrict web content transfer with other apps",
@@ -106,39 +136,158 @@ export const commonSettings = {
 
     // Access requirements
     pinRequired: setting(bool(), "Access requirements > PIN for access", "true = Require an app PIN.", observed(true)),
-    pinCharacterSet: setting(oneOf(e.pinCharacterSets), "Access requirements > PIN type", '"numeric" = Numeric; "alphanumericAndSymbol" = Passcode.', observed("numeric")),
-    simplePinBlocked: setting(bool(), "Access requirements > Simple PIN", "true = Block simple (repeated or sequential) PINs.", observed(false)),
-    minimumPinLength: setting(int(4, 16), "Access requirements > Select minimum PIN length", "Minimum number of PIN characters (the admin center offers 4 to 16).", observed(4)),
-    fingerprintBlocked: setting(bool(), "Access requirements > Touch ID instead of PIN for access (iOS) / Fingerprint instead of PIN (Android, legacy)", "true = Block fingerprint in place of the app PIN.", observed(false)),
+    pinCharacterSet: setting(
+        oneOf(e.pinCharacterSets),
+        "Access requirements > PIN type",
+        '"numeric" = Numeric; "alphanumericAndSymbol" = Passcode.',
+        observed("numeric"),
+    ),
+    simplePinBlocked: setting(
+        bool(),
+        "Access requirements > Simple PIN",
+        "true = Block simple (repeated or sequential) PINs.",
+        observed(false),
+    ),
+    minimumPinLength: setting(
+        int(4, 16),
+        "Access requirements > Select minimum PIN length",
+        "Minimum number of PIN characters (the admin center offers 4 to 16).",
+        observed(4),
+    ),
+    fingerprintBlocked: setting(
+        bool(),
+        "Access requirements > Touch ID instead of PIN for access (iOS) / Fingerprint instead of PIN (Android, legacy)",
+        "true = Block fingerprint in place of the app PIN.",
+        observed(false),
+    ),
     pinRequiredInsteadOfBiometricTimeout: setting(
         duration(),
         "Access requirements > Override biometrics with PIN after timeout (Timeout)",
         'Inactivity after which the PIN is required instead of biometrics, e.g. "PT30M". Not set = override not required.',
     ),
-    periodBeforePinReset: setting(duration(), "Access requirements > PIN reset after number of days", '"PT0S" = No; "P90D" = Yes, after 90 days.', observed("PT0S")),
-    previousPinBlockCount: setting(int(0, 24), "Access requirements > Select number of previous PIN values to maintain", "Previous PINs that cannot be reused (0 to 24).", observed(0)),
-    disableAppPinIfDevicePinIsSet: setting(bool(), "Access requirements > App PIN when device PIN is set", "true = Disable (iOS) / Not required (Android): no app PIN on enrolled devices with a device PIN.", observed(false)),
-    organizationalCredentialsRequired: setting(bool(), "Access requirements > Work or school account credentials for access", "true = Require work or school sign-in.", observed(false)),
-    periodOnlineBeforeAccessCheck: setting(duration(), "Access requirements > Recheck the access requirements after (minutes of inactivity)", 'Inactivity before access requirements are rechecked, e.g. "PT30M".', observed("PT30M")),
+    periodBeforePinReset: setting(
+        duration(),
+        "Access requirements > PIN reset after number of days",
+        '"PT0S" = No; "P90D" = Yes, after 90 days.',
+        observed("PT0S"),
+    ),
+    previousPinBlockCount: setting(
+        int(0, 24),
+        "Access requirements > Select number of previous PIN values to maintain",
+        "Previous PINs that cannot be reused (0 to 24).",
+        observed(0),
+    ),
+    disableAppPinIfDevicePinIsSet: setting(
+        bool(),
+        "Access requirements > App PIN when device PIN is set",
+        "true = Disable (iOS) / Not required (Android): no app PIN on enrolled devices with a device PIN.",
+        observed(false),
+    ),
+    organizationalCredentialsRequired: setting(
+        bool(),
+        "Access requirements > Work or school account credentials for access",
+        "true = Require work or school sign-in.",
+        observed(false),
+    ),
+    periodOnlineBeforeAccessCheck: setting(
+        duration(),
+        "Access requirements > Recheck the access requirements after (minutes of inactivity)",
+        'Inactivity before access requirements are rechecked, e.g. "PT30M".',
+        observed("PT30M"),
+    ),
 
     // Conditional launch
-    maximumPinRetries: setting(int(1, 65535), "Conditional launch > Max PIN attempts", "PIN attempts before `appActionIfMaximumPinRetriesExceeded` applies (1 to 65535).", observed(5)),
-    appActionIfMaximumPinRetriesExceeded: setting(oneOf(e.blockOrWipe), "Conditional launch > Max PIN attempts (action)", '"block" = Reset PIN; "wipe" = Wipe data.', observed("block")),
-    periodOfflineBeforeAccessCheck: setting(duration(), "Conditional launch > Offline grace period (Block access)", 'Offline time before access is blocked until the check succeeds, e.g. "PT12H" (720 minutes).', observed("PT12H")),
-    periodOfflineBeforeWipeIsEnforced: setting(duration(), "Conditional launch > Offline grace period (Wipe data)", 'Offline time before org data is wiped, e.g. "P90D".', observed("P90D")),
-    appActionIfUnableToAuthenticateUser: setting(oneOf(e.blockOrWipe), "Conditional launch > Disabled account", '"block" = Block access; "wipe" = Wipe data. Not set = row absent.'),
-    gracePeriodToBlockAppsDuringOffClockHours: setting(duration(), "Conditional launch > Non-working time (grace period)", "Grace period before apps are blocked during non-working time (no admin-center row)."),
-    deviceComplianceRequired: setting(bool(), "Conditional launch > Jailbroken/rooted devices", "true = detect jailbroken or rooted devices and apply `appActionIfDeviceComplianceRequired`.", observed(true)),
-    appActionIfDeviceComplianceRequired: setting(oneOf(e.blockOrWipe), "Conditional launch > Jailbroken/rooted devices (action)", '"block" = Block access; "wipe" = Wipe data.', observed("block")),
-    minimumRequiredAppVersion: setting(version(), "Conditional launch > Min app version (Block access)", "App versions below this are blocked."),
-    minimumWarningAppVersion: setting(version(), "Conditional launch > Min app version (Warn)", "App versions below this get a warning."),
-    minimumWipeAppVersion: setting(version(), "Conditional launch > Min app version (Wipe data)", "App versions at or below this are wiped."),
-    minimumRequiredOsVersion: setting(version(), "Conditional launch > Min OS version (Block access)", "OS versions below this are blocked."),
-    minimumWarningOsVersion: setting(version(), "Conditional launch > Min OS version (Warn)", "OS versions below this get a warning."),
-    minimumWipeOsVersion: setting(version(), "Conditional launch > Min OS version (Wipe data)", "OS versions at or below this are wiped."),
-    maximumRequiredOsVersion: setting(version(), "Conditional launch > Max OS version (Block access)", "OS versions above this are blocked."),
-    maximumWarningOsVersion: setting(version(), "Conditional launch > Max OS version (Warn)", "OS versions above this get a warning."),
-    maximumWipeOsVersion: setting(version(), "Conditional launch > Max OS version (Wipe data)", "OS versions above this are wiped."),
+    maximumPinRetries: setting(
+        int(1, 65535),
+        "Conditional launch > Max PIN attempts",
+        "PIN attempts before `appActionIfMaximumPinRetriesExceeded` applies (1 to 65535).",
+        observed(5),
+    ),
+    appActionIfMaximumPinRetriesExceeded: setting(
+        oneOf(e.blockOrWipe),
+        "Conditional launch > Max PIN attempts (action)",
+        '"block" = Reset PIN; "wipe" = Wipe data.',
+        observed("block"),
+    ),
+    periodOfflineBeforeAccessCheck: setting(
+        duration(),
+        "Conditional launch > Offline grace period (Block access)",
+        'Offline time before access is blocked until the check succeeds, e.g. "PT12H" (720 minutes).',
+        observed("PT12H"),
+    ),
+    periodOfflineBeforeWipeIsEnforced: setting(
+        duration(),
+        "Conditional launch > Offline grace period (Wipe data)",
+        'Offline time before org data is wiped, e.g. "P90D".',
+        observed("P90D"),
+    ),
+    appActionIfUnableToAuthenticateUser: setting(
+        oneOf(e.blockOrWipe),
+        "Conditional launch > Disabled account",
+        '"block" = Block access; "wipe" = Wipe data. Not set = row absent.',
+    ),
+    gracePeriodToBlockAppsDuringOffClockHours: setting(
+        duration(),
+        "Conditional launch > Non-working time (grace period)",
+        "Grace period before apps are blocked during non-working time (no admin-center row).",
+    ),
+    deviceComplianceRequired: setting(
+        bool(),
+        "Conditional launch > Jailbroken/rooted devices",
+        "true = detect jailbroken or rooted devices and apply `appActionIfDeviceComplianceRequired`.",
+        observed(true),
+    ),
+    appActionIfDeviceComplianceRequired: setting(
+        oneOf(e.blockOrWipe),
+        "Conditional launch > Jailbroken/rooted devices (action)",
+        '"block" = Block access; "wipe" = Wipe data.',
+        observed("block"),
+    ),
+    minimumRequiredAppVersion: setting(
+        version(),
+        "Conditional launch > Min app version (Block access)",
+        "App versions below this are blocked.",
+    ),
+    minimumWarningAppVersion: setting(
+        version(),
+        "Conditional launch > Min app version (Warn)",
+        "App versions below this get a warning.",
+    ),
+    minimumWipeAppVersion: setting(
+        version(),
+        "Conditional launch > Min app version (Wipe data)",
+        "App versions at or below this are wiped.",
+    ),
+    minimumRequiredOsVersion: setting(
+        version(),
+        "Conditional launch > Min OS version (Block access)",
+        "OS versions below this are blocked.",
+    ),
+    minimumWarningOsVersion: setting(
+        version(),
+        "Conditional launch > Min OS version (Warn)",
+        "OS versions below this get a warning.",
+    ),
+    minimumWipeOsVersion: setting(
+        version(),
+        "Conditional launch > Min OS version (Wipe data)",
+        "OS versions at or below this are wiped.",
+    ),
+    maximumRequiredOsVersion: setting(
+        version(),
+        "Conditional launch > Max OS version (Block access)",
+        "OS versions above this are blocked.",
+    ),
+    maximumWarningOsVersion: setting(
+        version(),
+        "Conditional launch > Max OS version (Warn)",
+        "OS versions above this get a warning.",
+    ),
+    maximumWipeOsVersion: setting(
+        version(),
+        "Conditional launch > Max OS version (Wipe data)",
+        "OS versions above this are wiped.",
+    ),
     maximumAllowedDeviceThreatLevel: setting(
         oneOf(e.deviceThreatLevels),
         "Conditional launch > Max allowed device threat level",

@@ -6,7 +6,8 @@
  * Comparing canonical forms is what keeps equivalent values from showing as drift.
  */
 
-const DURATION = /^(-)?P(?!$)(?:(\d+(?:\.\d+)?)D)?(?:T(?!$)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const DURATION =
+    /^(-)?P(?!$)(?:(\d+(?:\.\d+)?)D)?(?:T(?!$)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /** Parses a day-time duration into milliseconds, or returns undefined when it is not one. */
 export function parseDuration(text: string): number | undefined {

@@ -5,7 +5,15 @@
 
 export const dataTransferLevels = ["allApps", "managedApps", "none"] as const;
 export const clipboardSharingLevels = ["allApps", "managedAppsWithPasteIn", "managedApps", "blocked"] as const;
-export const dataStorageLocations = ["oneDriveForBusiness", "sharePoint", "box", "localStorage", "photoLibrary", "iManage", "egnyte"] as const;
+export const dataStorageLocations = [
+    "oneDriveForBusiness",
+    "sharePoint",
+    "box",
+    "localStorage",
+    "photoLibrary",
+    "iManage",
+    "egnyte",
+] as const;
 export const dataIngestionLocations = ["oneDriveForBusiness", "sharePoint", "camera", "photoLibrary"] as const;
 export const remediationActions = ["block", "wipe", "warn", "blockWhenSettingIsSupported"] as const;
 export const blockOrWipe = ["block", "wipe"] as const;
@@ -13,7 +21,10 @@ export const blockOrWarn = ["block", "warn"] as const;
 export const phoneNumberRedirectLevels = ["allApps", "managedApps", "customApp", "blocked"] as const;
 export const browserTypes = ["notConfigured", "microsoftEdge"] as const;
 export const deviceThreatLevels = ["notConfigured", "secured", "low", "medium", "high"] as const;
-export const threatDefensePartnerPriorities = ["defenderOverThirdPartyPartner", "thirdPartyPartnerOverDefender"] as const;
+export const threatDefensePartnerPriorities = [
+    "defenderOverThirdPartyPartner",
+    "thirdPartyPartnerOverDefender",
+] as const;
 export const notificationRestrictions = ["allow", "blockOrganizationalData", "block"] as const;
 export const pinCharacterSets = ["numeric", "alphanumericAndSymbol"] as const;
 export const messagingRedirectAppTypes = ["anyApp", "anyManagedApp", "specificApps", "blocked"] as const;
@@ -28,11 +39,20 @@ export const appManagementLevels = [
     "androidOpenSourceProjectUserless",
 ] as const;
 
-export const iosDataEncryptionTypes = ["useDeviceSettings", "afterDeviceRestart", "whenDeviceLockedExceptOpenFiles", "whenDeviceLocked"] as const;
+export const iosDataEncryptionTypes = [
+    "useDeviceSettings",
+    "afterDeviceRestart",
+    "whenDeviceLockedExceptOpenFiles",
+    "whenDeviceLocked",
+] as const;
 export const iosConfigurationStates = ["notBlocked", "blocked"] as const;
 
 export const safetyNetAppsVerificationTypes = ["none", "enabled"] as const;
-export const safetyNetDeviceAttestationTypes = ["none", "basicIntegrity", "basicIntegrityAndDeviceCertification"] as const;
+export const safetyNetDeviceAttestationTypes = [
+    "none",
+    "basicIntegrity",
+    "basicIntegrityAndDeviceCertification",
+] as const;
 export const safetyNetEvaluationTypes = ["basic", "hardwareBacked"] as const;
 
 /** Members of a `const` tuple as a union type. */

@@ -9,7 +9,12 @@ import { observed, setting } from "./spec";
 const universalLink = /^https?:\/\/\S+$/;
 
 export const iosOwnSettings = {
-    thirdPartyKeyboardsBlocked: setting(bool(), "Data protection > Third party keyboards", "true = Block third-party keyboards in managed apps.", observed(false)),
+    thirdPartyKeyboardsBlocked: setting(
+        bool(),
+        "Data protection > Third party keyboards",
+        "true = Block third-party keyboards in managed apps.",
+        observed(false),
+    ),
     disableProtectionOfManagedOutboundOpenInData: setting(
         bool(),
         "Data protection > Send org data to other apps: Policy managed apps with OS sharing",
@@ -45,10 +50,28 @@ export const iosOwnSettings = {
         "Apps (by URL scheme) that may receive org data regardless of the Send org data setting.",
         observed([]),
     ),
-    exemptedUniversalLinks: setting(stringSet(universalLink, "http(s) URLs"), "Data protection > Select universal links to exempt", "Universal links allowed to open in unmanaged apps.", observed([])),
-    managedUniversalLinks: setting(stringSet(universalLink, "http(s) URLs"), "Data protection > Select managed universal links", "Universal links that open in the managed target app.", observed([])),
-    customDialerAppProtocol: setting(urlScheme(), "Data protection > Dialer App URL Scheme", 'URL scheme of the dialer app when `dialerRestrictionLevel` is "customApp".'),
-    messagingRedirectAppUrlScheme: setting(urlScheme(), "Data protection > Messaging App URL Scheme", 'URL scheme of the messaging app when `protectedMessagingRedirectAppType` is "specificApps".'),
+    exemptedUniversalLinks: setting(
+        stringSet(universalLink, "http(s) URLs"),
+        "Data protection > Select universal links to exempt",
+        "Universal links allowed to open in unmanaged apps.",
+        observed([]),
+    ),
+    managedUniversalLinks: setting(
+        stringSet(universalLink, "http(s) URLs"),
+        "Data protection > Select managed universal links",
+        "Universal links that open in the managed target app.",
+        observed([]),
+    ),
+    customDialerAppProtocol: setting(
+        urlScheme(),
+        "Data protection > Dialer App URL Scheme",
+        'URL scheme of the dialer app when `dialerRestrictionLevel` is "customApp".',
+    ),
+    messagingRedirectAppUrlScheme: setting(
+        urlScheme(),
+        "Data protection > Messaging App URL Scheme",
+        'URL scheme of the messaging app when `protectedMessagingRedirectAppType` is "specificApps".',
+    ),
     customBrowserProtocol: setting(
         urlScheme(),
         "Data protection > Unmanaged Browser Protocol",
@@ -60,22 +83,65 @@ export const iosOwnSettings = {
         '"useDeviceSettings" = Not required; "whenDeviceLocked" (what the admin center sets), "whenDeviceLockedExceptOpenFiles" or "afterDeviceRestart" = Require, with that iOS data protection class.',
         observed("whenDeviceLocked"),
     ),
-    genmojiConfigurationState: setting(oneOf(e.iosConfigurationStates), "Data protection > Genmoji", '"blocked" = Block; "notBlocked" = Allow.'),
-    screenCaptureConfigurationState: setting(oneOf(e.iosConfigurationStates), "Data protection > Screen capture", '"blocked" = Block; "notBlocked" = Allow.'),
-    writingToolsConfigurationState: setting(oneOf(e.iosConfigurationStates), "Data protection > Writing Tools", '"blocked" = Block; "notBlocked" = Allow.'),
-    allowWidgetContentSync: setting(bool(), "Data protection > Widget content sync (no admin-center row)", "true = allow org data in widgets.", observed(false)),
-    faceIdBlocked: setting(bool(), "Access requirements > Face ID instead of PIN for access", "true = Block Face ID in place of the app PIN.", observed(false)),
-    minimumRequiredSdkVersion: setting(version(), "Conditional launch > Min SDK version (Block access)", "Intune SDK versions below this are blocked."),
-    minimumWarningSdkVersion: setting(version(), "Conditional launch > Min SDK version (Warn)", "Intune SDK versions below this get a warning."),
-    minimumWipeSdkVersion: setting(version(), "Conditional launch > Min SDK version (Wipe data)", "Intune SDK versions below this are wiped."),
+    genmojiConfigurationState: setting(
+        oneOf(e.iosConfigurationStates),
+        "Data protection > Genmoji",
+        '"blocked" = Block; "notBlocked" = Allow.',
+    ),
+    screenCaptureConfigurationState: setting(
+        oneOf(e.iosConfigurationStates),
+        "Data protection > Screen capture",
+        '"blocked" = Block; "notBlocked" = Allow.',
+    ),
+    writingToolsConfigurationState: setting(
+        oneOf(e.iosConfigurationStates),
+        "Data protection > Writing Tools",
+        '"blocked" = Block; "notBlocked" = Allow.',
+    ),
+    allowWidgetContentSync: setting(
+        bool(),
+        "Data protection > Widget content sync (no admin-center row)",
+        "true = allow org data in widgets.",
+        observed(false),
+    ),
+    faceIdBlocked: setting(
+        bool(),
+        "Access requirements > Face ID instead of PIN for access",
+        "true = Block Face ID in place of the app PIN.",
+        observed(false),
+    ),
+    minimumRequiredSdkVersion: setting(
+        version(),
+        "Conditional launch > Min SDK version (Block access)",
+        "Intune SDK versions below this are blocked.",
+    ),
+    minimumWarningSdkVersion: setting(
+        version(),
+        "Conditional launch > Min SDK version (Warn)",
+        "Intune SDK versions below this get a warning.",
+    ),
+    minimumWipeSdkVersion: setting(
+        version(),
+        "Conditional launch > Min SDK version (Wipe data)",
+        "Intune SDK versions below this are wiped.",
+    ),
     allowedIosDeviceModels: setting(
         joinedSet('iOS model identifiers such as "iPhone15,2"'),
         "Conditional launch > Device model(s)",
         "Allowed device models; others get `appActionIfIosDeviceModelNotAllowed`. Graph keeps them as one ';'-joined string; here they are a list.",
         observed([]),
     ),
-    appActionIfIosDeviceModelNotAllowed: setting(oneOf(e.blockOrWipe), "Conditional launch > Device model(s) (action)", '"block" = Block non-specified; "wipe" = Wipe non-specified.', observed("block")),
-    appActionIfAccountIsClockedOut: setting(oneOf(e.blockOrWarn), "Conditional launch > Non-working time", '"block" = Block access; "warn" = Warn. Not set = row absent.'),
+    appActionIfIosDeviceModelNotAllowed: setting(
+        oneOf(e.blockOrWipe),
+        "Conditional launch > Device model(s) (action)",
+        '"block" = Block non-specified; "wipe" = Wipe non-specified.',
+        observed("block"),
+    ),
+    appActionIfAccountIsClockedOut: setting(
+        oneOf(e.blockOrWarn),
+        "Conditional launch > Non-working time",
+        '"block" = Block access; "warn" = Warn. Not set = row absent.',
+    ),
 } as const;
 
 /** Every iOS setting, keyed by Graph property name. */

@@ -92,7 +92,11 @@ function uniqueSorted<T>(items: readonly T[], key: (item: T) => string = String)
  * The reason always starts with "must be <allowed>", then names the first bad item:
  * `must be a list of "box", "sharePoint"; item 1 ("dropbox") is not one of them`.
  */
-function listProblem(value: unknown, allowed: string, element: (item: unknown) => string | undefined): string | undefined {
+function listProblem(
+    value: unknown,
+    allowed: string,
+    element: (item: unknown) => string | undefined,
+): string | undefined {
     if (!Array.isArray(value)) return `must be ${allowed}`;
     for (const [index, item] of value.entries()) {
         const problem = element(item);
@@ -111,7 +115,8 @@ export function setOf<M extends string>(members: readonly M[]): ValueKind<M[]> {
     return {
         tsType: `(${members.map(quote).join(" | ")})[]`,
         allowed,
-        problem: (value) => listProblem(value, allowed, (item) => (member(members, item) ? undefined : "is not one of them")),
+        problem: (value) =>
+            listProblem(value, allowed, (item) => (member(members, item) ? undefined : "is not one of them")),
         normalize,
         toGraph: (value) => value,
         fromGraph: (value) => normalize(Array.isArray(value) ? (value as M[]) : []),
@@ -133,16 +138,21 @@ export function flagsOf<M extends string>(members: readonly M[], none: M): Value
         tsType: `(${members.map(quote).join(" | ")})[]`,
         allowed,
         problem: (value) => {
-            const bad = listProblem(value, allowed, (item) => (member(members, item) ? undefined : "is not one of them"));
+            const bad = listProblem(value, allowed, (item) =>
+                member(members, item) ? undefined : "is not one of them",
+            );
             if (bad) return bad;
             const list = value as string[];
-            if (list.length === 0) return `must be ${allowed}; an empty list names no member (use [${quote(none)}] for none)`;
-            if (list.length > 1 && list.some((v) => member(members, v) === none)) return `must be ${allowed}; ${quote(none)} cannot be combined with other members`;
+            if (list.length === 0)
+                return `must be ${allowed}; an empty list names no member (use [${quote(none)}] for none)`;
+            if (list.length > 1 && list.some((v) => member(members, v) === none))
+                return `must be ${allowed}; ${quote(none)} cannot be combined with other members`;
             return undefined;
         },
         normalize,
         toGraph: (value) => value.join(","),
-        fromGraph: (value) => (isString(value) && value ? normalize(value.split(",").map((v) => v.trim()) as M[]) : undefined),
+        fromGraph: (value) =>
+            isString(value) && value ? normalize(value.split(",").map((v) => v.trim()) as M[]) : undefined,
     };
 }
 
@@ -165,7 +175,7 @@ export function duration(): ValueKind<string> {
         },
         normalize: (value) => canonicalDuration(value) ?? value,
         toGraph: (value) => value,
-        fromGraph: (value) => (isString(value) && value ? canonicalDuration(value) ?? value : undefined),
+        fromGraph: (value) => (isString(value) && value ? (canonicalDuration(value) ?? value) : undefined),
     };
 }
 
@@ -184,24 +194,43 @@ function patterned(pattern: RegExp, allowed: string, maxLength = 1024): ValueKin
 
 /** Free text such as a display name or description; `""` is a value (it reads back as `""`). */
 export function text(maxLength = 1024, required = false): ValueKind<string> {
-    const kind = patterned(required ? /\S/ : /^[\s\S]*$/, `${required ? "non-empty " : ""}text of at most ${maxLength} characters`, maxLength);
+    const kind = patterned(
+        required ? /\S/ : /^[\s\S]*$/,
+        `${required ? "non-empty " : ""}text of at most ${maxLength} characters`,
+        maxLength,
+    );
     return { ...kind, fromGraph: (value) => (isString(value) ? value : undefined) };
 }
 
 /** A dotted version number such as `16.0` or `5.0.4300`. */
 export function version(): ValueKind<string> {
-    return patterned(/^\d+(\.\d+){0,3}$/, 'a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1"', 64);
+    return patterned(
+        /^\d+(\.\d+){0,3}$/,
+        'a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1"',
+        64,
+    );
 }
 
 /** An Android security patch level `YYYY-MM-DD`; Graph reports `0000-00-00` when not configured. */
 export function patchLevel(): ValueKind<string> {
-    const kind = patterned(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date "YYYY-MM-DD" such as "2026-01-01"', 10);
-    return { ...kind, fromGraph: (value) => (isString(value) && value !== "" && value !== "0000-00-00" ? value : undefined) };
+    const kind = patterned(
+        /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+        'a date "YYYY-MM-DD" such as "2026-01-01"',
+        10,
+    );
+    return {
+        ...kind,
+        fromGraph: (value) => (isString(value) && value !== "" && value !== "0000-00-00" ? value : undefined),
+    };
 }
 
 /** A URL scheme such as `microsoft-edge` or `skype` (without `://`). */
 export function urlScheme(): ValueKind<string> {
-    return patterned(/^[A-Za-z][A-Za-z0-9+.-]*$/, 'a URL scheme such as "skype" or "microsoft-edge" (letters, digits, "+", ".", "-"; no "://")', 256);
+    return patterned(
+        /^[A-Za-z][A-Za-z0-9+.-]*$/,
+        'a URL scheme such as "skype" or "microsoft-edge" (letters, digits, "+", ".", "-"; no "://")',
+        256,
+    );
 }
 
 /** Android application id pattern (`com.example.app`). */
@@ -221,7 +250,8 @@ export function stringSet(pattern: RegExp, each: string): ValueKind<string[]> {
     return {
         tsType: "string[]",
         allowed,
-        problem: (value) => listProblem(value, allowed, (item) => (isString(item) && pattern.test(item) ? undefined : "is not one")),
+        problem: (value) =>
+            listProblem(value, allowed, (item) => (isString(item) && pattern.test(item) ? undefined : "is not one")),
         normalize,
         toGraph: (value) => value,
         fromGraph: (value) => normalize(Array.isArray(value) ? value.filter(isString) : []),
@@ -266,14 +296,16 @@ export interface PairShape {
 
 /** Why one item of a {@link pairs} list is not allowed, or undefined when it is. */
 function pairProblem({ nameField, valueField, fields }: PairShape, item: unknown): string | undefined {
-    if (typeof item !== "object" || item === null || Array.isArray(item)) return `is not an object with ${nameField} and ${valueField}`;
+    if (typeof item !== "object" || item === null || Array.isArray(item))
+        return `is not an object with ${nameField} and ${valueField}`;
     const record = item as Record<string, unknown>;
     const extra = Object.keys(record).find((k) => k !== nameField && k !== valueField);
     if (extra !== undefined) return `has unknown field ${quote(extra)} (allowed: ${nameField}, ${valueField})`;
     for (const field of [nameField, valueField]) {
         const v = record[field];
         if (v === undefined) return `has no ${field}, which must be ${fields[field].allowed}`;
-        if (!isString(v) || !fields[field].pattern.test(v)) return `has ${field} ${quote(v)}, which must be ${fields[field].allowed}`;
+        if (!isString(v) || !fields[field].pattern.test(v))
+            return `has ${field} ${quote(v)}, which must be ${fields[field].allowed}`;
     }
     return undefined;
 }

@@ -53,7 +53,11 @@ export const ios: Platform = {
         allowed: 'an iOS bundle id such as "com.microsoft.office.outlook"',
     },
     settings: iosSettings,
-    customTargets: { dialer: "customDialerAppProtocol", messaging: "messagingRedirectAppUrlScheme", browser: "customBrowserProtocol" },
+    customTargets: {
+        dialer: "customDialerAppProtocol",
+        messaging: "messagingRedirectAppUrlScheme",
+        browser: "customBrowserProtocol",
+    },
 };
 
 export const android: Platform = {
@@ -70,7 +74,11 @@ export const android: Platform = {
         allowed: 'an Android package id such as "com.microsoft.office.outlook"',
     },
     settings: androidSettings,
-    customTargets: { dialer: "customDialerAppPackageId", messaging: "messagingRedirectAppPackageId", browser: "customBrowserPackageId" },
+    customTargets: {
+        dialer: "customDialerAppPackageId",
+        messaging: "messagingRedirectAppPackageId",
+        browser: "customBrowserPackageId",
+    },
 };
 
 export const platforms: Readonly<Record<PlatformName, Platform>> = { ios, android };

@@ -98,4 +98,12 @@ async function localWorkspaceOptions({ projectName, stateDir, pulumiHome, extraE
     };
 }
 
-module.exports = { repoRoot, nodeBinDir, ensureScript, pinnedPulumiVersion, ensurePulumi, engineEnv, localWorkspaceOptions };
+module.exports = {
+    repoRoot,
+    nodeBinDir,
+    ensureScript,
+    pinnedPulumiVersion,
+    ensurePulumi,
+    engineEnv,
+    localWorkspaceOptions,
+};

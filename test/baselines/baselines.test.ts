@@ -20,16 +20,22 @@ function presetOf(policy: FrameworkPolicy): Values {
 }
 
 const policies = frameworkPolicies();
-const find = (platform: "ios" | "android", level: 1 | 2 | 3) => policies.find((p) => p.platform === platform && p.level === level)!;
+const find = (platform: "ios" | "android", level: 1 | 2 | 3) =>
+    policies.find((p) => p.platform === platform && p.level === level)!;
 
 /** Published settings, canonical, with every documented quirk taken out (and asserted on the way). */
 function publishedMinusQuirks(policy: FrameworkPolicy): Values {
     // Fields the file leaves not configured (null, "", "0000-00-00") are not part of a preset.
-    const configured = Object.fromEntries(Object.entries(policy.json).filter(([, v]) => v !== null && v !== "" && v !== "0000-00-00"));
+    const configured = Object.fromEntries(
+        Object.entries(policy.json).filter(([, v]) => v !== null && v !== "" && v !== "0000-00-00"),
+    );
     const expected = settingsFromGraph(platforms[policy.platform], configured);
 
     // displayName and description are the user's; Microsoft's stay available as `published`.
-    expect(baselines[policy.platform].published[LEVELS[policy.level]]).toEqual({ displayName: policy.json.displayName, description: policy.json.description });
+    expect(baselines[policy.platform].published[LEVELS[policy.level]]).toEqual({
+        displayName: policy.json.displayName,
+        description: policy.json.description,
+    });
     delete expected.displayName;
     delete expected.description;
 
@@ -59,7 +65,9 @@ describe.each(policies)("$file", (policy) => {
         expect(policy.json).toHaveProperty("isAssigned", false);
         expect(platform.settings).not.toHaveProperty("isAssigned");
         expect(preset).not.toHaveProperty("isAssigned");
-        const notConfigured = Object.entries(policy.json).filter(([, v]) => v === null || v === "" || v === "0000-00-00").map(([k]) => k);
+        const notConfigured = Object.entries(policy.json)
+            .filter(([, v]) => v === null || v === "" || v === "0000-00-00")
+            .map(([k]) => k);
         expect(notConfigured.length).toBeGreaterThan(5);
         for (const key of notConfigured) expect(preset).not.toHaveProperty(key);
         expect(preset).not.toHaveProperty("displayName");
@@ -91,7 +99,8 @@ describe.each(policies)("$file", (policy) => {
 
     it("is frozen, lists included", () => {
         expect(Object.isFrozen(preset)).toBe(true);
-        for (const value of Object.values(preset)) if (typeof value === "object") expect(Object.isFrozen(value)).toBe(true);
+        for (const value of Object.values(preset))
+            if (typeof value === "object") expect(Object.isFrozen(value)).toBe(true);
         expect(() => (preset.allowedDataIngestionLocations as string[]).push("photoLibrary")).toThrow(TypeError);
     });
 });
@@ -106,11 +115,18 @@ describe("documented quirks", () => {
 
     it("iOS Level 3 keeps the custom dialer but not the placeholder scheme", () => {
         const l3 = baselines.ios.level3EnterpriseHigh;
-        expect(find("ios", 3).json).toMatchObject({ dialerRestrictionLevel: "customApp", customDialerAppProtocol: "replace_with_dialer_app_url_scheme" });
+        expect(find("ios", 3).json).toMatchObject({
+            dialerRestrictionLevel: "customApp",
+            customDialerAppProtocol: "replace_with_dialer_app_url_scheme",
+        });
         expect(l3.dialerRestrictionLevel).toBe("customApp");
         expect(l3).not.toHaveProperty("customDialerAppProtocol");
         // The placeholder itself would not even pass check: it is not a URL scheme.
-        const placeholder = checkInputs(platforms.ios, { ...l3, displayName: "x", customDialerAppProtocol: "replace_with_dialer_app_url_scheme" });
+        const placeholder = checkInputs(platforms.ios, {
+            ...l3,
+            displayName: "x",
+            customDialerAppProtocol: "replace_with_dialer_app_url_scheme",
+        });
         expect(placeholder.failures.length).toBeGreaterThan(0);
         expect(placeholder.failures.every((f) => f.property === "customDialerAppProtocol")).toBe(true);
         expect(placeholder.failures[0].reason).toMatch(/Dialer App URL Scheme.*must be a URL scheme/);
@@ -118,8 +134,12 @@ describe("documented quirks", () => {
 
     it("iOS Level 3 passes check once the dialer app is named, or another dialer level is chosen", () => {
         const l3 = baselines.ios.level3EnterpriseHigh;
-        expect(checkInputs(platforms.ios, { ...l3, displayName: "x", customDialerAppProtocol: "ciscotel" }).failures).toEqual([]);
-        expect(checkInputs(platforms.ios, { ...l3, displayName: "x", dialerRestrictionLevel: "managedApps" }).failures).toEqual([]);
+        expect(
+            checkInputs(platforms.ios, { ...l3, displayName: "x", customDialerAppProtocol: "ciscotel" }).failures,
+        ).toEqual([]);
+        expect(
+            checkInputs(platforms.ios, { ...l3, displayName: "x", dialerRestrictionLevel: "managedApps" }).failures,
+        ).toEqual([]);
     });
 
     it("Level 3 leaves the stale Max OS version (Block access) unmanaged", () => {
@@ -140,24 +160,55 @@ describe("using a preset", () => {
             assignments: { include: ["1b0f0d1e-4a0e-4c1e-9f51-4d3c2b1a0f9e"] },
         });
         expect(failures).toEqual([]);
-        expect(inputs).toMatchObject({ minimumPinLength: 8, periodOnlineBeforeAccessCheck: "PT15M", dataBackupBlocked: true });
-        expect(checkInputs(platforms.android, { ...baselines.android.level1EnterpriseBasic, displayName: "x", minimumPinLength: 3 }).failures).toEqual([
-            { property: "minimumPinLength", reason: expect.stringMatching(/^minimumPinLength \(Access requirements > Select minimum PIN length\): 3 must be a whole number from 4 to 16/) },
+        expect(inputs).toMatchObject({
+            minimumPinLength: 8,
+            periodOnlineBeforeAccessCheck: "PT15M",
+            dataBackupBlocked: true,
+        });
+        expect(
+            checkInputs(platforms.android, {
+                ...baselines.android.level1EnterpriseBasic,
+                displayName: "x",
+                minimumPinLength: 3,
+            }).failures,
+        ).toEqual([
+            {
+                property: "minimumPinLength",
+                reason: expect.stringMatching(
+                    /^minimumPinLength \(Access requirements > Select minimum PIN length\): 3 must be a whole number from 4 to 16/,
+                ),
+            },
         ]);
     });
 
     it("listing apps needs appGroupType selectedPublicApps instead of the preset's app group", () => {
         const apps = ["com.microsoft.office.outlook"];
-        const withGroup = checkInputs(platforms.android, { ...baselines.android.level2EnterpriseEnhanced, displayName: "x", apps });
-        expect(withGroup.failures.map((f) => f.reason)).toEqual([expect.stringContaining('apps cannot be listed when appGroupType is "allCoreMicrosoftApps"')]);
-        const selected = checkInputs(platforms.android, { ...baselines.android.level2EnterpriseEnhanced, displayName: "x", appGroupType: "selectedPublicApps", apps });
+        const withGroup = checkInputs(platforms.android, {
+            ...baselines.android.level2EnterpriseEnhanced,
+            displayName: "x",
+            apps,
+        });
+        expect(withGroup.failures.map((f) => f.reason)).toEqual([
+            expect.stringContaining('apps cannot be listed when appGroupType is "allCoreMicrosoftApps"'),
+        ]);
+        const selected = checkInputs(platforms.android, {
+            ...baselines.android.level2EnterpriseEnhanced,
+            displayName: "x",
+            appGroupType: "selectedPublicApps",
+            apps,
+        });
         expect(selected.failures).toEqual([]);
     });
 
     it("is exported from the package entry point", () => {
         expect(intune.baselines.ios.level2EnterpriseEnhanced).toBe(baselines.ios.level2EnterpriseEnhanced);
         expect(Object.keys(intune.baselines).sort()).toEqual(["android", "ios"]);
-        expect(Object.keys(intune.baselines.ios).sort()).toEqual(["level1EnterpriseBasic", "level2EnterpriseEnhanced", "level3EnterpriseHigh", "published"]);
+        expect(Object.keys(intune.baselines.ios).sort()).toEqual([
+            "level1EnterpriseBasic",
+            "level2EnterpriseEnhanced",
+            "level3EnterpriseHigh",
+            "published",
+        ]);
         expect(Object.keys(intune.baselines.android).sort()).toEqual(Object.keys(intune.baselines.ios).sort());
     });
 });
@@ -171,15 +222,26 @@ export function typeChecks(groupId: string): void {
         assignments: { include: [groupId] },
         minimumPinLength: 8,
     };
-    const android: intune.AndroidAppProtectionPolicyArgs = { ...baselines.android.level3EnterpriseHigh, displayName: "Android" };
+    const android: intune.AndroidAppProtectionPolicyArgs = {
+        ...baselines.android.level3EnterpriseHigh,
+        displayName: "Android",
+    };
     const pinLength: number | undefined = baselines.ios.level1EnterpriseBasic.minimumPinLength;
     // @ts-expect-error a preset has no displayName: it is the user's.
     void baselines.ios.level1EnterpriseBasic.displayName;
     // @ts-expect-error args without displayName are incomplete.
     const nameless: intune.IosAppProtectionPolicyArgs = { ...baselines.ios.level1EnterpriseBasic };
-    // @ts-expect-error overrides are typed like any arg.
-    const wrong: intune.IosAppProtectionPolicyArgs = { ...baselines.ios.level1EnterpriseBasic, displayName: "x", allowedOutboundDataTransferDestinations: "everyone" };
-    // @ts-expect-error an Android-only setting is not an iOS arg.
-    const crossed: intune.IosAppProtectionPolicyArgs = { ...baselines.ios.level1EnterpriseBasic, displayName: "x", screenCaptureBlocked: true };
+    const wrong: intune.IosAppProtectionPolicyArgs = {
+        ...baselines.ios.level1EnterpriseBasic,
+        displayName: "x",
+        // @ts-expect-error overrides are typed like any arg.
+        allowedOutboundDataTransferDestinations: "everyone",
+    };
+    const crossed: intune.IosAppProtectionPolicyArgs = {
+        ...baselines.ios.level1EnterpriseBasic,
+        displayName: "x",
+        // @ts-expect-error an Android-only setting is not an iOS arg.
+        screenCaptureBlocked: true,
+    };
     void [args, android, pinLength, nameless, wrong, crossed];
 }

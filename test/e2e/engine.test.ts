@@ -38,7 +38,10 @@ interface Declared {
 }
 
 /** The policies a tenant's program declares. */
-function declaredFor(tenant: TestTenant, overrides: { ios?: Record<string, unknown>; android?: Record<string, unknown> } = {}): Declared[] {
+function declaredFor(
+    tenant: TestTenant,
+    overrides: { ios?: Record<string, unknown>; android?: Record<string, unknown> } = {},
+): Declared[] {
     const assignments = { include: [tenant.groups.sales], exclude: [tenant.groups.contractors] };
     return [
         {
@@ -91,8 +94,11 @@ function stackRun(stack: string, tenant: TestTenant, policies: Declared[]): Engi
 }
 
 const graphWrites = (tenant: TestTenant) =>
-    emulator.requests.filter((r) => r.tenantId === tenant.tenantId && ["POST", "PATCH", "DELETE"].includes(r.method) && r.kind !== "token");
-const graphCalls = (tenant: TestTenant) => emulator.requests.filter((r) => r.tenantId === tenant.tenantId && r.kind !== "token" && r.kind !== "metadata");
+    emulator.requests.filter(
+        (r) => r.tenantId === tenant.tenantId && ["POST", "PATCH", "DELETE"].includes(r.method) && r.kind !== "token",
+    );
+const graphCalls = (tenant: TestTenant) =>
+    emulator.requests.filter((r) => r.tenantId === tenant.tenantId && r.kind !== "token" && r.kind !== "metadata");
 
 /** Asserts the tenant holds exactly the declared policies, setting by setting. */
 function expectTenantHolds(tenant: TestTenant, policies: Declared[]) {
@@ -104,7 +110,8 @@ function expectTenantHolds(tenant: TestTenant, policies: Declared[]) {
         expect(policy["@odata.type"]).toBe(spec.odataType);
         const { inputs } = checkInputs(spec, args);
         const settings = settingsFromGraph(spec, policy);
-        for (const key of Object.keys(inputs).filter((k) => k in spec.settings)) expect([key, settings[key]]).toEqual([key, inputs[key]]);
+        for (const key of Object.keys(inputs).filter((k) => k in spec.settings))
+            expect([key, settings[key]]).toEqual([key, inputs[key]]);
         expect(appsFromGraph(policy.apps, spec)).toEqual(inputs.apps);
         expect(assignmentsFromGraph(policy.assignments)).toEqual(inputs.assignments);
     }
@@ -142,7 +149,10 @@ describe("one tenant, through the real engine", () => {
         expect(up.changes).toMatchObject({ update: 1, same: 2 });
         const writes = graphWrites(contoso.tenant);
         expect(writes.map((r) => `${r.method} ${r.kind}`)).toEqual(["PATCH update"]);
-        expect(writes[0].body).toEqual({ "@odata.type": "#microsoft.graph.iosManagedAppProtection", minimumPinLength: 8 });
+        expect(writes[0].body).toEqual({
+            "@odata.type": "#microsoft.graph.iosManagedAppProtection",
+            minimumPinLength: 8,
+        });
         expectTenantHolds(contoso.tenant, changed);
         // back to the declared program for the next tests
         await engine("up", run());
@@ -159,7 +169,9 @@ describe("one tenant, through the real engine", () => {
         expect(preview.changes).toMatchObject({ update: 1 });
         emulator.clearLog();
         await engine("up", run());
-        expect(graphWrites(contoso.tenant).map((r) => r.body)).toEqual([{ "@odata.type": "#microsoft.graph.iosManagedAppProtection", dataBackupBlocked: true }]);
+        expect(graphWrites(contoso.tenant).map((r) => r.body)).toEqual([
+            { "@odata.type": "#microsoft.graph.iosManagedAppProtection", dataBackupBlocked: true },
+        ]);
         expectTenantHolds(contoso.tenant, declared);
     });
 
@@ -175,24 +187,43 @@ describe("one tenant, through the real engine", () => {
 
     it("invalid input fails preview with the provider's message and sends nothing to Graph", async () => {
         emulator.clearLog();
-        const bad = stackRun("contoso", contoso.tenant, declaredFor(contoso.tenant, { ios: { minimumPinLength: 40, periodOnlineBeforeAccessCheck: "30 minutes" } }));
+        const bad = stackRun(
+            "contoso",
+            contoso.tenant,
+            declaredFor(contoso.tenant, { ios: { minimumPinLength: 40, periodOnlineBeforeAccessCheck: "30 minutes" } }),
+        );
         const outcome = await runEngine("preview", bad);
         expect(outcome.code).not.toBe(0);
-        expect(outcome.stderr).toMatch(/minimumPinLength \(Access requirements > Select minimum PIN length\): 40 must be a whole number from 4 to 16/);
-        expect(outcome.stderr).toMatch(/periodOnlineBeforeAccessCheck .*"30 minutes" must be a non-negative ISO-8601 duration/);
+        expect(outcome.stderr).toMatch(
+            /minimumPinLength \(Access requirements > Select minimum PIN length\): 40 must be a whole number from 4 to 16/,
+        );
+        expect(outcome.stderr).toMatch(
+            /periodOnlineBeforeAccessCheck .*"30 minutes" must be a non-negative ISO-8601 duration/,
+        );
         expect(graphCalls(contoso.tenant)).toEqual([]);
     });
 });
 
 describe("two tenants, one program, one stack each", () => {
     it("each stack touches only its own tenant", async () => {
-        const before = emulator.policies(contoso.tenant.tenantId).map((p) => `${p.id}:${p.version}`).sort();
+        const before = emulator
+            .policies(contoso.tenant.tenantId)
+            .map((p) => `${p.id}:${p.version}`)
+            .sort();
         emulator.clearLog();
-        const declared = declaredFor(fabrikam.tenant, { ios: { displayName: "Fabrikam iOS" }, android: { displayName: "Fabrikam Android" } });
+        const declared = declaredFor(fabrikam.tenant, {
+            ios: { displayName: "Fabrikam iOS" },
+            android: { displayName: "Fabrikam Android" },
+        });
         await engine("up", stackRun("fabrikam", fabrikam.tenant, declared));
         expectTenantHolds(fabrikam.tenant, declared);
         expect(graphCalls(contoso.tenant)).toEqual([]);
-        expect(emulator.policies(contoso.tenant.tenantId).map((p) => `${p.id}:${p.version}`).sort()).toEqual(before);
+        expect(
+            emulator
+                .policies(contoso.tenant.tenantId)
+                .map((p) => `${p.id}:${p.version}`)
+                .sort(),
+        ).toEqual(before);
     });
 });
 
@@ -211,10 +242,21 @@ describe("secrets", () => {
         walk(path.join(work, "state"));
         const stateFiles = files.filter((f) => f.endsWith(".json") && f.includes(`${path.sep}stacks${path.sep}`));
         expect(stateFiles.length).toBeGreaterThan(0);
-        for (const file of files) expect([file, fs.readFileSync(file, "utf8").includes(contoso.tenant.clientSecret)]).toEqual([file, false]);
-        const state = JSON.parse(fs.readFileSync(stateFiles.find((f) => f.includes("contoso"))!, "utf8"));
-        const policies = state.checkpoint.latest.resources.filter((r: any) => r.type.startsWith("pulumi-nodejs:dynamic/intune:"));
-        expect(policies.map((r: any) => r.type).sort()).toEqual(["pulumi-nodejs:dynamic/intune:AndroidAppProtectionPolicy", "pulumi-nodejs:dynamic/intune:IosAppProtectionPolicy"]);
+        for (const file of files)
+            expect([file, fs.readFileSync(file, "utf8").includes(contoso.tenant.clientSecret)]).toEqual([file, false]);
+        const state = JSON.parse(
+            fs.readFileSync(
+                stateFiles.find((f) => f.includes("contoso"))!,
+                "utf8",
+            ),
+        );
+        const policies = state.checkpoint.latest.resources.filter((r: any) =>
+            r.type.startsWith("pulumi-nodejs:dynamic/intune:"),
+        );
+        expect(policies.map((r: any) => r.type).sort()).toEqual([
+            "pulumi-nodejs:dynamic/intune:AndroidAppProtectionPolicy",
+            "pulumi-nodejs:dynamic/intune:IosAppProtectionPolicy",
+        ]);
         for (const resource of policies) expect(resource.outputs.__provider).not.toMatch(/secret/i);
     });
 });

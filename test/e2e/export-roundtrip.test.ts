@@ -21,7 +21,9 @@ const { tenant } = made;
 let emulator: Emulator;
 let work: string;
 
-const target = (type: "groupAssignmentTarget" | "exclusionGroupAssignmentTarget", groupId: string) => ({ target: { "@odata.type": `#microsoft.graph.${type}`, groupId } });
+const target = (type: "groupAssignmentTarget" | "exclusionGroupAssignmentTarget", groupId: string) => ({
+    target: { "@odata.type": `#microsoft.graph.${type}`, groupId },
+});
 
 beforeAll(async () => {
     work = fs.mkdtempSync(path.join(REPO_ROOT, "test", "e2e", ".tmp-export-"));
@@ -34,8 +36,13 @@ beforeAll(async () => {
         minimumPinLength: 6,
         periodOnlineBeforeAccessCheck: "PT45M",
         appGroupType: "selectedPublicApps",
-        apps: ["com.microsoft.office.outlook", "com.microsoft.skype.teams"].map((bundleId) => ({ mobileAppIdentifier: { "@odata.type": "#microsoft.graph.iosMobileAppIdentifier", bundleId } })),
-        assignments: [target("groupAssignmentTarget", tenant.groups.sales), target("exclusionGroupAssignmentTarget", tenant.groups.contractors)],
+        apps: ["com.microsoft.office.outlook", "com.microsoft.skype.teams"].map((bundleId) => ({
+            mobileAppIdentifier: { "@odata.type": "#microsoft.graph.iosMobileAppIdentifier", bundleId },
+        })),
+        assignments: [
+            target("groupAssignmentTarget", tenant.groups.sales),
+            target("exclusionGroupAssignmentTarget", tenant.groups.contractors),
+        ],
     });
     for (const name of ["Sales Android", "Sales Android"]) {
         emulator.seedPolicy(tenant.tenantId, {
@@ -43,7 +50,14 @@ beforeAll(async () => {
             displayName: name,
             screenCaptureBlocked: true,
             appGroupType: "selectedPublicApps",
-            apps: [{ mobileAppIdentifier: { "@odata.type": "#microsoft.graph.androidMobileAppIdentifier", packageId: "com.microsoft.office.outlook" } }],
+            apps: [
+                {
+                    mobileAppIdentifier: {
+                        "@odata.type": "#microsoft.graph.androidMobileAppIdentifier",
+                        packageId: "com.microsoft.office.outlook",
+                    },
+                },
+            ],
             assignments: [target("groupAssignmentTarget", tenant.groups.finance)],
         });
     }
@@ -60,7 +74,20 @@ it("exports the tenant, and the first up adopts everything with no setting chang
     // Asynchronous: the emulator answers from this very process.
     await promisify(execFile)(
         path.join(REPO_ROOT, "node_modules", ".bin", "node"),
-        [path.join(REPO_ROOT, "bin", "pulumi-intune-app-protection"), "export", "--tenant-id", tenant.tenantId, "--client-id", tenant.clientId, "--graph-endpoint", emulator.url, "--authority-host", emulator.url, "--out", path.join(programDir, "index.ts")],
+        [
+            path.join(REPO_ROOT, "bin", "pulumi-intune-app-protection"),
+            "export",
+            "--tenant-id",
+            tenant.tenantId,
+            "--client-id",
+            tenant.clientId,
+            "--graph-endpoint",
+            emulator.url,
+            "--authority-host",
+            emulator.url,
+            "--out",
+            path.join(programDir, "index.ts"),
+        ],
         { env: { ...process.env, AZURE_CLIENT_SECRET: tenant.clientSecret, NODE_EXTRA_CA_CERTS: emulator.caCertPath } },
     );
     const program = fs.readFileSync(path.join(programDir, "index.ts"), "utf8");
@@ -73,7 +100,12 @@ it("exports the tenant, and the first up adopts everything with no setting chang
         program: programDir,
         stack: "brownfield",
         stateDir: path.join(work, "state"),
-        config: { "intune:tenantId": tenant.tenantId, "intune:clientId": tenant.clientId, "intune:graphEndpoint": emulator.url, "intune:authorityHost": emulator.url },
+        config: {
+            "intune:tenantId": tenant.tenantId,
+            "intune:clientId": tenant.clientId,
+            "intune:graphEndpoint": emulator.url,
+            "intune:authorityHost": emulator.url,
+        },
         secrets: { "intune:clientSecret": tenant.clientSecret },
         env: { NODE_EXTRA_CA_CERTS: emulator.caCertPath },
     };
@@ -83,7 +115,9 @@ it("exports the tenant, and the first up adopts everything with no setting chang
 
     const up = await engine("up", run);
     expect(up.changes).toMatchObject({ create: 10 }); // the stack + 9 adopted policies
-    const writes = emulator.requests.filter((r) => ["POST", "PATCH", "DELETE"].includes(r.method) && r.kind !== "token");
+    const writes = emulator.requests.filter(
+        (r) => ["POST", "PATCH", "DELETE"].includes(r.method) && r.kind !== "token",
+    );
     expect(writes).toEqual([]);
     expect(emulator.count({ kind: "get" })).toBe(9);
     expect(versions()).toEqual(before);

@@ -40,151 +40,159 @@ export { GraphError } from "./errors";
 
 /** Options of `startEmulator`. */
 export interface EmulatorOptions {
-  /** Port on 127.0.0.1; 0 (default) picks a free one. */
-  port?: number;
-  /** Intune throttling limits (defaults: Intune's documented ones); `false` disables throttling. */
-  throttle?: Partial<ThrottleLimits> | false;
-  /** Send `Retry-After` with 429s (default true); false emulates Intune's header-less 429. */
-  retryAfterHeader?: boolean;
-  /** Delay added to every request. */
-  latencyMs?: number;
-  /** Persist all tenant state (and issued tokens) as JSON after each change; loaded at start. */
-  dataFile?: string;
-  tenants?: TenantSpec[];
-  /** Page size of list responses (default 100). */
-  pageSize?: number;
-  /**
-   * Directory holding `ca.pem` + `ca-key.pem`: reused if present, created otherwise, so restarts keep
-   * the same CA (clients started with NODE_EXTRA_CA_CERTS keep working). Default: a fresh CA in a
-   * temporary directory removed on close.
-   */
-  caDir?: string;
-  /** Call `trustEmulatorCa(caCertPem)` for this process (default false). */
-  trustCa?: boolean;
+    /** Port on 127.0.0.1; 0 (default) picks a free one. */
+    port?: number;
+    /** Intune throttling limits (defaults: Intune's documented ones); `false` disables throttling. */
+    throttle?: Partial<ThrottleLimits> | false;
+    /** Send `Retry-After` with 429s (default true); false emulates Intune's header-less 429. */
+    retryAfterHeader?: boolean;
+    /** Delay added to every request. */
+    latencyMs?: number;
+    /** Persist all tenant state (and issued tokens) as JSON after each change; loaded at start. */
+    dataFile?: string;
+    tenants?: TenantSpec[];
+    /** Page size of list responses (default 100). */
+    pageSize?: number;
+    /**
+     * Directory holding `ca.pem` + `ca-key.pem`: reused if present, created otherwise, so restarts keep
+     * the same CA (clients started with NODE_EXTRA_CA_CERTS keep working). Default: a fresh CA in a
+     * temporary directory removed on close.
+     */
+    caDir?: string;
+    /** Call `trustEmulatorCa(caCertPem)` for this process (default false). */
+    trustCa?: boolean;
 }
 
 /** A running emulator. */
 export interface Emulator {
-  /** `https://127.0.0.1:PORT`: both Graph base URL and authority host. */
-  readonly url: string;
-  readonly port: number;
-  readonly caCertPem: string;
-  readonly caCertPath: string;
-  addTenant(spec: TenantSpec): void;
-  addGroup(tenantId: string, group: { id: string; displayName: string }): void;
-  /** Raw stored Graph JSON of every iOS+Android policy incl. `@odata.type`, `apps` and `assignments`. */
-  policies(tenantId: string): any[];
-  policy(tenantId: string, id: string): any | undefined;
-  /** Create as if through Graph (validates, applies defaults); `@odata.type` required. Not logged. */
-  seedPolicy(tenantId: string, body: any): any;
-  /** Change behind the provider's back (bumps version/lastModified). Accepts structural properties, `apps` (+`appGroupType`) and `assignments` in Graph shape. */
-  modifyPolicy(tenantId: string, id: string, patch: any): void;
-  deletePolicy(tenantId: string, id: string): void;
-  readonly requests: readonly LoggedRequest[];
-  clearLog(): void;
-  count(filter?: CountFilter): number;
-  /** Counts of logged requests by kind. */
-  countsByKind(): Record<string, number>;
-  injectFault(rule: FaultRule): void;
-  clearFaults(): void;
-  setThrottle(limits: Partial<ThrottleLimits> | false): void;
-  close(): Promise<void>;
+    /** `https://127.0.0.1:PORT`: both Graph base URL and authority host. */
+    readonly url: string;
+    readonly port: number;
+    readonly caCertPem: string;
+    readonly caCertPath: string;
+    addTenant(spec: TenantSpec): void;
+    addGroup(tenantId: string, group: { id: string; displayName: string }): void;
+    /** Raw stored Graph JSON of every iOS+Android policy incl. `@odata.type`, `apps` and `assignments`. */
+    policies(tenantId: string): any[];
+    policy(tenantId: string, id: string): any | undefined;
+    /** Create as if through Graph (validates, applies defaults); `@odata.type` required. Not logged. */
+    seedPolicy(tenantId: string, body: any): any;
+    /** Change behind the provider's back (bumps version/lastModified). Accepts structural properties, `apps` (+`appGroupType`) and `assignments` in Graph shape. */
+    modifyPolicy(tenantId: string, id: string, patch: any): void;
+    deletePolicy(tenantId: string, id: string): void;
+    readonly requests: readonly LoggedRequest[];
+    clearLog(): void;
+    count(filter?: CountFilter): number;
+    /** Counts of logged requests by kind. */
+    countsByKind(): Record<string, number>;
+    injectFault(rule: FaultRule): void;
+    clearFaults(): void;
+    setThrottle(limits: Partial<ThrottleLimits> | false): void;
+    close(): Promise<void>;
 }
 
 function loadOrCreateCa(caDir: string | undefined): { ca: CertAndKey; dir: string; temporary: boolean } {
-  if (caDir) {
-    fs.mkdirSync(caDir, { recursive: true });
-    const certFile = path.join(caDir, "ca.pem");
-    const keyFile = path.join(caDir, "ca-key.pem");
-    if (fs.existsSync(certFile) && fs.existsSync(keyFile)) {
-      return { ca: { certPem: fs.readFileSync(certFile, "utf8"), keyPem: fs.readFileSync(keyFile, "utf8") }, dir: caDir, temporary: false };
+    if (caDir) {
+        fs.mkdirSync(caDir, { recursive: true });
+        const certFile = path.join(caDir, "ca.pem");
+        const keyFile = path.join(caDir, "ca-key.pem");
+        if (fs.existsSync(certFile) && fs.existsSync(keyFile)) {
+            return {
+                ca: { certPem: fs.readFileSync(certFile, "utf8"), keyPem: fs.readFileSync(keyFile, "utf8") },
+                dir: caDir,
+                temporary: false,
+            };
+        }
+        const ca = generateCa();
+        fs.writeFileSync(keyFile, ca.keyPem, { mode: 0o600 });
+        fs.writeFileSync(certFile, ca.certPem);
+        return { ca, dir: caDir, temporary: false };
     }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intune-graph-emulator-"));
     const ca = generateCa();
-    fs.writeFileSync(keyFile, ca.keyPem, { mode: 0o600 });
-    fs.writeFileSync(certFile, ca.certPem);
-    return { ca, dir: caDir, temporary: false };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intune-graph-emulator-"));
-  const ca = generateCa();
-  fs.writeFileSync(path.join(dir, "ca.pem"), ca.certPem);
-  return { ca, dir, temporary: true };
+    fs.writeFileSync(path.join(dir, "ca.pem"), ca.certPem);
+    return { ca, dir, temporary: true };
 }
 
 /** Starts the emulator. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const model = graphModel();
-  const store = new Store(options.dataFile);
-  for (const t of options.tenants ?? []) store.addTenant(t);
-  const { ca, dir, temporary } = loadOrCreateCa(options.caDir);
-  const serverCert = issueServerCert(ca);
-  const caCertPath = path.join(dir, "ca.pem");
-  let baseUrl = "";
-  const policyService = new PolicyService(model);
-  const log = new RequestLog();
-  const ctx: EmulatorContext = {
-    store,
-    model,
-    policies: policyService,
-    throttle: new Throttle(options.throttle ?? {}),
-    faults: new Faults(),
-    log,
-    baseUrl: () => baseUrl,
-    options: { retryAfterHeader: options.retryAfterHeader ?? true, latencyMs: options.latencyMs ?? 0, pageSize: options.pageSize ?? 100 },
-  };
-  const server = createServer(ctx, { key: serverCert.keyPem, cert: serverCert.certPem });
-  const port = await listen(server, options.port ?? 0);
-  baseUrl = `https://127.0.0.1:${port}`;
-  if (options.trustCa) trustEmulatorCa(ca.certPem);
+    const model = graphModel();
+    const store = new Store(options.dataFile);
+    for (const t of options.tenants ?? []) store.addTenant(t);
+    const { ca, dir, temporary } = loadOrCreateCa(options.caDir);
+    const serverCert = issueServerCert(ca);
+    const caCertPath = path.join(dir, "ca.pem");
+    let baseUrl = "";
+    const policyService = new PolicyService(model);
+    const log = new RequestLog();
+    const ctx: EmulatorContext = {
+        store,
+        model,
+        policies: policyService,
+        throttle: new Throttle(options.throttle ?? {}),
+        faults: new Faults(),
+        log,
+        baseUrl: () => baseUrl,
+        options: {
+            retryAfterHeader: options.retryAfterHeader ?? true,
+            latencyMs: options.latencyMs ?? 0,
+            pageSize: options.pageSize ?? 100,
+        },
+    };
+    const server = createServer(ctx, { key: serverCert.keyPem, cert: serverCert.certPem });
+    const port = await listen(server, options.port ?? 0);
+    baseUrl = `https://127.0.0.1:${port}`;
+    if (options.trustCa) trustEmulatorCa(ca.certPem);
 
-  const stored = (tenantId: string, id: string): StoredPolicy => {
-    const p = store.require(tenantId).policies.get(id.toLowerCase());
-    if (!p) throw new Error(`no policy '${id}' in tenant '${tenantId}'`);
-    return p;
-  };
+    const stored = (tenantId: string, id: string): StoredPolicy => {
+        const p = store.require(tenantId).policies.get(id.toLowerCase());
+        if (!p) throw new Error(`no policy '${id}' in tenant '${tenantId}'`);
+        return p;
+    };
 
-  return {
-    url: baseUrl,
-    port,
-    caCertPem: ca.certPem,
-    caCertPath,
-    addTenant: (spec) => void store.addTenant(spec),
-    addGroup: (tenantId, group) => store.addGroup(tenantId, group),
-    policies: (tenantId) => [...store.require(tenantId).policies.values()].map((p) => structuredClone(p)),
-    policy: (tenantId, id) => {
-      const p = store.require(tenantId).policies.get(id.toLowerCase());
-      return p ? structuredClone(p) : undefined;
-    },
-    seedPolicy: (tenantId, body) => {
-      const type = resolveOdataType(model, body?.["@odata.type"], BASE_SET.typeName);
-      const p = policyService.create(store.require(tenantId), type, body);
-      store.save();
-      return structuredClone(p);
-    },
-    modifyPolicy: (tenantId, id, patch) => {
-      policyService.modify(stored(tenantId, id), patch);
-      store.save();
-    },
-    deletePolicy: (tenantId, id) => {
-      const p = stored(tenantId, id);
-      store.require(tenantId).policies.delete(p.id.toLowerCase());
-      store.save();
-    },
-    get requests() {
-      return log.entries;
-    },
-    clearLog: () => log.clear(),
-    count: (filter) => log.count(filter),
-    countsByKind: () => log.countsByKind(),
-    injectFault: (rule) => ctx.faults.add(rule),
-    clearFaults: () => ctx.faults.clear(),
-    setThrottle: (limits) => ctx.throttle.set(limits),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          if (temporary) fs.rmSync(dir, { recursive: true, force: true });
-          resolve();
-        });
-        server.closeAllConnections();
-      }),
-  };
+    return {
+        url: baseUrl,
+        port,
+        caCertPem: ca.certPem,
+        caCertPath,
+        addTenant: (spec) => void store.addTenant(spec),
+        addGroup: (tenantId, group) => store.addGroup(tenantId, group),
+        policies: (tenantId) => [...store.require(tenantId).policies.values()].map((p) => structuredClone(p)),
+        policy: (tenantId, id) => {
+            const p = store.require(tenantId).policies.get(id.toLowerCase());
+            return p ? structuredClone(p) : undefined;
+        },
+        seedPolicy: (tenantId, body) => {
+            const type = resolveOdataType(model, body?.["@odata.type"], BASE_SET.typeName);
+            const p = policyService.create(store.require(tenantId), type, body);
+            store.save();
+            return structuredClone(p);
+        },
+        modifyPolicy: (tenantId, id, patch) => {
+            policyService.modify(stored(tenantId, id), patch);
+            store.save();
+        },
+        deletePolicy: (tenantId, id) => {
+            const p = stored(tenantId, id);
+            store.require(tenantId).policies.delete(p.id.toLowerCase());
+            store.save();
+        },
+        get requests() {
+            return log.entries;
+        },
+        clearLog: () => log.clear(),
+        count: (filter) => log.count(filter),
+        countsByKind: () => log.countsByKind(),
+        injectFault: (rule) => ctx.faults.add(rule),
+        clearFaults: () => ctx.faults.clear(),
+        setThrottle: (limits) => ctx.throttle.set(limits),
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.close(() => {
+                    if (temporary) fs.rmSync(dir, { recursive: true, force: true });
+                    resolve();
+                });
+                server.closeAllConnections();
+            }),
+    };
 }

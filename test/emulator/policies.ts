@@ -8,207 +8,222 @@ import { GraphModel, PropertyModel, StructuredTypeModel } from "./schema";
 import { CREATE_DEFAULTS, PlatformFacts, PLATFORMS } from "./spec-facts";
 import { StoredPolicy, TenantState } from "./store";
 import {
-  isObject,
-  platformOf,
-  validateActionParameters,
-  validateApps,
-  validateAssignments,
-  validatePolicyBody,
-  validateProperty,
-  ValidatedTarget,
-  ZERO_GUID,
+    isObject,
+    platformOf,
+    validateActionParameters,
+    validateApps,
+    validateAssignments,
+    validatePolicyBody,
+    validateProperty,
+    ValidatedTarget,
+    ZERO_GUID,
 } from "./validation";
 
 /** `2020-04-06T06:20:36Z` (seconds precision, as observed). */
 export function graphTimestamp(now = new Date()): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, "Z");
+    return now.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /** A new entity version: a quoted GUID string (spec 2.1). */
 export function newVersion(): string {
-  return `"${randomUUID()}"`;
+    return `"${randomUUID()}"`;
 }
 
 /** Generic default for a property with no documented/observed default. */
 function defaultFor(p: PropertyModel): unknown {
-  const documented = CREATE_DEFAULTS[`${p.declaredOn}.${p.name}`];
-  if (documented !== undefined) return Array.isArray(documented) ? [...documented] : documented;
-  if (p.nullable) return null;
-  if (p.collection) return [];
-  switch (p.type.kind) {
-    case "enum":
-      return p.type.members[0];
-    case "primitive":
-      switch (p.type.edm) {
-        case "Edm.Boolean":
-          return false;
-        case "Edm.Int32":
-          return 0;
-        case "Edm.Duration":
-          return "PT0S";
+    const documented = CREATE_DEFAULTS[`${p.declaredOn}.${p.name}`];
+    if (documented !== undefined) return Array.isArray(documented) ? [...documented] : documented;
+    if (p.nullable) return null;
+    if (p.collection) return [];
+    switch (p.type.kind) {
+        case "enum":
+            return p.type.members[0];
+        case "primitive":
+            switch (p.type.edm) {
+                case "Edm.Boolean":
+                    return false;
+                case "Edm.Int32":
+                    return 0;
+                case "Edm.Duration":
+                    return "PT0S";
+                default:
+                    return "";
+            }
         default:
-          return "";
-      }
-    default:
-      return null;
-  }
+            return null;
+    }
 }
 
 /** The platform of a stored policy. */
 export function platformOfPolicy(p: StoredPolicy): PlatformFacts {
-  return platformOf(p["@odata.type"].replace(/^#microsoft\.graph\./, ""));
+    return platformOf(p["@odata.type"].replace(/^#microsoft\.graph\./, ""));
 }
 
 /** Builds the stored app entries for a list of bundle/package ids. */
 function appsFor(platform: PlatformFacts, keys: string[]): Array<Record<string, unknown>> {
-  return keys.map((key) => {
-    const id = `${key}${platform.appIdSuffix}`;
-    return {
-      id,
-      version: appVersionHash(id),
-      mobileAppIdentifier: { "@odata.type": `#microsoft.graph.${platform.appIdentifierType}`, [platform.appIdentifierKey]: key },
-    };
-  });
+    return keys.map((key) => {
+        const id = `${key}${platform.appIdSuffix}`;
+        return {
+            id,
+            version: appVersionHash(id),
+            mobileAppIdentifier: {
+                "@odata.type": `#microsoft.graph.${platform.appIdentifierType}`,
+                [platform.appIdentifierKey]: key,
+            },
+        };
+    });
 }
 
 /** Builds stored assignments, keeping one per target id (spec 1.4: duplicates collapse). */
 function assignmentsFor(targets: ValidatedTarget[]): Array<Record<string, unknown>> {
-  const byId = new Map<string, Record<string, unknown>>();
-  for (const t of targets) {
-    const id = `${t.groupId}_${t.type === "exclusionGroupAssignmentTarget" ? "excl" : "incl"}`;
-    if (byId.has(id)) continue;
-    byId.set(id, {
-      id,
-      source: "direct",
-      sourceId: ZERO_GUID,
-      target: {
-        "@odata.type": `#microsoft.graph.${t.type}`,
-        deviceAndAppManagementAssignmentFilterId: t.filterId,
-        deviceAndAppManagementAssignmentFilterType: t.filterType,
-        groupId: t.groupId,
-      },
-    });
-  }
-  return [...byId.values()];
+    const byId = new Map<string, Record<string, unknown>>();
+    for (const t of targets) {
+        const id = `${t.groupId}_${t.type === "exclusionGroupAssignmentTarget" ? "excl" : "incl"}`;
+        if (byId.has(id)) continue;
+        byId.set(id, {
+            id,
+            source: "direct",
+            sourceId: ZERO_GUID,
+            target: {
+                "@odata.type": `#microsoft.graph.${t.type}`,
+                deviceAndAppManagementAssignmentFilterId: t.filterId,
+                deviceAndAppManagementAssignmentFilterType: t.filterType,
+                groupId: t.groupId,
+            },
+        });
+    }
+    return [...byId.values()];
 }
 
 /** Recomputes server-managed fields after a change. */
 function touch(p: StoredPolicy, now = new Date()): void {
-  p.lastModifiedDateTime = graphTimestamp(now);
-  p.version = newVersion();
-  p.deployedAppCount = p.apps.length;
-  p.isAssigned = p.assignments.some(
-    (a) => isObject(a.target) && a.target["@odata.type"] === "#microsoft.graph.groupAssignmentTarget",
-  );
+    p.lastModifiedDateTime = graphTimestamp(now);
+    p.version = newVersion();
+    p.deployedAppCount = p.apps.length;
+    p.isAssigned = p.assignments.some(
+        (a) => isObject(a.target) && a.target["@odata.type"] === "#microsoft.graph.groupAssignmentTarget",
+    );
 }
 
 /** Sets apps from a group type (service-filled) or an explicit list. */
 function setApps(p: StoredPolicy, platform: PlatformFacts, groupType: string, explicit: string[]): void {
-  p.appGroupType = groupType;
-  // For app groups the service fills the list itself and ignores posted apps (spec 1.3).
-  p.apps = appsFor(platform, groupType === "selectedPublicApps" ? explicit : groupMembers(groupType, platform.platform));
+    p.appGroupType = groupType;
+    // For app groups the service fills the list itself and ignores posted apps (spec 1.3).
+    p.apps = appsFor(
+        platform,
+        groupType === "selectedPublicApps" ? explicit : groupMembers(groupType, platform.platform),
+    );
 }
 
 /** Policy operations bound to the model. */
 export class PolicyService {
-  constructor(private readonly model: GraphModel) {}
+    constructor(private readonly model: GraphModel) {}
 
-  typeModel(typeName: string): StructuredTypeModel {
-    const t = this.model.type(typeName);
-    if (!t) throw new Error(`typings have no ${typeName}`);
-    return t;
-  }
-
-  /** POST …/{set}: validates, applies defaults, deep-inserts apps/assignments; returns the stored policy. */
-  create(tenant: TenantState, typeName: string, body: unknown): StoredPolicy {
-    const platform = platformOf(typeName);
-    const type = this.typeModel(typeName);
-    const v = validatePolicyBody(this.model, type, body, "create");
-    const groupType = (v.values.appGroupType as string | undefined) ?? (defaultFor(type.properties.get("appGroupType")!) as string);
-    const appKeys = validateApps(this.model, v.apps, platform);
-    const targets = validateAssignments(this.model, v.assignments);
-    const now = new Date();
-    const stored: Record<string, unknown> = { "@odata.type": `#microsoft.graph.${typeName}` };
-    for (const p of type.properties.values()) {
-      if (p.navigation) continue;
-      stored[p.name] = p.name in v.values ? v.values[p.name] : defaultFor(p);
+    typeModel(typeName: string): StructuredTypeModel {
+        const t = this.model.type(typeName);
+        if (!t) throw new Error(`typings have no ${typeName}`);
+        return t;
     }
-    stored.id = `T_${randomUUID()}`;
-    stored.createdDateTime = graphTimestamp(now);
-    const policy = stored as StoredPolicy;
-    policy.assignments = assignmentsFor(targets);
-    setApps(policy, platform, groupType, appKeys);
-    touch(policy, now);
-    tenant.policies.set(policy.id.toLowerCase(), policy);
-    return policy;
-  }
 
-  /** PATCH: structural properties only (navigation properties are rejected). */
-  update(policy: StoredPolicy, body: unknown): void {
-    const platform = platformOfPolicy(policy);
-    const type = this.typeModel(platform.typeName);
-    const v = validatePolicyBody(this.model, type, body, "update");
-    const before = policy.appGroupType;
-    Object.assign(policy, v.values);
-    // PATCHing appGroupType directly is undocumented: treated like targetApps with the current list.
-    if ("appGroupType" in v.values && v.values.appGroupType !== before) {
-      const current = policy.apps.map((a) => (a.mobileAppIdentifier as Record<string, string>)[platform.appIdentifierKey]);
-      setApps(policy, platform, policy.appGroupType as string, current);
+    /** POST …/{set}: validates, applies defaults, deep-inserts apps/assignments; returns the stored policy. */
+    create(tenant: TenantState, typeName: string, body: unknown): StoredPolicy {
+        const platform = platformOf(typeName);
+        const type = this.typeModel(typeName);
+        const v = validatePolicyBody(this.model, type, body, "create");
+        const groupType =
+            (v.values.appGroupType as string | undefined) ??
+            (defaultFor(type.properties.get("appGroupType")!) as string);
+        const appKeys = validateApps(this.model, v.apps, platform);
+        const targets = validateAssignments(this.model, v.assignments);
+        const now = new Date();
+        const stored: Record<string, unknown> = { "@odata.type": `#microsoft.graph.${typeName}` };
+        for (const p of type.properties.values()) {
+            if (p.navigation) continue;
+            stored[p.name] = p.name in v.values ? v.values[p.name] : defaultFor(p);
+        }
+        stored.id = `T_${randomUUID()}`;
+        stored.createdDateTime = graphTimestamp(now);
+        const policy = stored as StoredPolicy;
+        policy.assignments = assignmentsFor(targets);
+        setApps(policy, platform, groupType, appKeys);
+        touch(policy, now);
+        tenant.policies.set(policy.id.toLowerCase(), policy);
+        return policy;
     }
-    touch(policy);
-  }
 
-  /** POST …/{id}/targetApps: `{apps, appGroupType}`, full replace. */
-  targetApps(policy: StoredPolicy, body: unknown): void {
-    const platform = platformOfPolicy(policy);
-    const params = validateActionParameters("targetApps", body, ["apps", "appGroupType"], ["apps"]);
-    const groupProp = this.typeModel("targetedManagedAppProtection").properties.get("appGroupType")!;
-    const groupType =
-      params.appGroupType === undefined ? "selectedPublicApps" : (validateProperty(this.model, groupProp, params.appGroupType) as string);
-    const keys = validateApps(this.model, params.apps, platform);
-    setApps(policy, platform, groupType, keys);
-    touch(policy);
-  }
-
-  /** POST …/{id}/assign: `{assignments}`, full replace. */
-  assign(policy: StoredPolicy, body: unknown): void {
-    const params = validateActionParameters("assign", body, ["assignments"], ["assignments"]);
-    policy.assignments = assignmentsFor(validateAssignments(this.model, params.assignments));
-    touch(policy);
-  }
-
-  /**
-   * Test hook: change a policy behind the client's back. Structural properties as in PATCH; `apps`
-   * (with optional `appGroupType`) as in targetApps; `assignments` as in assign.
-   */
-  modify(policy: StoredPolicy, patch: Record<string, unknown>): void {
-    const { apps, assignments, ...rest } = patch;
-    if (apps !== undefined) {
-      this.targetApps(policy, { apps, appGroupType: rest.appGroupType ?? policy.appGroupType });
-      delete rest.appGroupType;
+    /** PATCH: structural properties only (navigation properties are rejected). */
+    update(policy: StoredPolicy, body: unknown): void {
+        const platform = platformOfPolicy(policy);
+        const type = this.typeModel(platform.typeName);
+        const v = validatePolicyBody(this.model, type, body, "update");
+        const before = policy.appGroupType;
+        Object.assign(policy, v.values);
+        // PATCHing appGroupType directly is undocumented: treated like targetApps with the current list.
+        if ("appGroupType" in v.values && v.values.appGroupType !== before) {
+            const current = policy.apps.map(
+                (a) => (a.mobileAppIdentifier as Record<string, string>)[platform.appIdentifierKey],
+            );
+            setApps(policy, platform, policy.appGroupType as string, current);
+        }
+        touch(policy);
     }
-    if (assignments !== undefined) this.assign(policy, { assignments });
-    if (Object.keys(rest).length) this.update(policy, rest);
-    if (apps === undefined && assignments === undefined && !Object.keys(rest).length) touch(policy);
-  }
 
-  /**
-   * Graph JSON of a policy as returned by GET.
-   * @param withType - include `@odata.type` (always on the polymorphic `managedAppPolicies` set).
-   */
-  serialize(policy: StoredPolicy, opts: { withType: boolean; select?: string[]; expand?: string[] }): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    if (opts.withType) out["@odata.type"] = policy["@odata.type"];
-    for (const [k, v] of Object.entries(policy)) {
-      if (k === "@odata.type" || k === "apps" || k === "assignments") continue;
-      if (opts.select && !opts.select.includes(k)) continue;
-      out[k] = structuredClone(v);
+    /** POST …/{id}/targetApps: `{apps, appGroupType}`, full replace. */
+    targetApps(policy: StoredPolicy, body: unknown): void {
+        const platform = platformOfPolicy(policy);
+        const params = validateActionParameters("targetApps", body, ["apps", "appGroupType"], ["apps"]);
+        const groupProp = this.typeModel("targetedManagedAppProtection").properties.get("appGroupType")!;
+        const groupType =
+            params.appGroupType === undefined
+                ? "selectedPublicApps"
+                : (validateProperty(this.model, groupProp, params.appGroupType) as string);
+        const keys = validateApps(this.model, params.apps, platform);
+        setApps(policy, platform, groupType, keys);
+        touch(policy);
     }
-    return out;
-  }
 
-  /** The platform facts for an entity-set name (`iosManagedAppProtections` …). */
-  static platformForSet(set: string): PlatformFacts | undefined {
-    return PLATFORMS.find((p) => p.entitySet === set);
-  }
+    /** POST …/{id}/assign: `{assignments}`, full replace. */
+    assign(policy: StoredPolicy, body: unknown): void {
+        const params = validateActionParameters("assign", body, ["assignments"], ["assignments"]);
+        policy.assignments = assignmentsFor(validateAssignments(this.model, params.assignments));
+        touch(policy);
+    }
+
+    /**
+     * Test hook: change a policy behind the client's back. Structural properties as in PATCH; `apps`
+     * (with optional `appGroupType`) as in targetApps; `assignments` as in assign.
+     */
+    modify(policy: StoredPolicy, patch: Record<string, unknown>): void {
+        const { apps, assignments, ...rest } = patch;
+        if (apps !== undefined) {
+            this.targetApps(policy, { apps, appGroupType: rest.appGroupType ?? policy.appGroupType });
+            delete rest.appGroupType;
+        }
+        if (assignments !== undefined) this.assign(policy, { assignments });
+        if (Object.keys(rest).length) this.update(policy, rest);
+        if (apps === undefined && assignments === undefined && !Object.keys(rest).length) touch(policy);
+    }
+
+    /**
+     * Graph JSON of a policy as returned by GET.
+     * @param withType - include `@odata.type` (always on the polymorphic `managedAppPolicies` set).
+     */
+    serialize(
+        policy: StoredPolicy,
+        opts: { withType: boolean; select?: string[]; expand?: string[] },
+    ): Record<string, unknown> {
+        const out: Record<string, unknown> = {};
+        if (opts.withType) out["@odata.type"] = policy["@odata.type"];
+        for (const [k, v] of Object.entries(policy)) {
+            if (k === "@odata.type" || k === "apps" || k === "assignments") continue;
+            if (opts.select && !opts.select.includes(k)) continue;
+            out[k] = structuredClone(v);
+        }
+        return out;
+    }
+
+    /** The platform facts for an entity-set name (`iosManagedAppProtections` …). */
+    static platformForSet(set: string): PlatformFacts | undefined {
+        return PLATFORMS.find((p) => p.entitySet === set);
+    }
 }

@@ -9,70 +9,101 @@ const ROOT = path.resolve(__dirname, "../..");
 const TS_NODE = ["-r", "ts-node/register/transpile-only"];
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, timeout: 20000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+    return new Promise((resolve) => {
+        execFile(
+            process.execPath,
+            args,
+            { cwd: ROOT, env: { ...process.env, ...env }, timeout: 20000 },
+            (err, stdout, stderr) =>
+                resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
+    });
 }
 
 describe("persistence and processes", () => {
-  let tmp: string;
-  beforeAll(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "emu-proc-"));
-  });
-  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-  test("data file round trip (policies, tenants, groups, tokens) with a reused CA", async () => {
-    const dataFile = path.join(tmp, "state.json");
-    const caDir = path.join(tmp, "ca");
-    const a = await startTestEmulator({ dataFile, caDir });
-    const created = await a.call("POST", IOS, iosBody({ displayName: "persisted", assignments: [{ target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: GROUP_A.id } }] }));
-    expect(created.status).toBe(201);
-    const token = await a.token();
-    const saved = JSON.parse(fs.readFileSync(dataFile, "utf8"));
-    expect(saved.tenants[0].policies[0].displayName).toBe("persisted");
-    const caPem = a.emu.caCertPem;
-    await a.emu.close();
-
-    const b = await startEmulator({ dataFile, caDir });
-    try {
-      expect(b.caCertPem).toBe(caPem);
-      expect(b.policy(TENANT, created.json.id)).toMatchObject({ displayName: "persisted", isAssigned: true });
-      const res = await fetch(`${b.url}${IOS}/${created.json.id}?$expand=assignments`, { headers: { Authorization: `Bearer ${token}` } });
-      expect(res.status).toBe(200);
-      const body = (await res.json()) as { assignments: unknown[] };
-      expect(body.assignments).toHaveLength(1);
-      b.modifyPolicy(TENANT, created.json.id, { description: "changed behind the back" });
-      expect(JSON.parse(fs.readFileSync(dataFile, "utf8")).tenants[0].policies[0].description).toBe("changed behind the back");
-    } finally {
-      await b.close();
-    }
-  });
-
-  test("CLI prints {url, caCertPath}; another process trusts the CA via NODE_EXTRA_CA_CERTS (identity + graph-client)", async () => {
-    const tenantsFile = path.join(tmp, "tenants.json");
-    fs.writeFileSync(tenantsFile, JSON.stringify([defaultTenant()]));
-    const caOut = path.join(tmp, "out", "ca.pem");
-    const cli: ChildProcess = spawn(process.execPath, [...TS_NODE, "test/emulator/cli.ts", "--tenants", tenantsFile, "--ca-out", caOut, "--no-throttle", "--latency-ms", "1"], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
+    let tmp: string;
+    beforeAll(() => {
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "emu-proc-"));
     });
-    try {
-      const line = await new Promise<string>((resolve, reject) => {
-        let buf = "";
-        let err = "";
-        cli.stdout!.on("data", (d) => {
-          buf += d;
-          if (buf.includes("\n")) resolve(buf.split("\n")[0]);
-        });
-        cli.stderr!.on("data", (d) => (err += d));
-        cli.on("exit", (code) => reject(new Error(`cli exited ${code}: ${err}`)));
-      });
-      const ready = JSON.parse(line) as { url: string; caCertPath: string };
-      expect(ready.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-      expect(ready.caCertPath).toBe(caOut);
-      const script = `
+    afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+    test("data file round trip (policies, tenants, groups, tokens) with a reused CA", async () => {
+        const dataFile = path.join(tmp, "state.json");
+        const caDir = path.join(tmp, "ca");
+        const a = await startTestEmulator({ dataFile, caDir });
+        const created = await a.call(
+            "POST",
+            IOS,
+            iosBody({
+                displayName: "persisted",
+                assignments: [
+                    { target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: GROUP_A.id } },
+                ],
+            }),
+        );
+        expect(created.status).toBe(201);
+        const token = await a.token();
+        const saved = JSON.parse(fs.readFileSync(dataFile, "utf8"));
+        expect(saved.tenants[0].policies[0].displayName).toBe("persisted");
+        const caPem = a.emu.caCertPem;
+        await a.emu.close();
+
+        const b = await startEmulator({ dataFile, caDir });
+        try {
+            expect(b.caCertPem).toBe(caPem);
+            expect(b.policy(TENANT, created.json.id)).toMatchObject({ displayName: "persisted", isAssigned: true });
+            const res = await fetch(`${b.url}${IOS}/${created.json.id}?$expand=assignments`, {
+                headers: { Authorization: `Bearer ${token}` },
+            });
+            expect(res.status).toBe(200);
+            const body = (await res.json()) as { assignments: unknown[] };
+            expect(body.assignments).toHaveLength(1);
+            b.modifyPolicy(TENANT, created.json.id, { description: "changed behind the back" });
+            expect(JSON.parse(fs.readFileSync(dataFile, "utf8")).tenants[0].policies[0].description).toBe(
+                "changed behind the back",
+            );
+        } finally {
+            await b.close();
+        }
+    });
+
+    test("CLI prints {url, caCertPath}; another process trusts the CA via NODE_EXTRA_CA_CERTS (identity + graph-client)", async () => {
+        const tenantsFile = path.join(tmp, "tenants.json");
+        fs.writeFileSync(tenantsFile, JSON.stringify([defaultTenant()]));
+        const caOut = path.join(tmp, "out", "ca.pem");
+        const cli: ChildProcess = spawn(
+            process.execPath,
+            [
+                ...TS_NODE,
+                "test/emulator/cli.ts",
+                "--tenants",
+                tenantsFile,
+                "--ca-out",
+                caOut,
+                "--no-throttle",
+                "--latency-ms",
+                "1",
+            ],
+            {
+                cwd: ROOT,
+                stdio: ["ignore", "pipe", "pipe"],
+            },
+        );
+        try {
+            const line = await new Promise<string>((resolve, reject) => {
+                let buf = "";
+                let err = "";
+                cli.stdout!.on("data", (d) => {
+                    buf += d;
+                    if (buf.includes("\n")) resolve(buf.split("\n")[0]);
+                });
+                cli.stderr!.on("data", (d) => (err += d));
+                cli.on("exit", (code) => reject(new Error(`cli exited ${code}: ${err}`)));
+            });
+            const ready = JSON.parse(line) as { url: string; caCertPath: string };
+            expect(ready.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+            expect(ready.caCertPath).toBe(caOut);
+            const script = `
         const { ClientSecretCredential } = require("@azure/identity");
         const { Client } = require("@microsoft/microsoft-graph-client");
         const { TokenCredentialAuthenticationProvider } = require("@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials");
@@ -84,20 +115,20 @@ describe("persistence and processes", () => {
           const list = await client.api("/deviceAppManagement/androidManagedAppProtections").get();
           console.log(JSON.stringify({ id: p.id, n: list.value.length }));
         })().catch((e) => { console.error(e && (e.code || e.message)); process.exit(3); });`;
-      const withoutCa = await run(["-e", script], { EMU_URL: ready.url, NODE_EXTRA_CA_CERTS: "" });
-      expect(withoutCa.code).not.toBe(0);
-      const withCa = await run(["-e", script], { EMU_URL: ready.url, NODE_EXTRA_CA_CERTS: ready.caCertPath });
-      expect(withCa.stderr).toBe("");
-      expect(JSON.parse(withCa.stdout)).toMatchObject({ id: expect.stringMatching(/^T_/), n: 1 });
-    } finally {
-      const exited = new Promise<number | null>((resolve) => cli.once("exit", (code) => resolve(code)));
-      cli.kill("SIGTERM");
-      expect(await exited).toBe(0);
-    }
-  });
+            const withoutCa = await run(["-e", script], { EMU_URL: ready.url, NODE_EXTRA_CA_CERTS: "" });
+            expect(withoutCa.code).not.toBe(0);
+            const withCa = await run(["-e", script], { EMU_URL: ready.url, NODE_EXTRA_CA_CERTS: ready.caCertPath });
+            expect(withCa.stderr).toBe("");
+            expect(JSON.parse(withCa.stdout)).toMatchObject({ id: expect.stringMatching(/^T_/), n: 1 });
+        } finally {
+            const exited = new Promise<number | null>((resolve) => cli.once("exit", (code) => resolve(code)));
+            cli.kill("SIGTERM");
+            expect(await exited).toBe(0);
+        }
+    });
 
-  test("in-process trust fallback (tls.createSecureContext patch) works for https and fetch", async () => {
-    const script = `
+    test("in-process trust fallback (tls.createSecureContext patch) works for https and fetch", async () => {
+        const script = `
       const https = require("https");
       const { generateCa, issueServerCert } = require("./test/emulator/certs");
       const { trustEmulatorCa } = require("./test/emulator/trust");
@@ -117,8 +148,8 @@ describe("persistence and processes", () => {
         server.closeAllConnections();
         server.close();
       })().catch((e) => { console.error(e); process.exit(3); });`;
-    const r = await run([...TS_NODE, "-e", script]);
-    expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual({ before: "untrusted", viaFetch: 200, viaHttps: 200 });
-  });
+        const r = await run([...TS_NODE, "-e", script]);
+        expect(r.stderr).toBe("");
+        expect(JSON.parse(r.stdout)).toEqual({ before: "untrusted", viaFetch: 200, viaHttps: 200 });
+    });
 });

@@ -20,14 +20,14 @@ export const GRAPH_NAMESPACE = "microsoft.graph";
  * Edm.Duration / Edm.DateTimeOffset).
  */
 export const EDM_OVERRIDES: Readonly<Record<string, PrimitiveEdm>> = {
-  "managedAppPolicy.createdDateTime": "Edm.DateTimeOffset",
-  "managedAppPolicy.lastModifiedDateTime": "Edm.DateTimeOffset",
-  "managedAppProtection.gracePeriodToBlockAppsDuringOffClockHours": "Edm.Duration",
-  "managedAppProtection.periodBeforePinReset": "Edm.Duration",
-  "managedAppProtection.periodOfflineBeforeAccessCheck": "Edm.Duration",
-  "managedAppProtection.periodOfflineBeforeWipeIsEnforced": "Edm.Duration",
-  "managedAppProtection.periodOnlineBeforeAccessCheck": "Edm.Duration",
-  "managedAppProtection.pinRequiredInsteadOfBiometricTimeout": "Edm.Duration",
+    "managedAppPolicy.createdDateTime": "Edm.DateTimeOffset",
+    "managedAppPolicy.lastModifiedDateTime": "Edm.DateTimeOffset",
+    "managedAppProtection.gracePeriodToBlockAppsDuringOffClockHours": "Edm.Duration",
+    "managedAppProtection.periodBeforePinReset": "Edm.Duration",
+    "managedAppProtection.periodOfflineBeforeAccessCheck": "Edm.Duration",
+    "managedAppProtection.periodOfflineBeforeWipeIsEnforced": "Edm.Duration",
+    "managedAppProtection.periodOnlineBeforeAccessCheck": "Edm.Duration",
+    "managedAppProtection.pinRequiredInsteadOfBiometricTimeout": "Edm.Duration",
 };
 
 /** Enum types marked IsFlags in the metadata (spec 2.1: managedBrowserType, appManagementLevel). */
@@ -35,24 +35,34 @@ export const FLAGS_ENUMS: ReadonlySet<string> = new Set(["managedBrowserType", "
 
 /** Abstract types (spec 0 and 3): cannot be instantiated by `@odata.type`. */
 export const ABSTRACT_TYPES: ReadonlySet<string> = new Set([
-  "entity",
-  "managedAppPolicy",
-  "managedAppProtection",
-  "targetedManagedAppProtection",
-  "mobileAppIdentifier",
-  "deviceAndAppManagementAssignmentTarget",
+    "entity",
+    "managedAppPolicy",
+    "managedAppProtection",
+    "targetedManagedAppProtection",
+    "mobileAppIdentifier",
+    "deviceAndAppManagementAssignmentTarget",
 ]);
 
 /** Properties newer than the typings (spec 0). */
 export interface ExtraProperty {
-  declaredOn: string;
-  name: string;
-  edm: PrimitiveEdm;
-  nullable: boolean;
+    declaredOn: string;
+    name: string;
+    edm: PrimitiveEdm;
+    nullable: boolean;
 }
 export const EXTRA_PROPERTIES: readonly ExtraProperty[] = [
-  { declaredOn: "iosManagedAppProtection", name: "purviewContentEvaluationRequired", edm: "Edm.Boolean", nullable: false },
-  { declaredOn: "androidManagedAppProtection", name: "purviewContentEvaluationRequired", edm: "Edm.Boolean", nullable: false },
+    {
+        declaredOn: "iosManagedAppProtection",
+        name: "purviewContentEvaluationRequired",
+        edm: "Edm.Boolean",
+        nullable: false,
+    },
+    {
+        declaredOn: "androidManagedAppProtection",
+        name: "purviewContentEvaluationRequired",
+        edm: "Edm.Boolean",
+        nullable: false,
+    },
 ];
 
 /**
@@ -60,12 +70,12 @@ export const EXTRA_PROPERTIES: readonly ExtraProperty[] = [
  * but their value is ignored.
  */
 export const SERVER_MANAGED: ReadonlySet<string> = new Set([
-  "id",
-  "createdDateTime",
-  "lastModifiedDateTime",
-  "version",
-  "isAssigned",
-  "deployedAppCount",
+    "id",
+    "createdDateTime",
+    "lastModifiedDateTime",
+    "version",
+    "isAssigned",
+    "deployedAppCount",
 ]);
 
 /**
@@ -74,117 +84,122 @@ export const SERVER_MANAGED: ReadonlySet<string> = new Set([
  * [] for collections, the first member for enums, false / 0 / PT0S / "" otherwise.
  */
 export const CREATE_DEFAULTS: Readonly<Record<string, unknown>> = {
-  "managedAppPolicy.description": "",
-  "managedAppPolicy.roleScopeTagIds": ["0"],
-  "managedAppProtection.allowedDataIngestionLocations": ["oneDriveForBusiness", "sharePoint", "camera", "photoLibrary"],
-  "managedAppProtection.allowedDataStorageLocations": [],
-  "managedAppProtection.allowedInboundDataTransferSources": "allApps",
-  "managedAppProtection.allowedOutboundClipboardSharingExceptionLength": 0,
-  "managedAppProtection.allowedOutboundClipboardSharingLevel": "managedAppsWithPasteIn",
-  "managedAppProtection.allowedOutboundDataTransferDestinations": "allApps",
-  "managedAppProtection.appActionIfDeviceComplianceRequired": "block",
-  "managedAppProtection.appActionIfMaximumPinRetriesExceeded": "block",
-  "managedAppProtection.blockDataIngestionIntoOrganizationDocuments": false,
-  "managedAppProtection.contactSyncBlocked": false,
-  "managedAppProtection.dataBackupBlocked": false,
-  "managedAppProtection.deviceComplianceRequired": true,
-  "managedAppProtection.dialerRestrictionLevel": "allApps",
-  "managedAppProtection.disableAppPinIfDevicePinIsSet": false,
-  "managedAppProtection.fingerprintBlocked": false,
-  "managedAppProtection.managedBrowser": "notConfigured",
-  "managedAppProtection.managedBrowserToOpenLinksRequired": false,
-  "managedAppProtection.maximumAllowedDeviceThreatLevel": "notConfigured",
-  "managedAppProtection.maximumPinRetries": 5,
-  "managedAppProtection.minimumPinLength": 4,
-  "managedAppProtection.mobileThreatDefensePartnerPriority": null,
-  "managedAppProtection.mobileThreatDefenseRemediationAction": "block",
-  "managedAppProtection.notificationRestriction": "allow",
-  "managedAppProtection.organizationalCredentialsRequired": false,
-  "managedAppProtection.periodBeforePinReset": "PT0S",
-  "managedAppProtection.periodOfflineBeforeAccessCheck": "PT12H",
-  "managedAppProtection.periodOfflineBeforeWipeIsEnforced": "P90D",
-  "managedAppProtection.periodOnlineBeforeAccessCheck": "PT30M",
-  "managedAppProtection.pinCharacterSet": "numeric",
-  "managedAppProtection.pinRequired": true,
-  "managedAppProtection.previousPinBlockCount": 0,
-  "managedAppProtection.printBlocked": false,
-  "managedAppProtection.protectedMessagingRedirectAppType": "anyApp",
-  "managedAppProtection.saveAsBlocked": false,
-  "managedAppProtection.simplePinBlocked": false,
-  "targetedManagedAppProtection.appGroupType": "selectedPublicApps",
-  "targetedManagedAppProtection.targetedAppManagementLevels": "unspecified",
-  "iosManagedAppProtection.allowWidgetContentSync": false,
-  "iosManagedAppProtection.appActionIfIosDeviceModelNotAllowed": "block",
-  "iosManagedAppProtection.appDataEncryptionType": "whenDeviceLocked",
-  "iosManagedAppProtection.disableProtectionOfManagedOutboundOpenInData": false,
-  "iosManagedAppProtection.exemptedAppProtocols": [],
-  "iosManagedAppProtection.exemptedUniversalLinks": [],
-  "iosManagedAppProtection.faceIdBlocked": false,
-  "iosManagedAppProtection.filterOpenInToOnlyManagedApps": false,
-  "iosManagedAppProtection.managedUniversalLinks": [],
-  "iosManagedAppProtection.protectInboundDataFromUnknownSources": false,
-  "iosManagedAppProtection.thirdPartyKeyboardsBlocked": false,
-  "iosManagedAppProtection.purviewContentEvaluationRequired": false,
-  "androidManagedAppProtection.allowedAndroidDeviceModels": [],
-  "androidManagedAppProtection.appActionIfAndroidDeviceManufacturerNotAllowed": "block",
-  "androidManagedAppProtection.appActionIfAndroidDeviceModelNotAllowed": "block",
-  "androidManagedAppProtection.appActionIfAndroidSafetyNetAppsVerificationFailed": "block",
-  "androidManagedAppProtection.appActionIfAndroidSafetyNetDeviceAttestationFailed": "block",
-  "androidManagedAppProtection.appActionIfDeviceLockNotSet": "block",
-  "androidManagedAppProtection.appActionIfSamsungKnoxAttestationRequired": null,
-  "androidManagedAppProtection.approvedKeyboards": [],
-  "androidManagedAppProtection.biometricAuthenticationBlocked": false,
-  "androidManagedAppProtection.blockAfterCompanyPortalUpdateDeferralInDays": 0,
-  "androidManagedAppProtection.connectToVpnOnLaunch": false,
-  "androidManagedAppProtection.deviceLockRequired": false,
-  "androidManagedAppProtection.disableAppEncryptionIfDeviceEncryptionIsEnabled": false,
-  "androidManagedAppProtection.encryptAppData": true,
-  "androidManagedAppProtection.exemptedAppPackages": [],
-  "androidManagedAppProtection.keyboardsRestricted": false,
-  "androidManagedAppProtection.minimumRequiredPatchVersion": "0000-00-00",
-  "androidManagedAppProtection.minimumWarningPatchVersion": "0000-00-00",
-  "androidManagedAppProtection.minimumWipePatchVersion": "0000-00-00",
-  "androidManagedAppProtection.requireClass3Biometrics": false,
-  "androidManagedAppProtection.requiredAndroidSafetyNetAppsVerificationType": "none",
-  "androidManagedAppProtection.requiredAndroidSafetyNetDeviceAttestationType": "none",
-  "androidManagedAppProtection.requiredAndroidSafetyNetEvaluationType": "basic",
-  "androidManagedAppProtection.requirePinAfterBiometricChange": false,
-  "androidManagedAppProtection.screenCaptureBlocked": false,
-  "androidManagedAppProtection.warnAfterCompanyPortalUpdateDeferralInDays": 0,
-  "androidManagedAppProtection.wipeAfterCompanyPortalUpdateDeferralInDays": 0,
-  "androidManagedAppProtection.purviewContentEvaluationRequired": false,
+    "managedAppPolicy.description": "",
+    "managedAppPolicy.roleScopeTagIds": ["0"],
+    "managedAppProtection.allowedDataIngestionLocations": [
+        "oneDriveForBusiness",
+        "sharePoint",
+        "camera",
+        "photoLibrary",
+    ],
+    "managedAppProtection.allowedDataStorageLocations": [],
+    "managedAppProtection.allowedInboundDataTransferSources": "allApps",
+    "managedAppProtection.allowedOutboundClipboardSharingExceptionLength": 0,
+    "managedAppProtection.allowedOutboundClipboardSharingLevel": "managedAppsWithPasteIn",
+    "managedAppProtection.allowedOutboundDataTransferDestinations": "allApps",
+    "managedAppProtection.appActionIfDeviceComplianceRequired": "block",
+    "managedAppProtection.appActionIfMaximumPinRetriesExceeded": "block",
+    "managedAppProtection.blockDataIngestionIntoOrganizationDocuments": false,
+    "managedAppProtection.contactSyncBlocked": false,
+    "managedAppProtection.dataBackupBlocked": false,
+    "managedAppProtection.deviceComplianceRequired": true,
+    "managedAppProtection.dialerRestrictionLevel": "allApps",
+    "managedAppProtection.disableAppPinIfDevicePinIsSet": false,
+    "managedAppProtection.fingerprintBlocked": false,
+    "managedAppProtection.managedBrowser": "notConfigured",
+    "managedAppProtection.managedBrowserToOpenLinksRequired": false,
+    "managedAppProtection.maximumAllowedDeviceThreatLevel": "notConfigured",
+    "managedAppProtection.maximumPinRetries": 5,
+    "managedAppProtection.minimumPinLength": 4,
+    "managedAppProtection.mobileThreatDefensePartnerPriority": null,
+    "managedAppProtection.mobileThreatDefenseRemediationAction": "block",
+    "managedAppProtection.notificationRestriction": "allow",
+    "managedAppProtection.organizationalCredentialsRequired": false,
+    "managedAppProtection.periodBeforePinReset": "PT0S",
+    "managedAppProtection.periodOfflineBeforeAccessCheck": "PT12H",
+    "managedAppProtection.periodOfflineBeforeWipeIsEnforced": "P90D",
+    "managedAppProtection.periodOnlineBeforeAccessCheck": "PT30M",
+    "managedAppProtection.pinCharacterSet": "numeric",
+    "managedAppProtection.pinRequired": true,
+    "managedAppProtection.previousPinBlockCount": 0,
+    "managedAppProtection.printBlocked": false,
+    "managedAppProtection.protectedMessagingRedirectAppType": "anyApp",
+    "managedAppProtection.saveAsBlocked": false,
+    "managedAppProtection.simplePinBlocked": false,
+    "targetedManagedAppProtection.appGroupType": "selectedPublicApps",
+    "targetedManagedAppProtection.targetedAppManagementLevels": "unspecified",
+    "iosManagedAppProtection.allowWidgetContentSync": false,
+    "iosManagedAppProtection.appActionIfIosDeviceModelNotAllowed": "block",
+    "iosManagedAppProtection.appDataEncryptionType": "whenDeviceLocked",
+    "iosManagedAppProtection.disableProtectionOfManagedOutboundOpenInData": false,
+    "iosManagedAppProtection.exemptedAppProtocols": [],
+    "iosManagedAppProtection.exemptedUniversalLinks": [],
+    "iosManagedAppProtection.faceIdBlocked": false,
+    "iosManagedAppProtection.filterOpenInToOnlyManagedApps": false,
+    "iosManagedAppProtection.managedUniversalLinks": [],
+    "iosManagedAppProtection.protectInboundDataFromUnknownSources": false,
+    "iosManagedAppProtection.thirdPartyKeyboardsBlocked": false,
+    "iosManagedAppProtection.purviewContentEvaluationRequired": false,
+    "androidManagedAppProtection.allowedAndroidDeviceModels": [],
+    "androidManagedAppProtection.appActionIfAndroidDeviceManufacturerNotAllowed": "block",
+    "androidManagedAppProtection.appActionIfAndroidDeviceModelNotAllowed": "block",
+    "androidManagedAppProtection.appActionIfAndroidSafetyNetAppsVerificationFailed": "block",
+    "androidManagedAppProtection.appActionIfAndroidSafetyNetDeviceAttestationFailed": "block",
+    "androidManagedAppProtection.appActionIfDeviceLockNotSet": "block",
+    "androidManagedAppProtection.appActionIfSamsungKnoxAttestationRequired": null,
+    "androidManagedAppProtection.approvedKeyboards": [],
+    "androidManagedAppProtection.biometricAuthenticationBlocked": false,
+    "androidManagedAppProtection.blockAfterCompanyPortalUpdateDeferralInDays": 0,
+    "androidManagedAppProtection.connectToVpnOnLaunch": false,
+    "androidManagedAppProtection.deviceLockRequired": false,
+    "androidManagedAppProtection.disableAppEncryptionIfDeviceEncryptionIsEnabled": false,
+    "androidManagedAppProtection.encryptAppData": true,
+    "androidManagedAppProtection.exemptedAppPackages": [],
+    "androidManagedAppProtection.keyboardsRestricted": false,
+    "androidManagedAppProtection.minimumRequiredPatchVersion": "0000-00-00",
+    "androidManagedAppProtection.minimumWarningPatchVersion": "0000-00-00",
+    "androidManagedAppProtection.minimumWipePatchVersion": "0000-00-00",
+    "androidManagedAppProtection.requireClass3Biometrics": false,
+    "androidManagedAppProtection.requiredAndroidSafetyNetAppsVerificationType": "none",
+    "androidManagedAppProtection.requiredAndroidSafetyNetDeviceAttestationType": "none",
+    "androidManagedAppProtection.requiredAndroidSafetyNetEvaluationType": "basic",
+    "androidManagedAppProtection.requirePinAfterBiometricChange": false,
+    "androidManagedAppProtection.screenCaptureBlocked": false,
+    "androidManagedAppProtection.warnAfterCompanyPortalUpdateDeferralInDays": 0,
+    "androidManagedAppProtection.wipeAfterCompanyPortalUpdateDeferralInDays": 0,
+    "androidManagedAppProtection.purviewContentEvaluationRequired": false,
 };
 
 /** The two policy types the emulator stores, with their entity-set names and app identifier types. */
 export interface PlatformFacts {
-  platform: "ios" | "android";
-  /** OData type name, e.g. `iosManagedAppProtection`. */
-  typeName: string;
-  /** Entity set under `/deviceAppManagement`. */
-  entitySet: string;
-  /** `mobileAppIdentifier` subtype valid for this platform, and its key property. */
-  appIdentifierType: string;
-  appIdentifierKey: "bundleId" | "packageId";
-  /** Suffix of managedMobileApp ids (`<bundleId>.ios`). */
-  appIdSuffix: string;
+    platform: "ios" | "android";
+    /** OData type name, e.g. `iosManagedAppProtection`. */
+    typeName: string;
+    /** Entity set under `/deviceAppManagement`. */
+    entitySet: string;
+    /** `mobileAppIdentifier` subtype valid for this platform, and its key property. */
+    appIdentifierType: string;
+    appIdentifierKey: "bundleId" | "packageId";
+    /** Suffix of managedMobileApp ids (`<bundleId>.ios`). */
+    appIdSuffix: string;
 }
 export const PLATFORMS: readonly PlatformFacts[] = [
-  {
-    platform: "ios",
-    typeName: "iosManagedAppProtection",
-    entitySet: "iosManagedAppProtections",
-    appIdentifierType: "iosMobileAppIdentifier",
-    appIdentifierKey: "bundleId",
-    appIdSuffix: ".ios",
-  },
-  {
-    platform: "android",
-    typeName: "androidManagedAppProtection",
-    entitySet: "androidManagedAppProtections",
-    appIdentifierType: "androidMobileAppIdentifier",
-    appIdentifierKey: "packageId",
-    appIdSuffix: ".android",
-  },
+    {
+        platform: "ios",
+        typeName: "iosManagedAppProtection",
+        entitySet: "iosManagedAppProtections",
+        appIdentifierType: "iosMobileAppIdentifier",
+        appIdentifierKey: "bundleId",
+        appIdSuffix: ".ios",
+    },
+    {
+        platform: "android",
+        typeName: "androidManagedAppProtection",
+        entitySet: "androidManagedAppProtections",
+        appIdentifierType: "androidMobileAppIdentifier",
+        appIdentifierKey: "packageId",
+        appIdSuffix: ".android",
+    },
 ];
 
 /** Polymorphic base set (spec 1.1): items carry `@odata.type`, create needs a concrete one. */
@@ -192,28 +207,28 @@ export const BASE_SET = { entitySet: "managedAppPolicies", typeName: "managedApp
 
 /** Assignment targets accepted for app protection (design 3; spec 3.4). */
 export const ALLOWED_ASSIGNMENT_TARGETS: ReadonlySet<string> = new Set([
-  "groupAssignmentTarget",
-  "exclusionGroupAssignmentTarget",
+    "groupAssignmentTarget",
+    "exclusionGroupAssignmentTarget",
 ]);
 
 /** Roles that allow reads / writes of app protection policies (spec 1.1). */
 export const READ_ROLES: readonly string[] = [
-  "DeviceManagementApps.Read.All",
-  "DeviceManagementApps.ReadWrite.All",
-  "DeviceManagementConfiguration.Read.All",
-  "DeviceManagementConfiguration.ReadWrite.All",
+    "DeviceManagementApps.Read.All",
+    "DeviceManagementApps.ReadWrite.All",
+    "DeviceManagementConfiguration.Read.All",
+    "DeviceManagementConfiguration.ReadWrite.All",
 ];
 export const WRITE_ROLES: readonly string[] = [
-  "DeviceManagementApps.ReadWrite.All",
-  "DeviceManagementConfiguration.ReadWrite.All",
+    "DeviceManagementApps.ReadWrite.All",
+    "DeviceManagementConfiguration.ReadWrite.All",
 ];
 /** Roles that allow reading groups (Microsoft Graph group permissions). */
 export const GROUP_READ_ROLES: readonly string[] = [
-  "Group.Read.All",
-  "Group.ReadWrite.All",
-  "GroupMember.Read.All",
-  "Directory.Read.All",
-  "Directory.ReadWrite.All",
+    "Group.Read.All",
+    "Group.ReadWrite.All",
+    "GroupMember.Read.All",
+    "Directory.Read.All",
+    "Directory.ReadWrite.All",
 ];
 
 /** Default roles of a client that names none. */
@@ -221,7 +236,7 @@ export const DEFAULT_ROLES: readonly string[] = ["DeviceManagementApps.ReadWrite
 
 /** Scopes accepted by the token endpoint for Microsoft Graph (client-credentials `.default`). */
 export const GRAPH_SCOPES: ReadonlySet<string> = new Set([
-  "https://graph.microsoft.com/.default",
-  "https://graph.microsoft.com//.default",
-  "00000003-0000-0000-c000-000000000000/.default",
+    "https://graph.microsoft.com/.default",
+    "https://graph.microsoft.com//.default",
+    "00000003-0000-0000-c000-000000000000/.default",
 ]);

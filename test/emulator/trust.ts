@@ -20,8 +20,8 @@ import * as https from "https";
 import * as tls from "tls";
 
 type TlsWithDefaults = typeof tls & {
-  setDefaultCACertificates?: (certs: string[]) => void;
-  getCACertificates?: (type?: "default" | "system" | "bundled" | "extra") => string[];
+    setDefaultCACertificates?: (certs: string[]) => void;
+    getCACertificates?: (type?: "default" | "system" | "bundled" | "extra") => string[];
 };
 
 const trusted = new Set<string>();
@@ -29,10 +29,10 @@ let patched = false;
 
 /** Which mechanism `trustEmulatorCa` uses on this Node. */
 export function trustMechanism(): "setDefaultCACertificates" | "createSecureContext-patch" {
-  const t = tls as TlsWithDefaults;
-  return typeof t.setDefaultCACertificates === "function" && typeof t.getCACertificates === "function"
-    ? "setDefaultCACertificates"
-    : "createSecureContext-patch";
+    const t = tls as TlsWithDefaults;
+    return typeof t.setDefaultCACertificates === "function" && typeof t.getCACertificates === "function"
+        ? "setDefaultCACertificates"
+        : "createSecureContext-patch";
 }
 
 const normalize = (pem: string): string => pem.replace(/\r\n/g, "\n").trim() + "\n";
@@ -44,24 +44,24 @@ const normalize = (pem: string): string => pem.replace(/\r\n/g, "\n").trim() + "
  * @param mechanism - force the fallback (`"createSecureContext-patch"`) for testing; default: best available.
  */
 export function trustEmulatorCa(caPem: string, mechanism = trustMechanism()): void {
-  const pem = normalize(caPem);
-  if (trusted.has(pem)) return;
-  trusted.add(pem);
-  const t = tls as TlsWithDefaults;
-  if (mechanism === "setDefaultCACertificates" && t.setDefaultCACertificates && t.getCACertificates) {
-    const current = t.getCACertificates("default").map(normalize);
-    if (!current.includes(pem)) t.setDefaultCACertificates([...current, pem]);
-    return;
-  }
-  const extra = () => [...tls.rootCertificates, ...trusted];
-  https.globalAgent.options.ca = extra();
-  if (!patched) {
-    patched = true;
-    // the real module object (an `import * as` namespace only has getters)
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const tlsModule: { createSecureContext: typeof tls.createSecureContext } = require("tls");
-    const original = tlsModule.createSecureContext;
-    tlsModule.createSecureContext = (options?: tls.SecureContextOptions): tls.SecureContext =>
-      original(options && options.ca ? options : { ...(options ?? {}), ca: extra() });
-  }
+    const pem = normalize(caPem);
+    if (trusted.has(pem)) return;
+    trusted.add(pem);
+    const t = tls as TlsWithDefaults;
+    if (mechanism === "setDefaultCACertificates" && t.setDefaultCACertificates && t.getCACertificates) {
+        const current = t.getCACertificates("default").map(normalize);
+        if (!current.includes(pem)) t.setDefaultCACertificates([...current, pem]);
+        return;
+    }
+    const extra = () => [...tls.rootCertificates, ...trusted];
+    https.globalAgent.options.ca = extra();
+    if (!patched) {
+        patched = true;
+        // the real module object (an `import * as` namespace only has getters)
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const tlsModule: { createSecureContext: typeof tls.createSecureContext } = require("tls");
+        const original = tlsModule.createSecureContext;
+        tlsModule.createSecureContext = (options?: tls.SecureContextOptions): tls.SecureContext =>
+            original(options && options.ca ? options : { ...(options ?? {}), ca: extra() });
+    }
 }

@@ -45,7 +45,11 @@ it("registers the two groups as security groups", () => {
     const groups = ofType(GROUP);
     expect(groups.map((g) => g.name).sort()).toEqual(["break-glass", "mobile-users"]);
     for (const group of groups) {
-        expect(group.inputs).toMatchObject({ securityEnabled: true, mailEnabled: false, displayName: expect.stringMatching(/^Intune - /) });
+        expect(group.inputs).toMatchObject({
+            securityEnabled: true,
+            mailEnabled: false,
+            displayName: expect.stringMatching(/^Intune - /),
+        });
     }
 });
 
@@ -53,20 +57,30 @@ it("assigns both policies to the groups' object ids: mobile users included, brea
     const policies = [...ofType(IOS), ...ofType(ANDROID)];
     expect(policies.map((p) => p.name).sort()).toEqual(["mobile-android", "mobile-ios"]);
     for (const policy of policies) {
-        expect(policy.inputs.assignments).toEqual({ include: [objectIdOf("mobile-users")], exclude: [objectIdOf("break-glass")] });
+        expect(policy.inputs.assignments).toEqual({
+            include: [objectIdOf("mobile-users")],
+            exclude: [objectIdOf("break-glass")],
+        });
     }
 });
 
 it("registers the policies only after the groups: their assignments wait for the object ids", () => {
     const lastGroup = Math.max(...ofType(GROUP).map((g) => registered.indexOf(g)));
-    for (const policy of [...ofType(IOS), ...ofType(ANDROID)]) expect(registered.indexOf(policy)).toBeGreaterThan(lastGroup);
+    for (const policy of [...ofType(IOS), ...ofType(ANDROID)])
+        expect(registered.indexOf(policy)).toBeGreaterThan(lastGroup);
 });
 
 it("builds the policies from the Level 2 presets", () => {
     const [ios] = ofType(IOS);
     const [android] = ofType(ANDROID);
-    expect(ios.inputs).toMatchObject({ ...baselines.ios.level2EnterpriseEnhanced, displayName: "Mobile users - iOS/iPadOS" });
-    expect(android.inputs).toMatchObject({ ...baselines.android.level2EnterpriseEnhanced, displayName: "Mobile users - Android" });
+    expect(ios.inputs).toMatchObject({
+        ...baselines.ios.level2EnterpriseEnhanced,
+        displayName: "Mobile users - iOS/iPadOS",
+    });
+    expect(android.inputs).toMatchObject({
+        ...baselines.android.level2EnterpriseEnhanced,
+        displayName: "Mobile users - Android",
+    });
 });
 
 it("exports the group ids", async () => {

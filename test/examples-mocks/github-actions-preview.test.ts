@@ -33,7 +33,8 @@ it("registers one iOS and one Android policy assigned to the configured group", 
         "pulumi-nodejs:dynamic/intune:AndroidAppProtectionPolicy",
         "pulumi-nodejs:dynamic/intune:IosAppProtectionPolicy",
     ]);
-    for (const policy of registered) expect(policy.inputs.assignments).toEqual({ include: ["5c1f7a3e-2d4b-4e8f-9a6c-1b2d3e4f5a6b"] });
+    for (const policy of registered)
+        expect(policy.inputs.assignments).toEqual({ include: ["5c1f7a3e-2d4b-4e8f-9a6c-1b2d3e4f5a6b"] });
 });
 
 it("meets every Zero Trust rule", () => {

@@ -20,7 +20,18 @@ describe("help", () => {
         const { code, stdout, stderr } = await run(["export", "--help"]);
         expect(code).toBe(0);
         expect(stderr).toBe("");
-        for (const option of ["--tenant-id", "--client-id", "--client-secret", "--certificate-path", "--credential", "--cloud", "--graph-endpoint", "--authority-host", "--out", "--platform"]) {
+        for (const option of [
+            "--tenant-id",
+            "--client-id",
+            "--client-secret",
+            "--certificate-path",
+            "--credential",
+            "--cloud",
+            "--graph-endpoint",
+            "--authority-host",
+            "--out",
+            "--platform",
+        ]) {
             expect(stdout).toContain(option);
         }
         expect(stdout).toMatch(/AZURE_CLIENT_SECRET/);
@@ -41,11 +52,23 @@ describe("help", () => {
 
 describe("mistakes are one line and exit code 1", () => {
     it.each([
-        [["import"], /^pulumi-intune-app-protection: error: unknown command "import" \(the command is: export\) \(see pulumi-intune-app-protection --help\)\n$/],
-        [["export", "--platform", "windows"], /^pulumi-intune-app-protection export: error: --platform is "windows"; use ios, android or all \(see pulumi-intune-app-protection export --help\)\n$/],
-        [["export", "--tenant"], /^pulumi-intune-app-protection export: error: Unknown option '--tenant'.*\(see pulumi-intune-app-protection export --help\)\n$/],
+        [
+            ["import"],
+            /^pulumi-intune-app-protection: error: unknown command "import" \(the command is: export\) \(see pulumi-intune-app-protection --help\)\n$/,
+        ],
+        [
+            ["export", "--platform", "windows"],
+            /^pulumi-intune-app-protection export: error: --platform is "windows"; use ios, android or all \(see pulumi-intune-app-protection export --help\)\n$/,
+        ],
+        [
+            ["export", "--tenant"],
+            /^pulumi-intune-app-protection export: error: Unknown option '--tenant'.*\(see pulumi-intune-app-protection export --help\)\n$/,
+        ],
         [["export", "extra"], /^pulumi-intune-app-protection export: error: unexpected argument "extra"/],
-        [["export", "--out", "/no/such/dir/index.ts", "--tenant-id", "contoso"], /^pulumi-intune-app-protection export: error: --out \/no\/such\/dir\/index.ts: the directory \/no\/such\/dir does not exist/],
+        [
+            ["export", "--out", "/no/such/dir/index.ts", "--tenant-id", "contoso"],
+            /^pulumi-intune-app-protection export: error: --out \/no\/such\/dir\/index.ts: the directory \/no\/such\/dir does not exist/,
+        ],
     ])("%j", async (argv, message) => {
         const { code, stdout, stderr } = await run(argv);
         expect(code).toBe(1);
@@ -57,13 +80,33 @@ describe("mistakes are one line and exit code 1", () => {
     it("connection problems name the flag or environment variable to fix, not stack config", async () => {
         const noTenant = await run(["export"]);
         expect(noTenant.code).toBe(1);
-        expect(noTenant.stderr).toMatch(/No tenant is configured: set --tenant-id or the AZURE_TENANT_ID environment variable/);
+        expect(noTenant.stderr).toMatch(
+            /No tenant is configured: set --tenant-id or the AZURE_TENANT_ID environment variable/,
+        );
         expect(noTenant.stderr).not.toMatch(/intune:|pulumi config/);
 
-        const noSecret = await run(["export", "--tenant-id", "contoso", "--client-id", "app", "--credential", "clientSecret"]);
-        expect(noSecret.stderr).toMatch(/needs the client secret value of the app registration: set --client-secret or the AZURE_CLIENT_SECRET environment variable/);
+        const noSecret = await run([
+            "export",
+            "--tenant-id",
+            "contoso",
+            "--client-id",
+            "app",
+            "--credential",
+            "clientSecret",
+        ]);
+        expect(noSecret.stderr).toMatch(
+            /needs the client secret value of the app registration: set --client-secret or the AZURE_CLIENT_SECRET environment variable/,
+        );
 
-        const http = await run(["export", "--tenant-id", "contoso", "--graph-endpoint", "http://127.0.0.1:1", "--credential", "azureCli"]);
+        const http = await run([
+            "export",
+            "--tenant-id",
+            "contoso",
+            "--graph-endpoint",
+            "http://127.0.0.1:1",
+            "--credential",
+            "azureCli",
+        ]);
         expect(http.stderr).toMatch(/--graph-endpoint is "http:\/\/127.0.0.1:1", but it must use https/);
 
         const kind = await run(["export", "--tenant-id", "contoso", "--credential", "password"]);
@@ -80,7 +123,11 @@ describe("mistakes are one line and exit code 1", () => {
 describe("connection settings", () => {
     it("flags win over AZURE_* variables, which fill the rest", () => {
         const settings = connectionSettings(
-            { "tenant-id": "contoso.onmicrosoft.com", "graph-endpoint": "https://127.0.0.1:8443/", cloud: "usGovernment" },
+            {
+                "tenant-id": "contoso.onmicrosoft.com",
+                "graph-endpoint": "https://127.0.0.1:8443/",
+                cloud: "usGovernment",
+            },
             { AZURE_TENANT_ID: "other", AZURE_CLIENT_ID: "app-from-env", AZURE_CLIENT_SECRET: "from-env" },
         );
         expect(settings).toMatchObject({
@@ -90,7 +137,11 @@ describe("connection settings", () => {
             cloud: "usGovernment",
             graphEndpoint: "https://127.0.0.1:8443",
         });
-        expect(settings.sources).toMatchObject({ tenantId: "--tenant-id", clientSecret: "AZURE_CLIENT_SECRET", graphEndpoint: "--graph-endpoint" });
+        expect(settings.sources).toMatchObject({
+            tenantId: "--tenant-id",
+            clientSecret: "AZURE_CLIENT_SECRET",
+            graphEndpoint: "--graph-endpoint",
+        });
     });
 
     it("messages written for stack config are rewritten to flags", () => {

@@ -2,7 +2,15 @@
  * Rendering an export: which arguments a live policy gets, how the program prints them, and
  * resource names that are stable and unique.
  */
-import { planPolicy, policyArgs, renderProgram, resourceNames, slugify, type GroupNames, type LivePolicy } from "../../provider/export";
+import {
+    planPolicy,
+    policyArgs,
+    renderProgram,
+    resourceNames,
+    slugify,
+    type GroupNames,
+    type LivePolicy,
+} from "../../provider/export";
 import { policyKey } from "../../provider/export/names";
 import { checkInputs } from "../../provider/engine/check";
 import { policyChanges } from "../../provider/engine/diff";
@@ -27,7 +35,12 @@ const detailed = iosPolicy("T_aaaaaaaa-0000-4000-8000-000000000001", 'Sales "iOS
     periodOfflineBeforeWipeIsEnforced: "PT2160H", // P90D, the default
     periodBeforePinReset: "P30D",
     allowedIosDeviceModels: "iPhone15,2;iPad13,1",
-    exemptedAppProtocols: [{ name: "Default", value: "tel;telprompt;skype;app-settings;calshow;itms;itmss;itms-apps;itms-appss;itms-services;" }],
+    exemptedAppProtocols: [
+        {
+            name: "Default",
+            value: "tel;telprompt;skype;app-settings;calshow;itms;itmss;itms-apps;itms-appss;itms-services;",
+        },
+    ],
     managedUniversalLinks: ["https://contoso.com/*", "http://*.contoso.com/*"],
     allowedDataStorageLocations: ["sharePoint", "oneDriveForBusiness"],
     minimumRequiredOsVersion: "16.0",
@@ -72,11 +85,19 @@ describe("policyArgs", () => {
             minimumPinLength: 8,
             appActionIfUnableToAuthenticateUser: "wipe",
             minimumRequiredOsVersion: "16.0",
-            exemptedAppProtocols: [{ name: "Default", schemes: "tel;telprompt;skype;app-settings;calshow;itms;itmss;itms-apps;itms-appss;itms-services;" }],
+            exemptedAppProtocols: [
+                {
+                    name: "Default",
+                    schemes: "tel;telprompt;skype;app-settings;calshow;itms;itmss;itms-apps;itms-appss;itms-services;",
+                },
+            ],
             managedUniversalLinks: ["http://*.contoso.com/*", "https://contoso.com/*"],
             allowedIosDeviceModels: ["iPad13,1", "iPhone15,2"],
             apps: ["com.microsoft.office.outlook", "com.microsoft.skype.teams"],
-            assignments: { include: [SALES, { groupId: GONE, filterId: FILTER, filterType: "exclude" }], exclude: [FINANCE] },
+            assignments: {
+                include: [SALES, { groupId: GONE, filterId: FILTER, filterType: "exclude" }],
+                exclude: [FINANCE],
+            },
         });
     });
 
@@ -84,7 +105,10 @@ describe("policyArgs", () => {
         const args = policyArgs(appGroup);
         expect(args.appGroupType).toBe("allMicrosoftApps");
         expect(args).not.toHaveProperty("apps");
-        expect(args).toMatchObject({ keyboardsRestricted: true, approvedKeyboards: [{ packageId: "com.touchtype.swiftkey", name: "SwiftKey" }] });
+        expect(args).toMatchObject({
+            keyboardsRestricted: true,
+            approvedKeyboards: [{ packageId: "com.touchtype.swiftkey", name: "SwiftKey" }],
+        });
     });
 
     it("withholds a live value check would reject, and the settings whose rules need it", () => {
@@ -101,13 +125,21 @@ describe("policyArgs", () => {
         expect(plan.problems).toEqual([]);
     });
 
-    it.each(all.map((p) => [p.graph.displayName, p] as const))("%j passes check and would send nothing on adoption", (_name, policy) => {
-        const platform = platforms[policy.platform];
-        const { inputs, failures } = checkInputs(platform, policyArgs(policy));
-        expect(failures).toEqual([]);
-        const live = managedValuesFromGraph(platform, policy.graph, managedKeys(platform, inputs));
-        expect(policyChanges(platform, live, inputs)).toEqual({ patch: [], targetApps: false, assign: false, released: [] });
-    });
+    it.each(all.map((p) => [p.graph.displayName, p] as const))(
+        "%j passes check and would send nothing on adoption",
+        (_name, policy) => {
+            const platform = platforms[policy.platform];
+            const { inputs, failures } = checkInputs(platform, policyArgs(policy));
+            expect(failures).toEqual([]);
+            const live = managedValuesFromGraph(platform, policy.graph, managedKeys(platform, inputs));
+            expect(policyChanges(platform, live, inputs)).toEqual({
+                patch: [],
+                targetApps: false,
+                assign: false,
+                released: [],
+            });
+        },
+    );
 });
 
 describe("renderProgram", () => {
@@ -115,7 +147,11 @@ describe("renderProgram", () => {
 
     it("prints exactly the arguments policyArgs gives, one resource per policy", () => {
         const declared = evaluateProgram(text);
-        expect(declared.map((r) => r.type)).toEqual(["IosAppProtectionPolicy", "IosAppProtectionPolicy", "AndroidAppProtectionPolicy"]);
+        expect(declared.map((r) => r.type)).toEqual([
+            "IosAppProtectionPolicy",
+            "IosAppProtectionPolicy",
+            "AndroidAppProtectionPolicy",
+        ]);
         for (const policy of all) {
             const resource = declared.find((r) => r.args.adoptPolicyId === policy.graph.id)!;
             expect(resource.args).toEqual(policyArgs(policy));
@@ -125,7 +161,9 @@ describe("renderProgram", () => {
 
     it("imports the package and names the admin-center sections and labels", () => {
         expect(text).toContain('import * as intune from "pulumi-intune-app-protection";');
-        expect(text).toMatch(/^ {4}\/\/ Access requirements\n {4}minimumPinLength: 8, \/\/ Select minimum PIN length$/m);
+        expect(text).toMatch(
+            /^ {4}\/\/ Access requirements\n {4}minimumPinLength: 8, \/\/ Select minimum PIN length$/m,
+        );
         expect(text).toContain('    appGroupType: "allMicrosoftApps", // Target policy to');
         expect(text).toContain("    // Conditional launch\n");
         expect(text).toContain("of tenant contoso.onmicrosoft.com");
@@ -134,14 +172,18 @@ describe("renderProgram", () => {
     it("prints lists and objects as literals, long ones one element per line", () => {
         expect(text).toContain('    allowedIosDeviceModels: ["iPad13,1", "iPhone15,2"], // Device model(s)');
         expect(text).toContain('    targetedAppManagementLevels: ["unmanaged", "mdm"],');
-        expect(text).toMatch(/ {4}exemptedAppProtocols: \[\n {8}\{\n {12}name: "Default",\n {12}schemes: "tel;telprompt;skype;[^"]*",\n {8}\},\n {4}\],/);
+        expect(text).toMatch(
+            / {4}exemptedAppProtocols: \[\n {8}\{\n {12}name: "Default",\n {12}schemes: "tel;telprompt;skype;[^"]*",\n {8}\},\n {4}\],/,
+        );
         expect(text).toContain('    approvedKeyboards: [{ packageId: "com.touchtype.swiftkey", name: "SwiftKey" }],');
         expect(text).toContain('    displayName: "Sales \\"iOS\\" \\\\ Ünïcödé\\nline",');
     });
 
     it("puts each group's display name beside its id, and says when a group does not exist", () => {
         expect(text).toContain(`            "${SALES}", // Sales\n`);
-        expect(text).toContain(`            { groupId: "${GONE}", filterId: "${FILTER}", filterType: "exclude" }, // group not found\n`);
+        expect(text).toContain(
+            `            { groupId: "${GONE}", filterId: "${FILTER}", filterType: "exclude" }, // group not found\n`,
+        );
         expect(text).toContain(`            "${FINANCE}", // Finance // Team\n`);
         // Without names (no permission to read groups) the ids stand alone.
         expect(renderProgram([detailed], NO_GROUPS)).toContain(`            "${SALES}",\n`);
@@ -161,8 +203,12 @@ describe("renderProgram", () => {
             .filter((line) => line.trim().startsWith("// "))
             .map((line) => line.trim().slice(3))
             .join(" ");
-        expect(comments).toContain('customDialerAppProtocol (Dialer App URL Scheme) is not declared. Intune holds a value this provider does not accept: "replace_with_dialer_app_url_scheme" must be a URL scheme');
-        expect(comments).toContain("dialerRestrictionLevel (Transfer telecommunication data to) is not declared. It needs customDialerAppProtocol");
+        expect(comments).toContain(
+            'customDialerAppProtocol (Dialer App URL Scheme) is not declared. Intune holds a value this provider does not accept: "replace_with_dialer_app_url_scheme" must be a URL scheme',
+        );
+        expect(comments).toContain(
+            "dialerRestrictionLevel (Transfer telecommunication data to) is not declared. It needs customDialerAppProtocol",
+        );
     });
 
     it("is the same text whatever order Graph listed the policies in", () => {
@@ -184,7 +230,9 @@ describe("resource names", () => {
     };
 
     it("are slugs of the display name", () => {
-        expect(slugify("iOS/iPadOS Enterprise High Data Protection v1.5")).toBe("ios-ipados-enterprise-high-data-protection-v1-5");
+        expect(slugify("iOS/iPadOS Enterprise High Data Protection v1.5")).toBe(
+            "ios-ipados-enterprise-high-data-protection-v1-5",
+        );
         expect(slugify("  Ünïcödé — Sales (EU)  ")).toBe("unicode-sales-eu");
         expect(slugify("x".repeat(30) + " " + "y".repeat(40)).length).toBeLessThanOrEqual(60);
         expect(named([iosPolicy("T_1", "日本語")])).toEqual(["ios-policy"]);
@@ -195,8 +243,18 @@ describe("resource names", () => {
         const b = iosPolicy("T_9f8e7d6c-0000-4000-8000-000000000000", "Baseline");
         const c = iosPolicy("T_5555aaaa-0000-4000-8000-000000000000", "baseline!");
         const other = iosPolicy("T_77777777-0000-4000-8000-000000000000", "Other");
-        expect(named([a, b, c, other])).toEqual(["baseline-0a1b2c3d", "baseline-9f8e7d6c", "baseline-5555aaaa", "other"]);
-        expect(named([other, c, b, a])).toEqual(["other", "baseline-5555aaaa", "baseline-9f8e7d6c", "baseline-0a1b2c3d"]);
+        expect(named([a, b, c, other])).toEqual([
+            "baseline-0a1b2c3d",
+            "baseline-9f8e7d6c",
+            "baseline-5555aaaa",
+            "other",
+        ]);
+        expect(named([other, c, b, a])).toEqual([
+            "other",
+            "baseline-5555aaaa",
+            "baseline-9f8e7d6c",
+            "baseline-0a1b2c3d",
+        ]);
         const text = renderProgram([a, b, c, other], NO_GROUPS);
         expect(renderProgram([c, other, b, a], NO_GROUPS)).toBe(text);
         const names = evaluateProgram(text).map((r) => r.name);

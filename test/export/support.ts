@@ -33,7 +33,10 @@ export function evaluateProgram(text: string): DeclaredResource[] {
                 declared.push({ type, name, args: JSON.parse(JSON.stringify(args)) });
             }
         };
-    const stub = { IosAppProtectionPolicy: recorder("IosAppProtectionPolicy"), AndroidAppProtectionPolicy: recorder("AndroidAppProtectionPolicy") };
+    const stub = {
+        IosAppProtectionPolicy: recorder("IosAppProtectionPolicy"),
+        AndroidAppProtectionPolicy: recorder("AndroidAppProtectionPolicy"),
+    };
     const module = { exports: {} };
     vm.runInNewContext(js, {
         module,
@@ -56,8 +59,18 @@ export function typeErrors(text: string): string[] {
     try {
         const file = path.join(dir, "index.ts");
         fs.writeFileSync(file, text);
-        const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
-        const { rootDir: _rootDir, outDir: _outDir, declaration: _declaration, sourceMap: _sourceMap, ...options } = config.options;
+        const config = ts.getParsedCommandLineOfConfigFile(
+            path.join(ROOT, "tsconfig.json"),
+            {},
+            { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+        )!;
+        const {
+            rootDir: _rootDir,
+            outDir: _outDir,
+            declaration: _declaration,
+            sourceMap: _sourceMap,
+            ...options
+        } = config.options;
         void [_rootDir, _outDir, _declaration, _sourceMap];
         const program = ts.createProgram([file], {
             ...options,
@@ -92,7 +105,10 @@ export function graphApps(platform: "ios" | "android", ids: string[]) {
 }
 
 /** Graph `assignments`: include and exclude group ids, optionally with a filter. */
-export function graphAssignments(include: (string | { groupId: string; filterId: string; filterType: "include" | "exclude" })[], exclude: string[] = []) {
+export function graphAssignments(
+    include: (string | { groupId: string; filterId: string; filterType: "include" | "exclude" })[],
+    exclude: string[] = [],
+) {
     const target = (type: string, t: string | { groupId: string; filterId: string; filterType: string }) =>
         typeof t === "string"
             ? { target: { "@odata.type": type, groupId: t } }
@@ -104,15 +120,40 @@ export function graphAssignments(include: (string | { groupId: string; filterId:
                       deviceAndAppManagementAssignmentFilterType: t.filterType,
                   },
               };
-    return [...include.map((t) => target("#microsoft.graph.groupAssignmentTarget", t)), ...exclude.map((t) => target("#microsoft.graph.exclusionGroupAssignmentTarget", t))];
+    return [
+        ...include.map((t) => target("#microsoft.graph.groupAssignmentTarget", t)),
+        ...exclude.map((t) => target("#microsoft.graph.exclusionGroupAssignmentTarget", t)),
+    ];
 }
 
 /** A live iOS policy as Graph lists it (only the given settings; apps and assignments expanded). */
 export function iosPolicy(id: string, displayName: string, settings: Record<string, unknown> = {}): LivePolicy {
-    return { platform: "ios", graph: { "@odata.type": IOS_TYPE, id, displayName, appGroupType: "selectedPublicApps", apps: [], assignments: [], ...settings } };
+    return {
+        platform: "ios",
+        graph: {
+            "@odata.type": IOS_TYPE,
+            id,
+            displayName,
+            appGroupType: "selectedPublicApps",
+            apps: [],
+            assignments: [],
+            ...settings,
+        },
+    };
 }
 
 /** A live Android policy as Graph lists it. */
 export function androidPolicy(id: string, displayName: string, settings: Record<string, unknown> = {}): LivePolicy {
-    return { platform: "android", graph: { "@odata.type": ANDROID_TYPE, id, displayName, appGroupType: "selectedPublicApps", apps: [], assignments: [], ...settings } };
+    return {
+        platform: "android",
+        graph: {
+            "@odata.type": ANDROID_TYPE,
+            id,
+            displayName,
+            appGroupType: "selectedPublicApps",
+            apps: [],
+            assignments: [],
+            ...settings,
+        },
+    };
 }

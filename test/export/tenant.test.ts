@@ -59,15 +59,28 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<CliResul
     });
 }
 
-const connection = (client: { clientId: string }) => ["--tenant-id", tenant.tenantId, "--client-id", client.clientId, "--graph-endpoint", emulator.url, "--authority-host", emulator.url];
+const connection = (client: { clientId: string }) => [
+    "--tenant-id",
+    tenant.tenantId,
+    "--client-id",
+    client.clientId,
+    "--graph-endpoint",
+    emulator.url,
+    "--authority-host",
+    emulator.url,
+];
 
 /** Fails early, with the fix, when the command would run stale code. */
 function requireFreshBuild(): void {
     const built = path.join(ROOT, "dist", "provider", "export", "cli.js");
-    const sources = fs.readdirSync(path.join(ROOT, "provider", "export")).map((f) => path.join(ROOT, "provider", "export", f));
+    const sources = fs
+        .readdirSync(path.join(ROOT, "provider", "export"))
+        .map((f) => path.join(ROOT, "provider", "export", f));
     const newest = Math.max(...sources.map((f) => fs.statSync(f).mtimeMs));
     if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest) {
-        throw new Error("dist/provider/export is missing or older than provider/export: run `npm run build` before these tests");
+        throw new Error(
+            "dist/provider/export is missing or older than provider/export: run `npm run build` before these tests",
+        );
     }
 }
 
@@ -84,7 +97,10 @@ function seed(): void {
         roleScopeTagIds: ["0", "7"],
         appGroupType: "selectedPublicApps",
         apps: graphApps("ios", ["com.microsoft.office.outlook", "com.microsoft.skype.teams"]),
-        assignments: graphAssignments([sales, { groupId: contractors, filterId: FILTER, filterType: "include" }], [finance]),
+        assignments: graphAssignments(
+            [sales, { groupId: contractors, filterId: FILTER, filterType: "include" }],
+            [finance],
+        ),
     });
     emulator.seedPolicy(tenant.tenantId, {
         "@odata.type": ANDROID,
@@ -107,7 +123,12 @@ function seed(): void {
         printBlocked: true,
         assignments: graphAssignments([finance]),
     });
-    emulator.seedPolicy(tenant.tenantId, { "@odata.type": IOS, displayName: "Shared name", appGroupType: "selectedPublicApps", saveAsBlocked: true });
+    emulator.seedPolicy(tenant.tenantId, {
+        "@odata.type": IOS,
+        displayName: "Shared name",
+        appGroupType: "selectedPublicApps",
+        saveAsBlocked: true,
+    });
 }
 
 beforeAll(async () => {
@@ -121,7 +142,11 @@ beforeAll(async () => {
             {
                 ...made.spec,
                 clients: [
-                    { clientId: tenant.clientId, secret: tenant.clientSecret, roles: ["DeviceManagementApps.ReadWrite.All"] },
+                    {
+                        clientId: tenant.clientId,
+                        secret: tenant.clientSecret,
+                        roles: ["DeviceManagementApps.ReadWrite.All"],
+                    },
                     { ...reader, roles: groupRead },
                     { ...noGroups, roles: ["DeviceManagementApps.Read.All"] },
                 ],
@@ -132,8 +157,12 @@ beforeAll(async () => {
     runtime.configure(configSource(stackConfig(emulator, tenant)));
     seed();
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), "intune-export-cli-"));
-    firstRun = await cli(["export", ...connection(reader), "--out", "program.ts"], { AZURE_CLIENT_SECRET: reader.secret });
-    program = fs.existsSync(path.join(outDir, "program.ts")) ? fs.readFileSync(path.join(outDir, "program.ts"), "utf8") : "";
+    firstRun = await cli(["export", ...connection(reader), "--out", "program.ts"], {
+        AZURE_CLIENT_SECRET: reader.secret,
+    });
+    program = fs.existsSync(path.join(outDir, "program.ts"))
+        ? fs.readFileSync(path.join(outDir, "program.ts"), "utf8")
+        : "";
     declared = program ? evaluateProgram(program) : [];
 });
 
@@ -151,7 +180,9 @@ describe("export", () => {
         expect(firstRun.code).toBe(0);
         expect(firstRun.stdout).toBe("");
         // Only the warning about iOS Level 3's placeholder dialer scheme; no progress.
-        expect(firstRun.stderr).toMatch(/^pulumi-intune-app-protection: warning: iOS\/iPadOS policy "iOS\/iPadOS Enterprise High Data Protection v1\.5" \(T_[0-9a-f-]+\): customDialerAppProtocol, dialerRestrictionLevel commented out/);
+        expect(firstRun.stderr).toMatch(
+            /^pulumi-intune-app-protection: warning: iOS\/iPadOS policy "iOS\/iPadOS Enterprise High Data Protection v1\.5" \(T_[0-9a-f-]+\): customDialerAppProtocol, dialerRestrictionLevel commented out/,
+        );
         expect(firstRun.stderr.trimEnd().split("\n")).toHaveLength(1);
         const lists = emulator.requests.filter((r) => r.kind === "list");
         expect(lists.length).toBeGreaterThanOrEqual(4); // two pages per platform at 3 per page
@@ -175,7 +206,9 @@ describe("export", () => {
         const names = declared.map((r) => r.name);
         expect(new Set(names).size).toBe(names.length);
         expect(names.filter((n) => n.startsWith("shared-name-"))).toHaveLength(2);
-        expect(names).toEqual(expect.arrayContaining(["sales-ios", "sales-android", "ios-ipados-enterprise-high-data-protection-v1-5"]));
+        expect(names).toEqual(
+            expect.arrayContaining(["sales-ios", "sales-android", "ios-ipados-enterprise-high-data-protection-v1-5"]),
+        );
     });
 
     it("declares settings that check accepts and that adoption would not change", () => {
@@ -200,7 +233,9 @@ describe("export", () => {
             const { id } = await runtime.create(platform, { ...inputs, __provider: "p" });
             expect(id).toBe(args.adoptPolicyId);
         }
-        expect(emulator.requests.filter((r) => r.kind !== "token" && r.kind !== "metadata" && r.method !== "GET")).toEqual([]);
+        expect(
+            emulator.requests.filter((r) => r.kind !== "token" && r.kind !== "metadata" && r.method !== "GET"),
+        ).toEqual([]);
         // Each adoption read its policy once (so the comparison really ran against Graph's state).
         expect(emulator.count({ kind: "get" })).toBe(declared.length);
     });
@@ -225,9 +260,12 @@ describe("export", () => {
         expect(program).toContain(`filterType: "include" }, // Contractors`);
         expect(program).toContain(`"${finance}", // Finance`);
         expect(program).toContain(`"${MISSING_GROUP}", // group not found`);
-        const appGroup = declared.find((r) => r.name.startsWith("shared-name-") && r.args.appGroupType === "allMicrosoftApps")!;
+        const appGroup = declared.find(
+            (r) => r.name.startsWith("shared-name-") && r.args.appGroupType === "allMicrosoftApps",
+        )!;
         expect(appGroup.args).not.toHaveProperty("apps");
-        for (const framework of declared.filter((r) => r.args.appGroupType === "allCoreMicrosoftApps")) expect(framework.args).not.toHaveProperty("apps");
+        for (const framework of declared.filter((r) => r.args.appGroupType === "allCoreMicrosoftApps"))
+            expect(framework.args).not.toHaveProperty("apps");
     });
 
     it("gives the same program on every run, on stdout without --out", async () => {
@@ -237,7 +275,14 @@ describe("export", () => {
     });
 
     it("--platform ios exports only iOS policies", async () => {
-        const result = await cli(["export", ...connection(reader), "--platform", "ios", "--client-secret", reader.secret]);
+        const result = await cli([
+            "export",
+            ...connection(reader),
+            "--platform",
+            "ios",
+            "--client-secret",
+            reader.secret,
+        ]);
         expect(result.code).toBe(0);
         expect(result.stderr).toMatch(/warning: a secret given with --client-secret lands in your shell history/);
         const resources = evaluateProgram(result.stdout);
@@ -247,7 +292,9 @@ describe("export", () => {
     it("without permission to read groups, exports the ids without names and says why", async () => {
         const result = await cli(["export", ...connection(noGroups)], { AZURE_CLIENT_SECRET: noGroups.secret });
         expect(result.code).toBe(0);
-        expect(result.stderr).toMatch(/warning: could not read group names \(Microsoft Graph answered 403[^)]*\).*GroupMember\.Read\.All/);
+        expect(result.stderr).toMatch(
+            /warning: could not read group names \(Microsoft Graph answered 403[^)]*\).*GroupMember\.Read\.All/,
+        );
         expect(result.stdout).toContain(`"${tenant.groups.sales}",\n`);
         expect(result.stdout).not.toContain("// Sales");
         expect(evaluateProgram(result.stdout)).toHaveLength(10);
@@ -257,10 +304,18 @@ describe("export", () => {
         const salesAndroid = live().find((p) => p.displayName === "Sales Android")!;
         const { apps: _apps, assignments: _assignments, ...bare } = salesAndroid;
         void [_apps, _assignments];
-        emulator.injectFault({ kind: "list", path: /androidManagedAppProtections$/, status: 200, body: { value: [bare] }, times: 1 });
+        emulator.injectFault({
+            kind: "list",
+            path: /androidManagedAppProtections$/,
+            status: 200,
+            body: { value: [bare] },
+            times: 1,
+        });
         emulator.clearLog();
         try {
-            const result = await cli(["export", ...connection(reader), "--platform", "android"], { AZURE_CLIENT_SECRET: reader.secret });
+            const result = await cli(["export", ...connection(reader), "--platform", "android"], {
+                AZURE_CLIENT_SECRET: reader.secret,
+            });
             expect(result.code).toBe(0);
             expect(emulator.count({ kind: "get" })).toBe(1);
             const [resource] = evaluateProgram(result.stdout);
@@ -272,7 +327,9 @@ describe("export", () => {
     });
 
     it("a rejected secret is one line naming where it came from, exit code 1, nothing written", async () => {
-        const result = await cli(["export", ...connection(reader), "--out", "rejected.ts"], { AZURE_CLIENT_SECRET: "wrong-secret" });
+        const result = await cli(["export", ...connection(reader), "--out", "rejected.ts"], {
+            AZURE_CLIENT_SECRET: "wrong-secret",
+        });
         expect(result.code).toBe(1);
         expect(result.stdout).toBe("");
         expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);

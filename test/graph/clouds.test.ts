@@ -2,10 +2,26 @@ import { CLOUDS, cloudOfGraphEndpoint, isMicrosoftAuthorityHost, resolveEndpoint
 
 describe("national clouds", () => {
     it("has the documented endpoints", () => {
-        expect(CLOUDS.global).toMatchObject({ graphEndpoint: "https://graph.microsoft.com", authorityHost: "https://login.microsoftonline.com", scope: "https://graph.microsoft.com/.default" });
-        expect(CLOUDS.usGovernment).toMatchObject({ graphEndpoint: "https://graph.microsoft.us", authorityHost: "https://login.microsoftonline.us", scope: "https://graph.microsoft.us/.default" });
-        expect(CLOUDS.usGovernmentDoD).toMatchObject({ graphEndpoint: "https://dod-graph.microsoft.us", authorityHost: "https://login.microsoftonline.us", scope: "https://dod-graph.microsoft.us/.default" });
-        expect(CLOUDS.china).toMatchObject({ graphEndpoint: "https://microsoftgraph.chinacloudapi.cn", authorityHost: "https://login.chinacloudapi.cn", scope: "https://microsoftgraph.chinacloudapi.cn/.default" });
+        expect(CLOUDS.global).toMatchObject({
+            graphEndpoint: "https://graph.microsoft.com",
+            authorityHost: "https://login.microsoftonline.com",
+            scope: "https://graph.microsoft.com/.default",
+        });
+        expect(CLOUDS.usGovernment).toMatchObject({
+            graphEndpoint: "https://graph.microsoft.us",
+            authorityHost: "https://login.microsoftonline.us",
+            scope: "https://graph.microsoft.us/.default",
+        });
+        expect(CLOUDS.usGovernmentDoD).toMatchObject({
+            graphEndpoint: "https://dod-graph.microsoft.us",
+            authorityHost: "https://login.microsoftonline.us",
+            scope: "https://dod-graph.microsoft.us/.default",
+        });
+        expect(CLOUDS.china).toMatchObject({
+            graphEndpoint: "https://microsoftgraph.chinacloudapi.cn",
+            authorityHost: "https://login.chinacloudapi.cn",
+            scope: "https://microsoftgraph.chinacloudapi.cn/.default",
+        });
     });
 
     it("resolves the global cloud by default", () => {
@@ -31,11 +47,18 @@ describe("national clouds", () => {
     it("infers the cloud from a known Graph endpoint", () => {
         expect(cloudOfGraphEndpoint("https://dod-graph.microsoft.us/")).toBe("usGovernmentDoD");
         const r = resolveEndpoints({ graphEndpoint: "https://graph.microsoft.us" });
-        expect(r).toMatchObject({ cloud: "usGovernment", authorityHost: "https://login.microsoftonline.us", scope: "https://graph.microsoft.us/.default" });
+        expect(r).toMatchObject({
+            cloud: "usGovernment",
+            authorityHost: "https://login.microsoftonline.us",
+            scope: "https://graph.microsoft.us/.default",
+        });
     });
 
     it("keeps the production scope for an emulator endpoint and prepares its host", () => {
-        const r = resolveEndpoints({ graphEndpoint: "https://127.0.0.1:44321/", authorityHost: "https://127.0.0.1:44321" });
+        const r = resolveEndpoints({
+            graphEndpoint: "https://127.0.0.1:44321/",
+            authorityHost: "https://127.0.0.1:44321",
+        });
         expect(r).toMatchObject({
             cloud: "global",
             graphEndpoint: "https://127.0.0.1:44321",
@@ -45,7 +68,9 @@ describe("national clouds", () => {
             disableInstanceDiscovery: true,
             customHosts: ["127.0.0.1"],
         });
-        expect(resolveEndpoints({ cloud: "usGovernment", graphEndpoint: "https://proxy.example" }).scope).toBe("https://graph.microsoft.us/.default");
+        expect(resolveEndpoints({ cloud: "usGovernment", graphEndpoint: "https://proxy.example" }).scope).toBe(
+            "https://graph.microsoft.us/.default",
+        );
     });
 
     it("knows Microsoft authority hosts", () => {

@@ -48,7 +48,11 @@ describe("readConnectionSettings", () => {
         expect(s.clientId).toBe(CLIENT);
         expect(s.clientSecret).toBe(SECRET);
         expect(s.authorityHost).toBe("https://login.microsoftonline.us");
-        expect(s.sources).toMatchObject({ tenantId: "AZURE_TENANT_ID", clientId: "intune:clientId", clientSecret: "AZURE_CLIENT_SECRET" });
+        expect(s.sources).toMatchObject({
+            tenantId: "AZURE_TENANT_ID",
+            clientId: "intune:clientId",
+            clientSecret: "AZURE_CLIENT_SECRET",
+        });
     });
 
     it("trims values and treats empty strings as unset", () => {
@@ -60,43 +64,84 @@ describe("readConnectionSettings", () => {
 
     it("infers certificate, then workload identity, then default", () => {
         const base = { "intune:tenantId": TENANT, "intune:clientId": CLIENT };
-        const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n";
-        expect(effectiveCredentialKind(readConnectionSettings(config({ ...base, "intune:clientCertificatePem": pem }), {}))).toBe("clientCertificate");
-        expect(effectiveCredentialKind(readConnectionSettings(config(base), { AZURE_CLIENT_CERTIFICATE_PATH: "/x.pem" }))).toBe("clientCertificate");
-        expect(effectiveCredentialKind(readConnectionSettings(config(base), { AZURE_FEDERATED_TOKEN_FILE: "/var/run/token" }))).toBe("workloadIdentity");
+        const pem =
+            "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n";
+        expect(
+            effectiveCredentialKind(
+                readConnectionSettings(config({ ...base, "intune:clientCertificatePem": pem }), {}),
+            ),
+        ).toBe("clientCertificate");
+        expect(
+            effectiveCredentialKind(readConnectionSettings(config(base), { AZURE_CLIENT_CERTIFICATE_PATH: "/x.pem" })),
+        ).toBe("clientCertificate");
+        expect(
+            effectiveCredentialKind(
+                readConnectionSettings(config(base), { AZURE_FEDERATED_TOKEN_FILE: "/var/run/token" }),
+            ),
+        ).toBe("workloadIdentity");
         expect(effectiveCredentialKind(readConnectionSettings(config(base), {}))).toBe("default");
         // a secret wins over a certificate
-        expect(effectiveCredentialKind(readConnectionSettings(config({ ...base, "intune:clientSecret": SECRET }), { AZURE_CLIENT_CERTIFICATE_PATH: "/x.pem" }))).toBe("clientSecret");
+        expect(
+            effectiveCredentialKind(
+                readConnectionSettings(config({ ...base, "intune:clientSecret": SECRET }), {
+                    AZURE_CLIENT_CERTIFICATE_PATH: "/x.pem",
+                }),
+            ),
+        ).toBe("clientSecret");
     });
 
     it("prefers a PEM from stack config over a certificate path from the environment", () => {
         const pem = "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n";
-        const s = readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:clientId": CLIENT, "intune:clientCertificatePem": pem }), {
-            AZURE_CLIENT_CERTIFICATE_PATH: "/etc/other.pem",
-        });
+        const s = readConnectionSettings(
+            config({ "intune:tenantId": TENANT, "intune:clientId": CLIENT, "intune:clientCertificatePem": pem }),
+            {
+                AZURE_CLIENT_CERTIFICATE_PATH: "/etc/other.pem",
+            },
+        );
         expect(s.clientCertificatePath).toBeUndefined();
         expect(s.clientCertificatePem).toBe(pem.trim());
     });
 
     it("parses numeric tuning keys", () => {
         const s = readConnectionSettings(
-            config({ "intune:tenantId": TENANT, "intune:writesPer20Seconds": "50", "intune:requestsPer20Seconds": "500", "intune:maxRetryDurationSeconds": "60" }),
+            config({
+                "intune:tenantId": TENANT,
+                "intune:writesPer20Seconds": "50",
+                "intune:requestsPer20Seconds": "500",
+                "intune:maxRetryDurationSeconds": "60",
+            }),
             {},
         );
         expect(s).toMatchObject({ writesPer20Seconds: 50, requestsPer20Seconds: 500, maxRetryDurationSeconds: 60 });
     });
 
     it("names intune:tenantId when no tenant is configured", () => {
-        expectSettingsError(() => readConnectionSettings(config({}), {}), "intune:tenantId", /intune:tenantId.*AZURE_TENANT_ID/);
+        expectSettingsError(
+            () => readConnectionSettings(config({}), {}),
+            "intune:tenantId",
+            /intune:tenantId.*AZURE_TENANT_ID/,
+        );
     });
 
     it("rejects a malformed tenant id, naming where it came from", () => {
-        expectSettingsError(() => readConnectionSettings(config({}), { AZURE_TENANT_ID: "not a tenant/x" }), "AZURE_TENANT_ID", /AZURE_TENANT_ID is "not a tenant\/x"/);
+        expectSettingsError(
+            () => readConnectionSettings(config({}), { AZURE_TENANT_ID: "not a tenant/x" }),
+            "AZURE_TENANT_ID",
+            /AZURE_TENANT_ID is "not a tenant\/x"/,
+        );
     });
 
     it("explains what an explicit credential kind lacks", () => {
         expectSettingsError(
-            () => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:credential": "clientSecret", "intune:clientId": CLIENT }), {}),
+            () =>
+                readConnectionSettings(
+                    config({
+                        "intune:tenantId": TENANT,
+                        "intune:credential": "clientSecret",
+                        "intune:clientId": CLIENT,
+                    }),
+                    {},
+                ),
             "intune:clientSecret",
             /clientSecret credential needs the client secret value.*intune:clientSecret.*AZURE_CLIENT_SECRET/,
         );
@@ -106,62 +151,139 @@ describe("readConnectionSettings", () => {
             /application \(client\) ID.*intune:clientId/,
         );
         expectSettingsError(
-            () => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:credential": "clientCertificate", "intune:clientId": CLIENT }), {}),
+            () =>
+                readConnectionSettings(
+                    config({
+                        "intune:tenantId": TENANT,
+                        "intune:credential": "clientCertificate",
+                        "intune:clientId": CLIENT,
+                    }),
+                    {},
+                ),
             "intune:clientCertificatePem",
             /certificate with its private key/,
         );
         expectSettingsError(
-            () => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:credential": "workloadIdentity", "intune:clientId": CLIENT }), {}),
+            () =>
+                readConnectionSettings(
+                    config({
+                        "intune:tenantId": TENANT,
+                        "intune:credential": "workloadIdentity",
+                        "intune:clientId": CLIENT,
+                    }),
+                    {},
+                ),
             "intune:federatedTokenFile",
             /federated token file.*AZURE_FEDERATED_TOKEN_FILE/,
         );
         expectSettingsError(
-            () => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:clientId": CLIENT, "intune:clientCertificatePem": "not a pem" }), {}),
+            () =>
+                readConnectionSettings(
+                    config({
+                        "intune:tenantId": TENANT,
+                        "intune:clientId": CLIENT,
+                        "intune:clientCertificatePem": "not a pem",
+                    }),
+                    {},
+                ),
             "intune:clientCertificatePem",
             /PRIVATE KEY/,
         );
     });
 
     it("rejects an unknown credential kind and an unknown cloud", () => {
-        expectSettingsError(() => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:credential": "password" }), {}), "intune:credential", /"clientSecret".*"default"/);
-        expectSettingsError(() => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:cloud": "germany" }), {}), "intune:cloud", /"global", "usGovernment", "usGovernmentDoD", "china"/);
+        expectSettingsError(
+            () => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:credential": "password" }), {}),
+            "intune:credential",
+            /"clientSecret".*"default"/,
+        );
+        expectSettingsError(
+            () => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:cloud": "germany" }), {}),
+            "intune:cloud",
+            /"global", "usGovernment", "usGovernmentDoD", "china"/,
+        );
     });
 
     it("requires https endpoints without path", () => {
         expectSettingsError(
-            () => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:graphEndpoint": "http://127.0.0.1:8443" }), {}),
+            () =>
+                readConnectionSettings(
+                    config({ "intune:tenantId": TENANT, "intune:graphEndpoint": "http://127.0.0.1:8443" }),
+                    {},
+                ),
             "intune:graphEndpoint",
             /must use https/,
         );
         expectSettingsError(
-            () => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:graphEndpoint": "https://graph.microsoft.com/beta" }), {}),
+            () =>
+                readConnectionSettings(
+                    config({ "intune:tenantId": TENANT, "intune:graphEndpoint": "https://graph.microsoft.com/beta" }),
+                    {},
+                ),
             "intune:graphEndpoint",
             /without a path or API version/,
         );
-        expectSettingsError(() => readConnectionSettings(config({}), { AZURE_TENANT_ID: TENANT, AZURE_AUTHORITY_HOST: "login.microsoftonline.com" }), "AZURE_AUTHORITY_HOST", /not a URL/);
-        const s = readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:graphEndpoint": "https://127.0.0.1:8443/" }), {});
+        expectSettingsError(
+            () =>
+                readConnectionSettings(config({}), {
+                    AZURE_TENANT_ID: TENANT,
+                    AZURE_AUTHORITY_HOST: "login.microsoftonline.com",
+                }),
+            "AZURE_AUTHORITY_HOST",
+            /not a URL/,
+        );
+        const s = readConnectionSettings(
+            config({ "intune:tenantId": TENANT, "intune:graphEndpoint": "https://127.0.0.1:8443/" }),
+            {},
+        );
         expect(s.graphEndpoint).toBe("https://127.0.0.1:8443");
     });
 
     it("rejects bad numbers", () => {
-        expectSettingsError(() => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:writesPer20Seconds": "lots" }), {}), "intune:writesPer20Seconds", /not a number/);
-        expectSettingsError(() => validateConnectionSettings({ tenantId: TENANT, writesPer20Seconds: 0 }), "intune:writesPer20Seconds", /at least 1/);
-        expectSettingsError(() => validateConnectionSettings({ tenantId: TENANT, requestsPer20Seconds: 2.5 }), "intune:requestsPer20Seconds", /integer/);
+        expectSettingsError(
+            () =>
+                readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:writesPer20Seconds": "lots" }), {}),
+            "intune:writesPer20Seconds",
+            /not a number/,
+        );
+        expectSettingsError(
+            () => validateConnectionSettings({ tenantId: TENANT, writesPer20Seconds: 0 }),
+            "intune:writesPer20Seconds",
+            /at least 1/,
+        );
+        expectSettingsError(
+            () => validateConnectionSettings({ tenantId: TENANT, requestsPer20Seconds: 2.5 }),
+            "intune:requestsPer20Seconds",
+            /integer/,
+        );
     });
 });
 
 describe("describeConnection", () => {
     it("summarizes without secrets", () => {
         const pem = "-----BEGIN PRIVATE KEY-----\nSECRETKEYMATERIAL\n-----END PRIVATE KEY-----\n";
-        const secretSettings = readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:clientId": CLIENT, "intune:clientSecret": SECRET }), {});
+        const secretSettings = readConnectionSettings(
+            config({ "intune:tenantId": TENANT, "intune:clientId": CLIENT, "intune:clientSecret": SECRET }),
+            {},
+        );
         const text = describeConnection(secretSettings);
         expect(text).toBe(
             `tenant ${TENANT}, app ${CLIENT}, credential clientSecret (secret from intune:clientSecret), cloud global, Graph https://graph.microsoft.com/beta, authority https://login.microsoftonline.com`,
         );
         expect(text).not.toContain(SECRET);
-        const certText = describeConnection({ tenantId: TENANT, clientId: CLIENT, clientCertificatePem: pem, clientCertificatePassword: "pw-12345", cloud: "usGovernment" });
+        const certText = describeConnection({
+            tenantId: TENANT,
+            clientId: CLIENT,
+            clientCertificatePem: pem,
+            clientCertificatePassword: "pw-12345",
+            cloud: "usGovernment",
+        });
         expect(certText).not.toMatch(/SECRETKEYMATERIAL|pw-12345/);
-        expect(certText).toContain("cloud usGovernment, Graph https://graph.microsoft.us/beta, authority https://login.microsoftonline.us");
-        expect(describeConnection({ tenantId: TENANT, credential: "managedIdentity" })).toContain("system-assigned managed identity");
+        expect(certText).toContain(
+            "cloud usGovernment, Graph https://graph.microsoft.us/beta, authority https://login.microsoftonline.us",
+        );
+        expect(describeConnection({ tenantId: TENANT, credential: "managedIdentity" })).toContain(
+            "system-assigned managed identity",
+        );
     });
 });

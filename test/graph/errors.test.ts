@@ -13,11 +13,26 @@ import {
 const TENANT = "11111111-1111-1111-1111-111111111111";
 const CLIENT = "22222222-2222-2222-2222-222222222222";
 const SECRET = "Abc8Q~verySecretValue_123";
-const settings: ConnectionSettings = { tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET, sources: { clientSecret: "intune:clientSecret" } };
+const settings: ConnectionSettings = {
+    tenantId: TENANT,
+    clientId: CLIENT,
+    clientSecret: SECRET,
+    sources: { clientSecret: "intune:clientSecret" },
+};
 const REQUEST_ID = "aaaaaaaa-0000-4000-8000-000000000001";
 
 function graphBody(code: string, message: string): string {
-    return JSON.stringify({ error: { code, message, innerError: { date: "2026-01-01T00:00:00", "request-id": REQUEST_ID, "client-request-id": "cccccccc-0000-4000-8000-000000000002" } } });
+    return JSON.stringify({
+        error: {
+            code,
+            message,
+            innerError: {
+                date: "2026-01-01T00:00:00",
+                "request-id": REQUEST_ID,
+                "client-request-id": "cccccccc-0000-4000-8000-000000000002",
+            },
+        },
+    });
 }
 
 const intune404Message =
@@ -35,35 +50,71 @@ describe("Intune message unwrapping", () => {
         expect(u.message).toMatch(/^An error has occurred - Operation ID/);
         expect(u.retryAfterSeconds).toBeUndefined();
         expect(unwrapIntuneMessage("Plain text.")).toEqual({ message: "Plain text." });
-        expect(unwrapIntuneMessage('{"_version":3,"Message":"Forbidden","ErrorCode":"Forbidden","RetryAfter":"5"}')).toEqual({ message: "Forbidden", errorCode: "Forbidden", retryAfterSeconds: 5 });
+        expect(
+            unwrapIntuneMessage('{"_version":3,"Message":"Forbidden","ErrorCode":"Forbidden","RetryAfter":"5"}'),
+        ).toEqual({ message: "Forbidden", errorCode: "Forbidden", retryAfterSeconds: 5 });
         // Intune's 403: an outer document whose Message is the _version 3 document
-        const outer = JSON.stringify({ ErrorCode: "Forbidden", Message: intune404Message.replace("An error has occurred", "No licence"), Target: null, Details: null, InnerError: null, InstanceAnnotations: [] });
-        expect(unwrapIntuneMessage(outer)).toEqual({ message: expect.stringMatching(/^No licence - Operation ID/), errorCode: "Forbidden" });
+        const outer = JSON.stringify({
+            ErrorCode: "Forbidden",
+            Message: intune404Message.replace("An error has occurred", "No licence"),
+            Target: null,
+            Details: null,
+            InnerError: null,
+            InstanceAnnotations: [],
+        });
+        expect(unwrapIntuneMessage(outer)).toEqual({
+            message: expect.stringMatching(/^No licence - Operation ID/),
+            errorCode: "Forbidden",
+        });
     });
 
     it("parses the Graph envelope", () => {
-        expect(parseGraphErrorBody(graphBody("ResourceNotFound", intune404Message))).toMatchObject({ code: "ResourceNotFound", requestId: REQUEST_ID, message: expect.stringMatching(/^An error has occurred/) });
+        expect(parseGraphErrorBody(graphBody("ResourceNotFound", intune404Message))).toMatchObject({
+            code: "ResourceNotFound",
+            requestId: REQUEST_ID,
+            message: expect.stringMatching(/^An error has occurred/),
+        });
         expect(parseGraphErrorBody("<html>Bad gateway</html>")).toEqual({ message: "<html>Bad gateway</html>" });
         expect(parseGraphErrorBody("")).toEqual({});
     });
 });
 
 describe("errorFromResponse", () => {
-    const ctx = { settings, method: "GET", path: "/deviceAppManagement/iosManagedAppProtections/T_x", clientRequestId: "cid" };
+    const ctx = {
+        settings,
+        method: "GET",
+        path: "/deviceAppManagement/iosManagedAppProtections/T_x",
+        clientRequestId: "cid",
+    };
 
     it("403 names the missing application permission", () => {
-        const err = errorFromResponse({ status: 403, body: graphBody("Forbidden", "Application is not authorized to perform this operation. Application must have one of the following scopes: DeviceManagementApps.Read.All, DeviceManagementApps.ReadWrite.All") }, { ...ctx, method: "POST" });
+        const err = errorFromResponse(
+            {
+                status: 403,
+                body: graphBody(
+                    "Forbidden",
+                    "Application is not authorized to perform this operation. Application must have one of the following scopes: DeviceManagementApps.Read.All, DeviceManagementApps.ReadWrite.All",
+                ),
+            },
+            { ...ctx, method: "POST" },
+        );
         expect(err).toBeInstanceOf(GraphRequestError);
         expect(err.kind).toBe("permission");
         expect(err.message).toMatch(new RegExp(`App ${CLIENT} in tenant ${TENANT} is not allowed to change`));
-        expect(err.message).toMatch(/application permission DeviceManagementApps\.ReadWrite\.All and grant admin consent/);
+        expect(err.message).toMatch(
+            /application permission DeviceManagementApps\.ReadWrite\.All and grant admin consent/,
+        );
         expect(err.message).toContain(`Graph 403 Forbidden: "Application is not authorized`);
         expect(err.message).toContain(`request-id ${REQUEST_ID}`);
         expect(err).toMatchObject({ status: 403, code: "Forbidden", requestId: REQUEST_ID, maybeApplied: false });
     });
 
     it("403 without licence says so", () => {
-        const msg = JSON.stringify({ _version: 3, Message: "Tenant is not licensed for Intune. - Operation ID (for customer support): 0", ErrorCode: "Forbidden" });
+        const msg = JSON.stringify({
+            _version: 3,
+            Message: "Tenant is not licensed for Intune. - Operation ID (for customer support): 0",
+            ErrorCode: "Forbidden",
+        });
         const err = errorFromResponse({ status: 403, body: graphBody("Forbidden", msg) }, ctx);
         expect(err.kind).toBe("unlicensed");
         expect(err.message).toMatch(/no active Intune licence/);
@@ -80,16 +131,27 @@ describe("errorFromResponse", () => {
 
     it("400 carries Graph's validation message", () => {
         const err = errorFromResponse(
-            { status: 400, body: graphBody("ModelValidationFailure", "The property 'wifiBlocked' does not exist on type 'microsoft.management.services.api.iosManagedAppProtection'.") },
+            {
+                status: 400,
+                body: graphBody(
+                    "ModelValidationFailure",
+                    "The property 'wifiBlocked' does not exist on type 'microsoft.management.services.api.iosManagedAppProtection'.",
+                ),
+            },
             { ...ctx, method: "PATCH" },
         );
         expect(err.kind).toBe("validation");
-        expect(err.message).toMatch(/rejected PATCH .* as invalid \(HTTP 400\): The property 'wifiBlocked' does not exist/);
+        expect(err.message).toMatch(
+            /rejected PATCH .* as invalid \(HTTP 400\): The property 'wifiBlocked' does not exist/,
+        );
         expect(err.code).toBe("ModelValidationFailure");
     });
 
     it("429 says how long it retried", () => {
-        const err = errorFromResponse({ status: 429, body: graphBody("TooManyRequests", "Too many requests.") }, { ...ctx, attempts: 7, retriedForMs: 61_400 });
+        const err = errorFromResponse(
+            { status: 429, body: graphBody("TooManyRequests", "Too many requests.") },
+            { ...ctx, attempts: 7, retriedForMs: 61_400 },
+        );
         expect(err.kind).toBe("throttled");
         expect(err.message).toMatch(/after 7 attempts over 61 s/);
         expect(err.message).toMatch(/intune:writesPer20Seconds/);
@@ -97,7 +159,16 @@ describe("errorFromResponse", () => {
 
     it("401 points at cloud and tenant; headers supply the request id", () => {
         const headers = new Headers({ "request-id": "hdr-id" });
-        const err = errorFromResponse({ status: 401, body: JSON.stringify({ error: { code: "InvalidAuthenticationToken", message: "Access token validation failure." } }), headers }, ctx);
+        const err = errorFromResponse(
+            {
+                status: 401,
+                body: JSON.stringify({
+                    error: { code: "InvalidAuthenticationToken", message: "Access token validation failure." },
+                }),
+                headers,
+            },
+            ctx,
+        );
         expect(err.kind).toBe("unauthorized");
         expect(err.requestId).toBe("hdr-id");
         expect(err.message).toMatch(/did not accept the access token/);
@@ -120,9 +191,16 @@ describe("errorFromCredential", () => {
     });
 
     it("explains a rejected client secret (AuthenticationError)", () => {
-        const err = errorFromCredential(new AuthenticationError(401, aadBody("invalid_client", 7000215, "Invalid client secret provided.")), { settings });
+        const err = errorFromCredential(
+            new AuthenticationError(401, aadBody("invalid_client", 7000215, "Invalid client secret provided.")),
+            { settings },
+        );
         expect(err.kind).toBe("authentication");
-        expect(err.message).toMatch(new RegExp(`Entra ID rejected the client secret for app ${CLIENT} in tenant ${TENANT}: check intune:clientSecret`));
+        expect(err.message).toMatch(
+            new RegExp(
+                `Entra ID rejected the client secret for app ${CLIENT} in tenant ${TENANT}: check intune:clientSecret`,
+            ),
+        );
         expect(err.message).toContain("AADSTS7000215: Invalid client secret provided.");
         expect(err.message).toContain("trace ID 0d1e2f00-0000-0000-0000-000000000001");
         expect(err.code).toBe("AADSTS7000215");
@@ -133,34 +211,71 @@ describe("errorFromCredential", () => {
         const msal =
             "invalid_client: Error(s): 7000215 - Timestamp: 2026-01-01 00:00:00Z - Description: AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID. Trace ID: t Correlation ID: c Timestamp: x - Correlation ID: 0d1e2f00-0000-0000-0000-000000000002 - Trace ID: 0d1e2f00-0000-0000-0000-000000000001";
         const cause = Object.assign(new Error(msal), { name: "ServerError", errorCode: "invalid_client" });
-        const err = errorFromCredential(new AuthenticationRequiredError({ scopes: ["https://graph.microsoft.com/.default"], message: msal, cause }), { settings });
+        const err = errorFromCredential(
+            new AuthenticationRequiredError({ scopes: ["https://graph.microsoft.com/.default"], message: msal, cause }),
+            { settings },
+        );
         expect(err.message).toMatch(/rejected the client secret .* check intune:clientSecret/);
         expect(err.code).toBe("AADSTS7000215");
         expect(err.graphMessage).toMatch(/^AADSTS7000215: Invalid client secret provided\./);
     });
 
     it("explains an unknown tenant and an unknown app", () => {
-        const tenant = errorFromCredential(new AuthenticationError(400, aadBody("invalid_request", 90002, `Tenant '${TENANT}' not found.`)), { settings: { ...settings, sources: { tenantId: "AZURE_TENANT_ID" } } });
-        expect(tenant.message).toMatch(new RegExp(`does not know tenant ${TENANT} at https://login.microsoftonline.com: check AZURE_TENANT_ID`));
-        const app = errorFromCredential(new AuthenticationError(400, aadBody("unauthorized_client", 700016, `Application with identifier '${CLIENT}' was not found in the directory.`)), { settings });
-        expect(app.message).toMatch(/found no app .* check intune:clientId \(the application \(client\) ID, not the object ID\)/);
+        const tenant = errorFromCredential(
+            new AuthenticationError(400, aadBody("invalid_request", 90002, `Tenant '${TENANT}' not found.`)),
+            { settings: { ...settings, sources: { tenantId: "AZURE_TENANT_ID" } } },
+        );
+        expect(tenant.message).toMatch(
+            new RegExp(`does not know tenant ${TENANT} at https://login.microsoftonline.com: check AZURE_TENANT_ID`),
+        );
+        const app = errorFromCredential(
+            new AuthenticationError(
+                400,
+                aadBody(
+                    "unauthorized_client",
+                    700016,
+                    `Application with identifier '${CLIENT}' was not found in the directory.`,
+                ),
+            ),
+            { settings },
+        );
+        expect(app.message).toMatch(
+            /found no app .* check intune:clientId \(the application \(client\) ID, not the object ID\)/,
+        );
     });
 
     it("says an identity platform outage is one, and that retrying is the fix, not the credential", () => {
-        const transient = errorFromCredential(new AuthenticationError(503, aadBody("temporarily_unavailable", 90033, "A transient error has occurred. Please try again.")), { settings });
+        const transient = errorFromCredential(
+            new AuthenticationError(
+                503,
+                aadBody("temporarily_unavailable", 90033, "A transient error has occurred. Please try again."),
+            ),
+            { settings },
+        );
         expect(transient.message).toMatch(
-            new RegExp(`^The Microsoft identity platform \\(Entra ID at https://login\\.microsoftonline\\.com\\) is unavailable \\(HTTP 503\\), so there is no access token for app ${CLIENT} in tenant ${TENANT}\\. The credential settings are not the problem: retry in a few minutes\\.`),
+            new RegExp(
+                `^The Microsoft identity platform \\(Entra ID at https://login\\.microsoftonline\\.com\\) is unavailable \\(HTTP 503\\), so there is no access token for app ${CLIENT} in tenant ${TENANT}\\. The credential settings are not the problem: retry in a few minutes\\.`,
+            ),
         );
         expect(transient.message).toContain("AADSTS90033");
-        const msal = "server_error: Error(s): 50000 - Description: AADSTS50000: There was an error issuing a token or an issue with our sign-in service.";
+        const msal =
+            "server_error: Error(s): 50000 - Description: AADSTS50000: There was an error issuing a token or an issue with our sign-in service.";
         const cause = Object.assign(new Error(msal), { name: "ServerError", errorCode: "server_error" });
-        const serverError = errorFromCredential(new AuthenticationRequiredError({ scopes: ["https://graph.microsoft.com/.default"], message: msal, cause }), { settings });
-        expect(serverError.message).toMatch(/^The Microsoft identity platform \(Entra ID at https:\/\/login\.microsoftonline\.com\) is unavailable \(server_error\), so there is no access token/);
+        const serverError = errorFromCredential(
+            new AuthenticationRequiredError({ scopes: ["https://graph.microsoft.com/.default"], message: msal, cause }),
+            { settings },
+        );
+        expect(serverError.message).toMatch(
+            /^The Microsoft identity platform \(Entra ID at https:\/\/login\.microsoftonline\.com\) is unavailable \(server_error\), so there is no access token/,
+        );
         for (const err of [transient, serverError]) expect(err.message).not.toMatch(/intune:(credential|clientSecret)/);
     });
 
     it("explains an unavailable default credential", () => {
-        const err = errorFromCredential(new CredentialUnavailableError("DefaultAzureCredential failed to retrieve a token"), { settings: { tenantId: TENANT } });
+        const err = errorFromCredential(
+            new CredentialUnavailableError("DefaultAzureCredential failed to retrieve a token"),
+            { settings: { tenantId: TENANT } },
+        );
         expect(err.message).toMatch(/No credential was found for tenant .*intune:clientSecret/);
     });
 });
@@ -168,15 +283,34 @@ describe("errorFromCredential", () => {
 describe("errorFromNetwork", () => {
     it("marks a maybe-applied create", () => {
         const cause = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
-        const err = errorFromNetwork(new TypeError("fetch failed", { cause }), { settings, method: "POST", path: "/deviceAppManagement/iosManagedAppProtections", maybeApplied: true, clientRequestId: "cid-1" });
-        expect(err).toMatchObject({ kind: "network", maybeApplied: true, code: "UND_ERR_SOCKET", clientRequestId: "cid-1" });
+        const err = errorFromNetwork(new TypeError("fetch failed", { cause }), {
+            settings,
+            method: "POST",
+            path: "/deviceAppManagement/iosManagedAppProtections",
+            maybeApplied: true,
+            clientRequestId: "cid-1",
+        });
+        expect(err).toMatchObject({
+            kind: "network",
+            maybeApplied: true,
+            code: "UND_ERR_SOCKET",
+            clientRequestId: "cid-1",
+        });
         expect(err.message).toMatch(/may or may not have been applied/);
     });
 
     it("explains an untrusted certificate", () => {
-        const cause = Object.assign(new Error("self-signed certificate in certificate chain"), { code: "SELF_SIGNED_CERT_IN_CHAIN" });
-        const err = errorFromNetwork(new TypeError("fetch failed", { cause }), { settings: { tenantId: TENANT, graphEndpoint: "https://127.0.0.1:1234" }, method: "GET", path: "/x" });
-        expect(err.message).toMatch(/TLS certificate of https:\/\/127\.0\.0\.1:1234 is not trusted.*NODE_EXTRA_CA_CERTS/);
+        const cause = Object.assign(new Error("self-signed certificate in certificate chain"), {
+            code: "SELF_SIGNED_CERT_IN_CHAIN",
+        });
+        const err = errorFromNetwork(new TypeError("fetch failed", { cause }), {
+            settings: { tenantId: TENANT, graphEndpoint: "https://127.0.0.1:1234" },
+            method: "GET",
+            path: "/x",
+        });
+        expect(err.message).toMatch(
+            /TLS certificate of https:\/\/127\.0\.0\.1:1234 is not trusted.*NODE_EXTRA_CA_CERTS/,
+        );
     });
 });
 

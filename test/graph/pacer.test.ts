@@ -3,7 +3,9 @@ import { FakeClock, flush } from "./fake-clock";
 
 /** Starts `n` requests that answer at once and records when each is granted. */
 function burst(pacer: Pacer, clock: FakeClock, n: number, write: boolean, granted: number[]): Promise<void>[] {
-    return Array.from({ length: n }, () => pacer.acquire(write).then((slot) => void (granted.push(clock.now()), slot.release())));
+    return Array.from({ length: n }, () =>
+        pacer.acquire(write).then((slot) => void (granted.push(clock.now()), slot.release())),
+    );
 }
 
 describe("Pacer", () => {
@@ -14,7 +16,9 @@ describe("Pacer", () => {
 
     it("derives limits from settings with Intune's defaults and a small guard on the window", () => {
         expect(limitsFromSettings({})).toEqual({ writesPerWindow: 100, requestsPerWindow: 1000, windowMs: 20050 });
-        expect(limitsFromSettings({ writesPer20Seconds: 5, requestsPer20Seconds: 10, throttleWindowSeconds: 2 })).toEqual({ writesPerWindow: 5, requestsPerWindow: 10, windowMs: 2050 });
+        expect(
+            limitsFromSettings({ writesPer20Seconds: 5, requestsPer20Seconds: 10, throttleWindowSeconds: 2 }),
+        ).toEqual({ writesPerWindow: 5, requestsPerWindow: 10, windowMs: 2050 });
     });
 
     it("counts a request from its answer: slow answers push the next window back by their latency", async () => {
@@ -128,9 +132,21 @@ describe("Pacer", () => {
 
     it("shares one pacer per tenant and endpoint, with the strictest limits", () => {
         resetPacers();
-        const a = pacerFor("Tenant-A", "https://graph.microsoft.com", { writesPerWindow: 100, requestsPerWindow: 1000, windowMs: 21000 });
-        const b = pacerFor("tenant-a", "https://graph.microsoft.com", { writesPerWindow: 10, requestsPerWindow: 2000, windowMs: 21000 });
-        const c = pacerFor("tenant-b", "https://graph.microsoft.com", { writesPerWindow: 100, requestsPerWindow: 1000, windowMs: 21000 });
+        const a = pacerFor("Tenant-A", "https://graph.microsoft.com", {
+            writesPerWindow: 100,
+            requestsPerWindow: 1000,
+            windowMs: 21000,
+        });
+        const b = pacerFor("tenant-a", "https://graph.microsoft.com", {
+            writesPerWindow: 10,
+            requestsPerWindow: 2000,
+            windowMs: 21000,
+        });
+        const c = pacerFor("tenant-b", "https://graph.microsoft.com", {
+            writesPerWindow: 100,
+            requestsPerWindow: 1000,
+            windowMs: 21000,
+        });
         expect(b).toBe(a);
         expect(c).not.toBe(a);
         expect(a.currentLimits).toEqual({ writesPerWindow: 10, requestsPerWindow: 1000, windowMs: 21000 });

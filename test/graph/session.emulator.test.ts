@@ -114,15 +114,31 @@ describe("a session against the emulator", () => {
 
     it("creates, reads with $expand, patches (204) and deletes a policy", async () => {
         const graph = openSession(settings());
-        const created = await graph.send<{ id: string }>({ method: "POST", path: IOS, body: iosPolicy("crud"), idempotent: false });
+        const created = await graph.send<{ id: string }>({
+            method: "POST",
+            path: IOS,
+            body: iosPolicy("crud"),
+            idempotent: false,
+        });
         expect(created.status).toBe(201);
         const id = created.body!.id;
         expect(id).toMatch(/^T_/);
 
-        const read = await graph.send<{ displayName: string; apps: unknown[]; assignments: unknown[] }>({ method: "GET", path: `${IOS}/${id}?$expand=apps,assignments` });
-        expect(read.body).toMatchObject({ displayName: "crud", apps: expect.any(Array), assignments: expect.any(Array) });
+        const read = await graph.send<{ displayName: string; apps: unknown[]; assignments: unknown[] }>({
+            method: "GET",
+            path: `${IOS}/${id}?$expand=apps,assignments`,
+        });
+        expect(read.body).toMatchObject({
+            displayName: "crud",
+            apps: expect.any(Array),
+            assignments: expect.any(Array),
+        });
 
-        const patched = await graph.send({ method: "PATCH", path: `${IOS}/${id}`, body: { "@odata.type": "#microsoft.graph.iosManagedAppProtection", displayName: "crud 2" } });
+        const patched = await graph.send({
+            method: "PATCH",
+            path: `${IOS}/${id}`,
+            body: { "@odata.type": "#microsoft.graph.iosManagedAppProtection", displayName: "crud 2" },
+        });
         expect(patched).toMatchObject({ status: 204, body: undefined });
 
         const deleted = await graph.send({ method: "DELETE", path: `${IOS}/${id}` });
@@ -149,7 +165,13 @@ describe("a session against the emulator", () => {
     });
 
     it("authenticates with a client certificate given as PEM", async () => {
-        const graph = openSession(settings({ clientId: CERT_CLIENT, clientSecret: undefined, clientCertificatePem: clientCert.keyPem + clientCert.certPem }));
+        const graph = openSession(
+            settings({
+                clientId: CERT_CLIENT,
+                clientSecret: undefined,
+                clientCertificatePem: clientCert.keyPem + clientCert.certPem,
+            }),
+        );
         const res = await graph.send({ method: "GET", path: IOS });
         expect(res.status).toBe(200);
     });
@@ -158,10 +180,14 @@ describe("a session against the emulator", () => {
         const file = path.join(os.tmpdir(), `federated-${randomUUID()}.jwt`);
         fs.writeFileSync(file, FEDERATED_TOKEN);
         try {
-            const graph = openSession(settings({ clientId: FEDERATED_CLIENT, clientSecret: undefined, federatedTokenFile: file }));
+            const graph = openSession(
+                settings({ clientId: FEDERATED_CLIENT, clientSecret: undefined, federatedTokenFile: file }),
+            );
             expect((await graph.send({ method: "GET", path: IOS })).status).toBe(200);
             const token = emu.requests.filter((r) => r.kind === "token").pop()!;
-            expect((token.body as Record<string, string>).client_assertion_type).toBe("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+            expect((token.body as Record<string, string>).client_assertion_type).toBe(
+                "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            );
         } finally {
             fs.rmSync(file, { force: true });
         }
@@ -169,7 +195,8 @@ describe("a session against the emulator", () => {
 
     it("follows @odata.nextLink in listAll", async () => {
         const graph = openSession(settings());
-        for (let i = 0; i < 3; i++) await graph.send({ method: "POST", path: IOS, body: iosPolicy(`page ${i}`), idempotent: false });
+        for (let i = 0; i < 3; i++)
+            await graph.send({ method: "POST", path: IOS, body: iosPolicy(`page ${i}`), idempotent: false });
         const all = await graph.listAll<{ id: string }>(`${IOS}?$top=2`);
         expect(all.length).toBeGreaterThanOrEqual(3);
         expect(new Set(all.map((p) => p.id)).size).toBe(all.length);
@@ -178,12 +205,18 @@ describe("a session against the emulator", () => {
 
 describe("user-facing errors", () => {
     it("a wrong client secret names the app, the tenant and intune:clientSecret", async () => {
-        const graph = openSession(settings({ clientSecret: WRONG_SECRET, sources: { clientSecret: "intune:clientSecret" } }));
+        const graph = openSession(
+            settings({ clientSecret: WRONG_SECRET, sources: { clientSecret: "intune:clientSecret" } }),
+        );
         const graphCallsBefore = graphRequests().length;
         const err = await expectGraphError(graph.send({ method: "GET", path: IOS }));
         if (process.env.SHOW_MESSAGES) console.log(err.message);
         expect(err.kind).toBe("authentication");
-        expect(err.message).toMatch(new RegExp(`Entra ID rejected the client secret for app ${CLIENT} in tenant ${TENANT}: check intune:clientSecret`));
+        expect(err.message).toMatch(
+            new RegExp(
+                `Entra ID rejected the client secret for app ${CLIENT} in tenant ${TENANT}: check intune:clientSecret`,
+            ),
+        );
         expect(err.message).toContain("AADSTS7000215");
         expect(err.message).toMatch(/trace ID [0-9a-f-]{36}/);
         expect(err.message).not.toContain(WRONG_SECRET);
@@ -191,18 +224,23 @@ describe("user-facing errors", () => {
         expect(graphRequests().length).toBe(graphCallsBefore); // nothing reached Graph without a token
     });
 
-    it.each([500, 503])("a token endpoint outage (HTTP %i) says the identity platform is unavailable and to retry, not to check the credential", async (status) => {
-        emu.injectFault({ tenantId: TENANT, kind: "token", status, retryAfterSeconds: null });
-        const graphCallsBefore = graphRequests().length;
-        const err = await expectGraphError(openSession(settings()).send({ method: "GET", path: IOS }));
-        if (process.env.SHOW_MESSAGES) console.log(err.message);
-        expect(err).toMatchObject({ kind: "authentication", status });
-        expect(err.message).toMatch(
-            new RegExp(`^The Microsoft identity platform \\(Entra ID at ${emu.url}\\) is unavailable \\(HTTP ${status}\\), so there is no access token for app ${CLIENT} in tenant ${TENANT}\\. The credential settings are not the problem: retry in a few minutes\\.`),
-        );
-        expect(err.message).not.toMatch(/intune:(credential|clientSecret|clientId|tenantId)/);
-        expect(graphRequests().length).toBe(graphCallsBefore); // nothing reached Graph without a token
-    });
+    it.each([500, 503])(
+        "a token endpoint outage (HTTP %i) says the identity platform is unavailable and to retry, not to check the credential",
+        async (status) => {
+            emu.injectFault({ tenantId: TENANT, kind: "token", status, retryAfterSeconds: null });
+            const graphCallsBefore = graphRequests().length;
+            const err = await expectGraphError(openSession(settings()).send({ method: "GET", path: IOS }));
+            if (process.env.SHOW_MESSAGES) console.log(err.message);
+            expect(err).toMatchObject({ kind: "authentication", status });
+            expect(err.message).toMatch(
+                new RegExp(
+                    `^The Microsoft identity platform \\(Entra ID at ${emu.url}\\) is unavailable \\(HTTP ${status}\\), so there is no access token for app ${CLIENT} in tenant ${TENANT}\\. The credential settings are not the problem: retry in a few minutes\\.`,
+                ),
+            );
+            expect(err.message).not.toMatch(/intune:(credential|clientSecret|clientId|tenantId)/);
+            expect(graphRequests().length).toBe(graphCallsBefore); // nothing reached Graph without a token
+        },
+    );
 
     it("a token endpoint that drops the connection may be unavailable: retry, then check the network and authority host", async () => {
         emu.injectFault({ tenantId: TENANT, kind: "token", dropConnection: true });
@@ -210,41 +248,82 @@ describe("user-facing errors", () => {
         if (process.env.SHOW_MESSAGES) console.log(err.message);
         expect(err.kind).toBe("authentication");
         expect(err.message).toMatch(
-            new RegExp(`^Could not reach the Microsoft identity platform \\(Entra ID at ${emu.url}\\) to get an access token for app ${CLIENT} in tenant ${TENANT}: it may be unavailable; retry in a few minutes\\. If it keeps failing, check network access from this machine and intune:authorityHost/intune:cloud\\.`),
+            new RegExp(
+                `^Could not reach the Microsoft identity platform \\(Entra ID at ${emu.url}\\) to get an access token for app ${CLIENT} in tenant ${TENANT}: it may be unavailable; retry in a few minutes\\. If it keeps failing, check network access from this machine and intune:authorityHost/intune:cloud\\.`,
+            ),
         );
         expect(err.message).not.toMatch(/intune:(credential|clientSecret)/);
     });
 
     it("a credential Entra ID refuses (4xx) still points at the credential settings", async () => {
-        emu.injectFault({ tenantId: TENANT, kind: "token", status: 401, code: "invalid_client", message: "Client authentication failed.", times: 1 });
+        emu.injectFault({
+            tenantId: TENANT,
+            kind: "token",
+            status: 401,
+            code: "invalid_client",
+            message: "Client authentication failed.",
+            times: 1,
+        });
         const refused = await expectGraphError(openSession(settings()).send({ method: "GET", path: IOS }));
-        expect(refused.message).toMatch(new RegExp(`^Entra ID rejected the credentials of app ${CLIENT} in tenant ${TENANT}: check intune:clientSecret\\.`));
+        expect(refused.message).toMatch(
+            new RegExp(
+                `^Entra ID rejected the credentials of app ${CLIENT} in tenant ${TENANT}: check intune:clientSecret\\.`,
+            ),
+        );
         resetGraphSessions();
-        emu.injectFault({ tenantId: TENANT, kind: "token", status: 400, code: "invalid_request", message: "AADSTS900144: The request body must contain the following parameter: 'grant_type'.", times: 1 });
+        emu.injectFault({
+            tenantId: TENANT,
+            kind: "token",
+            status: 400,
+            code: "invalid_request",
+            message: "AADSTS900144: The request body must contain the following parameter: 'grant_type'.",
+            times: 1,
+        });
         const invalid = await expectGraphError(openSession(settings()).send({ method: "GET", path: IOS }));
-        expect(invalid.message).toMatch(new RegExp(`^Could not get an access token for app ${CLIENT} in tenant ${TENANT} with the clientSecret credential: check intune:credential and the related settings\\.`));
+        expect(invalid.message).toMatch(
+            new RegExp(
+                `^Could not get an access token for app ${CLIENT} in tenant ${TENANT} with the clientSecret credential: check intune:credential and the related settings\\.`,
+            ),
+        );
         for (const err of [refused, invalid]) expect(err.message).not.toMatch(/unavailable|retry/);
     });
 
     it("an unknown tenant and an unknown app are explained", async () => {
         const unknownTenant = randomUUID();
-        const t = await expectGraphError(openSession(settings({ tenantId: unknownTenant })).send({ method: "GET", path: IOS }));
+        const t = await expectGraphError(
+            openSession(settings({ tenantId: unknownTenant })).send({ method: "GET", path: IOS }),
+        );
         if (process.env.SHOW_MESSAGES) console.log(t.message);
-        expect(t.message).toMatch(new RegExp(`Entra ID does not know tenant ${unknownTenant} at ${emu.url}: check intune:tenantId`));
+        expect(t.message).toMatch(
+            new RegExp(`Entra ID does not know tenant ${unknownTenant} at ${emu.url}: check intune:tenantId`),
+        );
         expect(t.code).toBe("AADSTS90002");
         const unknownApp = randomUUID();
-        const a = await expectGraphError(openSession(settings({ clientId: unknownApp })).send({ method: "GET", path: IOS }));
+        const a = await expectGraphError(
+            openSession(settings({ clientId: unknownApp })).send({ method: "GET", path: IOS }),
+        );
         expect(a.message).toMatch(new RegExp(`found no app ${unknownApp} in tenant ${TENANT}: check intune:clientId`));
         expect(a.code).toBe("AADSTS700016");
     });
 
     it("an untrusted authority certificate is explained", async () => {
-        const other = await startEmulator({ tenants: [{ tenantId: TENANT, clients: [{ clientId: CLIENT, secret: SECRET }] }] });
+        const other = await startEmulator({
+            tenants: [{ tenantId: TENANT, clients: [{ clientId: CLIENT, secret: SECRET }] }],
+        });
         try {
-            const err = await expectGraphError(openSession(settings({ graphEndpoint: other.url, authorityHost: other.url })).send({ method: "GET", path: IOS }));
+            const err = await expectGraphError(
+                openSession(settings({ graphEndpoint: other.url, authorityHost: other.url })).send({
+                    method: "GET",
+                    path: IOS,
+                }),
+            );
             if (process.env.SHOW_MESSAGES) console.log(err.message);
             expect(err.kind).toBe("authentication");
-            expect(err.message).toMatch(new RegExp(`TLS certificate of the Entra ID authority ${other.url} is not trusted .*NODE_EXTRA_CA_CERTS`));
+            expect(err.message).toMatch(
+                new RegExp(
+                    `TLS certificate of the Entra ID authority ${other.url} is not trusted .*NODE_EXTRA_CA_CERTS`,
+                ),
+            );
         } finally {
             await other.close();
         }
@@ -252,10 +331,16 @@ describe("user-facing errors", () => {
 
     it("a missing application permission names DeviceManagementApps.ReadWrite.All", async () => {
         const graph = openSession(settings({ clientId: NO_ROLES_CLIENT }));
-        const err = await expectGraphError(graph.send({ method: "POST", path: IOS, body: iosPolicy("denied"), idempotent: false }));
+        const err = await expectGraphError(
+            graph.send({ method: "POST", path: IOS, body: iosPolicy("denied"), idempotent: false }),
+        );
         if (process.env.SHOW_MESSAGES) console.log(err.message);
         expect(err).toMatchObject({ kind: "permission", status: 403, maybeApplied: false });
-        expect(err.message).toMatch(new RegExp(`App ${NO_ROLES_CLIENT} in tenant ${TENANT} is not allowed to change Intune app protection policies`));
+        expect(err.message).toMatch(
+            new RegExp(
+                `App ${NO_ROLES_CLIENT} in tenant ${TENANT} is not allowed to change Intune app protection policies`,
+            ),
+        );
         expect(err.message).toMatch(/DeviceManagementApps\.ReadWrite\.All and grant admin consent/);
         expect(err.graphMessage).toMatch(/^Application is not authorized to perform this operation/); // Intune's JSON-in-a-string unwrapped
         expect(err.message).toMatch(/request-id [0-9a-f-]{36}/);
@@ -266,22 +351,39 @@ describe("user-facing errors", () => {
         const err = await expectGraphError(graph.send({ method: "GET", path: IOS }));
         if (process.env.SHOW_MESSAGES) console.log(err.message);
         expect(err.kind).toBe("unlicensed");
-        expect(err.message).toMatch(new RegExp(`Tenant ${UNLICENSED_TENANT} cannot use Intune app protection.*licence`));
+        expect(err.message).toMatch(
+            new RegExp(`Tenant ${UNLICENSED_TENANT} cannot use Intune app protection.*licence`),
+        );
         expect(err.graphMessage).toMatch(/does not have a valid Intune license/);
     });
 
     it("a validation error carries Graph's message", async () => {
         const graph = openSession(settings());
-        const err = await expectGraphError(graph.send({ method: "POST", path: IOS, body: { ...iosPolicy("bad"), wifiBlocked: true }, idempotent: false }));
+        const err = await expectGraphError(
+            graph.send({
+                method: "POST",
+                path: IOS,
+                body: { ...iosPolicy("bad"), wifiBlocked: true },
+                idempotent: false,
+            }),
+        );
         expect(err).toMatchObject({ kind: "validation", status: 400, maybeApplied: false });
-        expect(err.message).toMatch(/rejected POST \/deviceAppManagement\/iosManagedAppProtections as invalid \(HTTP 400\): .*wifiBlocked/);
+        expect(err.message).toMatch(
+            /rejected POST \/deviceAppManagement\/iosManagedAppProtections as invalid \(HTTP 400\): .*wifiBlocked/,
+        );
     });
 });
 
 describe("retries", () => {
     it("rides out a 429 storm with Retry-After", async () => {
         const graph = openSession(settings());
-        emu.injectFault({ method: "GET", path: /iosManagedAppProtections$/, status: 429, retryAfterSeconds: 1, times: 2 });
+        emu.injectFault({
+            method: "GET",
+            path: /iosManagedAppProtections$/,
+            status: 429,
+            retryAfterSeconds: 1,
+            times: 2,
+        });
         const started = Date.now();
         const res = await graph.send({ method: "GET", path: IOS });
         expect(res.status).toBe(200);
@@ -292,11 +394,24 @@ describe("retries", () => {
     it("rides out a 429 storm without Retry-After (back-off), even for a create", async () => {
         const graph = openSession(settings());
         const before = emu.policies(TENANT).length;
-        emu.injectFault({ method: "POST", path: /iosManagedAppProtections$/, status: 429, retryAfterSeconds: null, times: 4 });
-        const res = await graph.send<{ id: string }>({ method: "POST", path: IOS, body: iosPolicy("after 429"), idempotent: false });
+        emu.injectFault({
+            method: "POST",
+            path: /iosManagedAppProtections$/,
+            status: 429,
+            retryAfterSeconds: null,
+            times: 4,
+        });
+        const res = await graph.send<{ id: string }>({
+            method: "POST",
+            path: IOS,
+            body: iosPolicy("after 429"),
+            idempotent: false,
+        });
         expect(res.status).toBe(201);
         expect(emu.policies(TENANT).length).toBe(before + 1);
-        const posts = emu.requests.filter((r) => r.method === "POST" && r.kind === "create" && r.tenantId === TENANT).slice(-5);
+        const posts = emu.requests
+            .filter((r) => r.method === "POST" && r.kind === "create" && r.tenantId === TENANT)
+            .slice(-5);
         expect(posts.map((r) => r.status)).toEqual([429, 429, 429, 429, 201]);
     });
 
@@ -306,12 +421,20 @@ describe("retries", () => {
         const err = await expectGraphError(graph.send({ method: "GET", path: IOS }));
         if (process.env.SHOW_MESSAGES) console.log(err.message);
         expect(err.kind).toBe("throttled");
-        expect(err.message).toMatch(/kept throttling tenant .* gave up on GET \/deviceAppManagement\/iosManagedAppProtections after \d+ attempts over [\d.]+ s/);
+        expect(err.message).toMatch(
+            /kept throttling tenant .* gave up on GET \/deviceAppManagement\/iosManagedAppProtections after \d+ attempts over [\d.]+ s/,
+        );
     });
 
     it("retries 503 and 504 on idempotent requests", async () => {
         const graph = openSession(settings());
-        emu.injectFault({ method: "GET", path: /iosManagedAppProtections$/, status: 503, times: 1, retryAfterSeconds: null });
+        emu.injectFault({
+            method: "GET",
+            path: /iosManagedAppProtections$/,
+            status: 503,
+            times: 1,
+            retryAfterSeconds: null,
+        });
         emu.injectFault({ method: "GET", path: /iosManagedAppProtections$/, status: 504, nth: 2, times: 1 });
         const res = await graph.send({ method: "GET", path: IOS });
         expect(res.status).toBe(200);
@@ -319,17 +442,34 @@ describe("retries", () => {
 
     it("does not retry a 503 on a create and reports it as maybe applied", async () => {
         const graph = openSession(settings());
-        emu.injectFault({ method: "POST", path: /iosManagedAppProtections$/, status: 503, times: 1, retryAfterSeconds: null });
-        const err = await expectGraphError(graph.send({ method: "POST", path: IOS, body: iosPolicy("503"), idempotent: false }));
+        emu.injectFault({
+            method: "POST",
+            path: /iosManagedAppProtections$/,
+            status: 503,
+            times: 1,
+            retryAfterSeconds: null,
+        });
+        const err = await expectGraphError(
+            graph.send({ method: "POST", path: IOS, body: iosPolicy("503"), idempotent: false }),
+        );
         expect(err).toMatchObject({ kind: "server", status: 503, maybeApplied: true, attempts: 1 });
     });
 
     it("retries a dropped connection on an idempotent request", async () => {
         const graph = openSession(settings());
-        const created = await graph.send<{ id: string }>({ method: "POST", path: IOS, body: iosPolicy("drop"), idempotent: false });
+        const created = await graph.send<{ id: string }>({
+            method: "POST",
+            path: IOS,
+            body: iosPolicy("drop"),
+            idempotent: false,
+        });
         emu.injectFault({ method: "PATCH", dropConnectionAfterProcessing: true, times: 1 });
         emu.injectFault({ method: "GET", dropConnection: true, times: 2 });
-        const patched = await graph.send({ method: "PATCH", path: `${IOS}/${created.body!.id}`, body: { displayName: "drop 2" } });
+        const patched = await graph.send({
+            method: "PATCH",
+            path: `${IOS}/${created.body!.id}`,
+            body: { displayName: "drop 2" },
+        });
         expect(patched.status).toBe(204);
         const read = await graph.send<{ displayName: string }>({ method: "GET", path: `${IOS}/${created.body!.id}` });
         expect(read.body?.displayName).toBe("drop 2");
@@ -343,7 +483,9 @@ describe("retries", () => {
 
         const before = emu.policies(TENANT).length;
         emu.injectFault({ method: "POST", path: /iosManagedAppProtections$/, latencyMs: 1000, times: 1 });
-        const err = await expectGraphError(graph.send({ method: "POST", path: IOS, body: iosPolicy("slow"), idempotent: false }));
+        const err = await expectGraphError(
+            graph.send({ method: "POST", path: IOS, body: iosPolicy("slow"), idempotent: false }),
+        );
         expect(err).toMatchObject({ kind: "network", maybeApplied: true, attempts: 1 });
         await new Promise((r) => setTimeout(r, 1000));
         expect(emu.policies(TENANT).length).toBe(before + 1); // Graph finished it after we gave up
@@ -359,19 +501,32 @@ describe("retries", () => {
                     });
                 }),
         );
-        const graph = openSession(settings({ graphEndpoint: `https://127.0.0.1:${closed}`, maxRetryDurationSeconds: 0.5 }));
-        const err = await expectGraphError(graph.send({ method: "POST", path: IOS, body: iosPolicy("refused"), idempotent: false }));
+        const graph = openSession(
+            settings({ graphEndpoint: `https://127.0.0.1:${closed}`, maxRetryDurationSeconds: 0.5 }),
+        );
+        const err = await expectGraphError(
+            graph.send({ method: "POST", path: IOS, body: iosPolicy("refused"), idempotent: false }),
+        );
         expect(err).toMatchObject({ kind: "network", maybeApplied: false, code: "ECONNREFUSED" });
         expect(err.attempts).toBeGreaterThan(1);
-        expect(err.message).toMatch(new RegExp(`Could not reach Microsoft Graph at https://127.0.0.1:${closed} for POST`));
+        expect(err.message).toMatch(
+            new RegExp(`Could not reach Microsoft Graph at https://127.0.0.1:${closed} for POST`),
+        );
     });
 
     it("does not retry a create whose connection dropped after processing: maybeApplied", async () => {
         const graph = openSession(settings());
         const before = emu.policies(TENANT).length;
         const postsBefore = emu.count({ kind: "create", tenantId: TENANT, method: "POST" });
-        emu.injectFault({ method: "POST", path: /iosManagedAppProtections$/, dropConnectionAfterProcessing: true, times: 1 });
-        const err = await expectGraphError(graph.send({ method: "POST", path: IOS, body: iosPolicy("maybe"), idempotent: false }));
+        emu.injectFault({
+            method: "POST",
+            path: /iosManagedAppProtections$/,
+            dropConnectionAfterProcessing: true,
+            times: 1,
+        });
+        const err = await expectGraphError(
+            graph.send({ method: "POST", path: IOS, body: iosPolicy("maybe"), idempotent: false }),
+        );
         if (process.env.SHOW_MESSAGES) console.log(err.message);
         expect(err).toMatchObject({ kind: "network", maybeApplied: true, attempts: 1, method: "POST", path: IOS });
         expect(err.message).toMatch(/may or may not have been applied/);
@@ -389,7 +544,9 @@ describe("pacing", () => {
     it("(control) without pacing, the same burst is throttled by the emulator and recovered by retries", async () => {
         const graph = openSession(settings({ tenantId: UNPACED_TENANT }));
         const results = await Promise.all(
-            Array.from({ length: 6 }, (_, i) => graph.send({ method: "POST", path: IOS, body: iosPolicy(`unpaced ${i}`), idempotent: false })),
+            Array.from({ length: 6 }, (_, i) =>
+                graph.send({ method: "POST", path: IOS, body: iosPolicy(`unpaced ${i}`), idempotent: false }),
+            ),
         );
         expect(results.every((r) => r.status === 201)).toBe(true);
         expect(graphRequests(UNPACED_TENANT).filter((r) => r.status === 429).length).toBeGreaterThan(0);
@@ -398,10 +555,19 @@ describe("pacing", () => {
 
     it("keeps a burst of writes under a small configured limit without any 429", async () => {
         // the pacer is told the emulator's exact window: counting from each answer needs no margin
-        const graph = openSession(settings({ tenantId: PACED_TENANT, writesPer20Seconds: limit, throttleWindowSeconds: windowMs / 1000 }));
+        const graph = openSession(
+            settings({ tenantId: PACED_TENANT, writesPer20Seconds: limit, throttleWindowSeconds: windowMs / 1000 }),
+        );
         const started = Date.now();
         const results = await Promise.all(
-            Array.from({ length: 10 }, (_, i) => graph.send<{ id: string }>({ method: "POST", path: IOS, body: iosPolicy(`burst ${i}`), idempotent: false })),
+            Array.from({ length: 10 }, (_, i) =>
+                graph.send<{ id: string }>({
+                    method: "POST",
+                    path: IOS,
+                    body: iosPolicy(`burst ${i}`),
+                    idempotent: false,
+                }),
+            ),
         );
         expect(results.every((r) => r.status === 201)).toBe(true);
         // 10 writes at 3 per ~1 s: the last batch cannot start before ~3 windows

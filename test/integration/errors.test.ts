@@ -30,7 +30,8 @@ beforeEach(() => {
 });
 
 const inputs = () => ({ ...checkInputs(ios, { displayName: "Errors", pinRequired: true }).inputs, __provider: "p" });
-const use = (tenant: TestTenant, extra: Record<string, string> = {}) => runtime.configure(configSource(stackConfig(emulator, tenant, extra)));
+const use = (tenant: TestTenant, extra: Record<string, string> = {}) =>
+    runtime.configure(configSource(stackConfig(emulator, tenant, extra)));
 
 it("a wrong client secret names the app, the tenant and the config key to fix", async () => {
     use(good.tenant, { "intune:clientSecret": "wrong" });
@@ -73,7 +74,8 @@ it("a body Graph rejects surfaces Graph's code, message and request-id, and noth
         kind: "create",
         status: 400,
         code: "ModelValidationFailure",
-        message: "The property 'pinRequired' does not exist on type 'microsoft.management.services.api.iosManagedAppProtection'.",
+        message:
+            "The property 'pinRequired' does not exist on type 'microsoft.management.services.api.iosManagedAppProtection'.",
     });
     const error = await runtime.create("ios", inputs()).catch((e) => e);
     expect(error.message).toContain("ModelValidationFailure");

@@ -14,7 +14,9 @@ beforeEach(() => context.emulator.clearLog());
 const graphRequests = () => context.emulator.requests.filter((r) => r.kind !== "token" && r.kind !== "metadata");
 
 const appsFor = (platform: Platform) =>
-    platform === ios ? ["com.microsoft.office.outlook", "com.microsoft.skype.teams"] : ["com.microsoft.office.outlook", "com.microsoft.teams"];
+    platform === ios
+        ? ["com.microsoft.office.outlook", "com.microsoft.skype.teams"]
+        : ["com.microsoft.office.outlook", "com.microsoft.teams"];
 
 describe.each([ios, android])("$title policy lifecycle", (platform) => {
     const declared = () => ({
@@ -39,31 +41,65 @@ describe.each([ios, android])("$title policy lifecycle", (platform) => {
         expect(requests.map((r) => `${r.method} ${r.kind}`)).toEqual(["POST create"]);
         const body = requests[0].body as Record<string, any>;
         expect(Object.keys(body).sort()).toEqual(
-            ["@odata.type", "allowedDataStorageLocations", "appGroupType", "apps", "assignments", "displayName", "minimumPinLength", "periodOfflineBeforeAccessCheck", "pinRequired"].sort(),
+            [
+                "@odata.type",
+                "allowedDataStorageLocations",
+                "appGroupType",
+                "apps",
+                "assignments",
+                "displayName",
+                "minimumPinLength",
+                "periodOfflineBeforeAccessCheck",
+                "pinRequired",
+            ].sort(),
         );
         expect(body["@odata.type"]).toBe(platform.odataType);
         expect(body.periodOfflineBeforeAccessCheck).toBe("PT12H");
-        expect(body.apps).toEqual(appsFor(platform).map((app) => ({ mobileAppIdentifier: { "@odata.type": platform.app.odataType, [platform.app.idField]: app } })));
+        expect(body.apps).toEqual(
+            appsFor(platform).map((app) => ({
+                mobileAppIdentifier: { "@odata.type": platform.app.odataType, [platform.app.idField]: app },
+            })),
+        );
         expect(body.assignments).toEqual([
-            { target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: context.tenant.groups.sales } },
-            { target: { "@odata.type": "#microsoft.graph.exclusionGroupAssignmentTarget", groupId: context.tenant.groups.contractors } },
+            {
+                target: {
+                    "@odata.type": "#microsoft.graph.groupAssignmentTarget",
+                    groupId: context.tenant.groups.sales,
+                },
+            },
+            {
+                target: {
+                    "@odata.type": "#microsoft.graph.exclusionGroupAssignmentTarget",
+                    groupId: context.tenant.groups.contractors,
+                },
+            },
         ]);
 
         expect(id).toMatch(/^T_[0-9a-f-]{36}$/);
         expect(result.outs).toMatchObject({ isAssigned: true, deployedAppCount: 2, minimumPinLength: 6, id });
         expect(result.outs.version).toEqual(expect.any(String));
         const stored = context.emulator.policy(context.tenant.tenantId, id);
-        expect(stored).toMatchObject({ displayName: `Sales ${platform.title}`, pinRequired: true, minimumPinLength: 6, appGroupType: "selectedPublicApps", isAssigned: true });
+        expect(stored).toMatchObject({
+            displayName: `Sales ${platform.title}`,
+            pinRequired: true,
+            minimumPinLength: 6,
+            appGroupType: "selectedPublicApps",
+            isAssigned: true,
+        });
         expect(stored.apps).toHaveLength(2);
     });
 
     it("reads it back with one GET and no drift", async () => {
         const result = await runtime.read(platform.name, id, outs);
-        expect(graphRequests().map((r) => `${r.method} ${r.kind} ${r.query?.$expand ?? ""}`)).toEqual(["GET get apps,assignments"]);
+        expect(graphRequests().map((r) => `${r.method} ${r.kind} ${r.query?.$expand ?? ""}`)).toEqual([
+            "GET get apps,assignments",
+        ]);
         const { __provider, ...expected } = outs;
         void __provider;
         expect(result.props).toEqual(expected);
-        expect(await runtime.diff(platform.name, id, { ...result.props, __provider: "p" }, checked(declared()))).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+        expect(
+            await runtime.diff(platform.name, id, { ...result.props, __provider: "p" }, checked(declared())),
+        ).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     });
 
     it("updates one setting with one PATCH carrying only that setting, then reads back", async () => {
@@ -80,22 +116,49 @@ describe.each([ios, android])("$title policy lifecycle", (platform) => {
     });
 
     it("replaces apps with targetApps and assignments with assign, nothing else", async () => {
-        const news = checked({ ...declared(), minimumPinLength: 8, apps: [appsFor(platform)[0]], assignments: { include: [context.tenant.groups.finance] } });
+        const news = checked({
+            ...declared(),
+            minimumPinLength: 8,
+            apps: [appsFor(platform)[0]],
+            assignments: { include: [context.tenant.groups.finance] },
+        });
         const { outs: updated } = await runtime.update(platform.name, id, outs, news);
         const requests = graphRequests();
         expect(requests.map((r) => `${r.method} ${r.kind}`)).toEqual(["POST targetApps", "POST assign", "GET get"]);
         expect(requests[0].body).toEqual({
-            apps: [{ mobileAppIdentifier: { "@odata.type": platform.app.odataType, [platform.app.idField]: appsFor(platform)[0] } }],
+            apps: [
+                {
+                    mobileAppIdentifier: {
+                        "@odata.type": platform.app.odataType,
+                        [platform.app.idField]: appsFor(platform)[0],
+                    },
+                },
+            ],
             appGroupType: "selectedPublicApps",
         });
-        expect(requests[1].body).toEqual({ assignments: [{ target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: context.tenant.groups.finance } }] });
+        expect(requests[1].body).toEqual({
+            assignments: [
+                {
+                    target: {
+                        "@odata.type": "#microsoft.graph.groupAssignmentTarget",
+                        groupId: context.tenant.groups.finance,
+                    },
+                },
+            ],
+        });
         expect(updated).toMatchObject({ deployedAppCount: 1, isAssigned: true });
-        expect(context.emulator.policy(context.tenant.tenantId, id).assignments.map((a: any) => a.target.groupId)).toEqual([context.tenant.groups.finance]);
+        expect(
+            context.emulator.policy(context.tenant.tenantId, id).assignments.map((a: any) => a.target.groupId),
+        ).toEqual([context.tenant.groups.finance]);
         outs = { ...updated, __provider: "p" };
     });
 
     it("stops managing a removed setting without writing it", async () => {
-        const { minimumPinLength, ...rest } = { ...declared(), apps: [appsFor(platform)[0]], assignments: { include: [context.tenant.groups.finance] } };
+        const { minimumPinLength, ...rest } = {
+            ...declared(),
+            apps: [appsFor(platform)[0]],
+            assignments: { include: [context.tenant.groups.finance] },
+        };
         void minimumPinLength;
         const news = checked(rest);
         expect((await runtime.diff(platform.name, id, outs, news)).changes).toBe(true);
@@ -108,11 +171,19 @@ describe.each([ios, android])("$title policy lifecycle", (platform) => {
 
     it("reports a change made behind Pulumi's back on refresh", async () => {
         context.emulator.modifyPolicy(context.tenant.tenantId, id, { pinRequired: false, printBlocked: true });
-        const result = (await runtime.read(platform.name, id, outs)) as { props: Record<string, unknown>; inputs: Record<string, unknown> };
+        const result = (await runtime.read(platform.name, id, outs)) as {
+            props: Record<string, unknown>;
+            inputs: Record<string, unknown>;
+        };
         expect(result.props).toMatchObject({ pinRequired: false });
         expect(result.props).not.toHaveProperty("printBlocked"); // not managed, not reported
         expect(result.inputs).toMatchObject({ pinRequired: false });
-        const news: Record<string, unknown> = checked({ ...declared(), apps: [appsFor(platform)[0]], assignments: { include: [context.tenant.groups.finance] }, minimumPinLength: undefined });
+        const news: Record<string, unknown> = checked({
+            ...declared(),
+            apps: [appsFor(platform)[0]],
+            assignments: { include: [context.tenant.groups.finance] },
+            minimumPinLength: undefined,
+        });
         const stored = { ...result.props, __provider: "p" };
         expect((await runtime.diff(platform.name, id, stored, news)).changes).toBe(true);
         context.emulator.clearLog();
@@ -132,10 +203,13 @@ describe.each([ios, android])("$title policy lifecycle", (platform) => {
 
 describe("app groups", () => {
     it("lets Intune fill the apps of an app group and never reports them as drift", async () => {
-        const inputs = { ...checkInputs(ios, { displayName: "All core", appGroupType: "allCoreMicrosoftApps" }).inputs, __provider: "p" };
+        const inputs = {
+            ...checkInputs(ios, { displayName: "All core", appGroupType: "allCoreMicrosoftApps" }).inputs,
+            __provider: "p",
+        };
         const { id, outs } = await runtime.create("ios", inputs);
         expect(context.emulator.policy(context.tenant.tenantId, id).apps.length).toBeGreaterThan(5);
-        expect((outs.deployedAppCount as number)).toBeGreaterThan(5);
+        expect(outs.deployedAppCount as number).toBeGreaterThan(5);
         const refreshed = await runtime.read("ios", id, { ...outs, __provider: "p" });
         expect(refreshed.props).not.toHaveProperty("apps");
         expect((await runtime.diff("ios", id, { ...refreshed.props, __provider: "p" }, inputs)).changes).toBe(false);

@@ -91,21 +91,37 @@ it("refuses a weak program, naming each rule, setting, admin-center label and fi
     expect(text).toContain(`dataBackupBlocked ("${label("ios", "dataBackupBlocked")}") is false`);
     expect(text).toContain('Fix: set dataBackupBlocked: true ("Block")');
     violation("mandatory", "send-org-data-only-to-managed-apps", "IosAppProtectionPolicy: weak-ios");
-    expect(text).toContain(`allowedOutboundDataTransferDestinations ("${label("ios", "allowedOutboundDataTransferDestinations")}") is "allApps"`);
+    expect(text).toContain(
+        `allowedOutboundDataTransferDestinations ("${label("ios", "allowedOutboundDataTransferDestinations")}") is "allApps"`,
+    );
     violation("mandatory", "require-pin-or-work-credentials", "IosAppProtectionPolicy: weak-ios");
     expect(text).toContain(`pinRequired ("${label("ios", "pinRequired")}") is false`);
     violation("mandatory", "recheck-access-requirements-often", "IosAppProtectionPolicy: weak-ios");
-    expect(text).toContain("is \"PT1H\": access requirements are rechecked only after PT1H (60 minutes) of inactivity, longer than the allowed PT30M (30 minutes)");
+    expect(text).toContain(
+        'is "PT1H": access requirements are rechecked only after PT1H (60 minutes) of inactivity, longer than the allowed PT30M (30 minutes)',
+    );
     violation("mandatory", "block-jailbroken-rooted-devices", "IosAppProtectionPolicy: weak-ios");
     expect(text).toContain(`deviceComplianceRequired ("${label("ios", "deviceComplianceRequired")}") is false`);
     violation("mandatory", "block-disabled-accounts", "IosAppProtectionPolicy: weak-ios");
-    expect(text).toContain(`appActionIfUnableToAuthenticateUser ("${label("ios", "appActionIfUnableToAuthenticateUser")}") is not set. An unset setting is not managed`);
+    expect(text).toContain(
+        `appActionIfUnableToAuthenticateUser ("${label("ios", "appActionIfUnableToAuthenticateUser")}") is not set. An unset setting is not managed`,
+    );
 
     // Android: Level 2 with the attestation failure downgraded to a warning; nothing else.
     violation("mandatory", "require-android-device-attestation", "AndroidAppProtectionPolicy: weak-android");
-    expect(text).toContain(`appActionIfAndroidSafetyNetDeviceAttestationFailed ("${label("android", "appActionIfAndroidSafetyNetDeviceAttestationFailed")}") is "warn"`);
-    const androidRules = [...text.matchAll(/\] ([a-z-]+) \(pulumi-nodejs:dynamic\/intune:AndroidAppProtectionPolicy/g)].map((m) => m[1]);
-    expect(new Set(androidRules)).toEqual(new Set(["require-android-device-attestation", "block-org-data-sync-with-native-apps", "block-printing-org-data"]));
+    expect(text).toContain(
+        `appActionIfAndroidSafetyNetDeviceAttestationFailed ("${label("android", "appActionIfAndroidSafetyNetDeviceAttestationFailed")}") is "warn"`,
+    );
+    const androidRules = [
+        ...text.matchAll(/\] ([a-z-]+) \(pulumi-nodejs:dynamic\/intune:AndroidAppProtectionPolicy/g),
+    ].map((m) => m[1]);
+    expect(new Set(androidRules)).toEqual(
+        new Set([
+            "require-android-device-attestation",
+            "block-org-data-sync-with-native-apps",
+            "block-printing-org-data",
+        ]),
+    );
 });
 
 it("takes enforcement levels and rule settings from the pack's config, per rule", async () => {
@@ -120,10 +136,16 @@ it("takes enforcement levels and rule settings from the pack's config, per rule"
     );
     const stack = await openStack(options("relaxed"));
     let output = "";
-    const result = await stack.preview({ policyPacks: [PACK], policyPackConfigs: [configFile], onOutput: (t) => (output += t) });
+    const result = await stack.preview({
+        policyPacks: [PACK],
+        policyPackConfigs: [configFile],
+        onOutput: (t) => (output += t),
+    });
     expect(result.changeSummary).toEqual({ create: 2 });
     const text = output.replace(/\s+/g, " ");
-    expect(text).toContain("[advisory] block-org-data-backups (pulumi-nodejs:dynamic/intune:IosAppProtectionPolicy: relaxed-ios");
+    expect(text).toContain(
+        "[advisory] block-org-data-backups (pulumi-nodejs:dynamic/intune:IosAppProtectionPolicy: relaxed-ios",
+    );
     expect(text).not.toContain("[mandatory]");
     expect(text).not.toContain("recheck-access-requirements-often (");
 });

@@ -30,7 +30,8 @@ describe("the pack", () => {
         expect(new Set(zeroTrustRules.map((r) => r.name)).size).toBe(zeroTrustRules.length);
         for (const r of zeroTrustRules) {
             expect(r.name).toMatch(/^[a-z][a-z0-9-]+$/);
-            for (const setting of r.settings) expect(r.platforms.some((name) => setting in platforms[name].settings)).toBe(true);
+            for (const setting of r.settings)
+                expect(r.platforms.some((name) => setting in platforms[name].settings)).toBe(true);
         }
     });
 
@@ -52,12 +53,19 @@ describe("the pack", () => {
 
 describe("unset means unmanaged", () => {
     it("an empty policy violates every rule, each saying the setting is not guaranteed", () => {
-        expect(violated(ios, {})).toEqual(zeroTrustRules.filter((r) => r.platforms.includes("ios")).map((r) => r.name).sort());
+        expect(violated(ios, {})).toEqual(
+            zeroTrustRules
+                .filter((r) => r.platforms.includes("ios"))
+                .map((r) => r.name)
+                .sort(),
+        );
         expect(violated(android, {})).toEqual(zeroTrustRules.map((r) => r.name).sort());
         expect(evaluateRule(rule("block-org-data-backups"), ios, {})).toEqual([
             `dataBackupBlocked ("${ios.settings.dataBackupBlocked.label}") is not set. An unset setting is not managed: the policy keeps whatever the tenant has (a new policy gets false), so this program does not guarantee it. Fix: set dataBackupBlocked: true ("Block").`,
         ]);
-        expect(evaluateRule(rule("block-disabled-accounts"), ios, {})[0]).toContain("(a new policy leaves it not configured)");
+        expect(evaluateRule(rule("block-disabled-accounts"), ios, {})[0]).toContain(
+            "(a new policy leaves it not configured)",
+        );
     });
 });
 
@@ -80,7 +88,9 @@ describe("rules", () => {
         const r = rule("send-org-data-only-to-managed-apps");
         expect(evaluateRule(r, ios, { allowedOutboundDataTransferDestinations: "managedApps" })).toEqual([]);
         expect(evaluateRule(r, ios, { allowedOutboundDataTransferDestinations: "none" })).toEqual([]);
-        expect(evaluateRule(r, ios, { allowedOutboundDataTransferDestinations: "allApps" })[0]).toMatch(/"Data protection > Send org data to other apps"\) is "allApps": org data can be sent to any app/);
+        expect(evaluateRule(r, ios, { allowedOutboundDataTransferDestinations: "allApps" })[0]).toMatch(
+            /"Data protection > Send org data to other apps"\) is "allApps": org data can be sent to any app/,
+        );
     });
 
     it("PIN or work credentials: either one suffices", () => {
@@ -88,30 +98,43 @@ describe("rules", () => {
         expect(evaluateRule(r, ios, { pinRequired: true })).toEqual([]);
         expect(evaluateRule(r, ios, { pinRequired: false, organizationalCredentialsRequired: true })).toEqual([]);
         const [message] = evaluateRule(r, android, { pinRequired: false });
-        expect(message).toContain(`pinRequired ("${android.settings.pinRequired.label}") is false and organizationalCredentialsRequired ("${android.settings.organizationalCredentialsRequired.label}") is not set (unmanaged`);
+        expect(message).toContain(
+            `pinRequired ("${android.settings.pinRequired.label}") is false and organizationalCredentialsRequired ("${android.settings.organizationalCredentialsRequired.label}") is not set (unmanaged`,
+        );
     });
 
     it("access recheck: durations compared as durations, the maximum configurable", () => {
         const r = rule("recheck-access-requirements-often");
-        const check = (value: string, config = {}) => evaluateRule(r, ios, { periodOnlineBeforeAccessCheck: value }, config);
+        const check = (value: string, config = {}) =>
+            evaluateRule(r, ios, { periodOnlineBeforeAccessCheck: value }, config);
         expect(check("PT30M")).toEqual([]);
         expect(check("PT1800S")).toEqual([]);
         expect(check("PT5M")).toEqual([]);
-        expect(check("PT31M")[0]).toContain('is "PT31M": access requirements are rechecked only after PT31M (31 minutes) of inactivity, longer than the allowed PT30M (30 minutes). Fix: set periodOnlineBeforeAccessCheck to "PT30M" or less.');
+        expect(check("PT31M")[0]).toContain(
+            'is "PT31M": access requirements are rechecked only after PT31M (31 minutes) of inactivity, longer than the allowed PT30M (30 minutes). Fix: set periodOnlineBeforeAccessCheck to "PT30M" or less.',
+        );
         expect(check("PT720M")[0]).toContain('is "PT12H"');
         expect(check("P1D")).toHaveLength(1);
         expect(check("PT1H", { maximum: "PT2H" })).toEqual([]);
         expect(check("PT3H", { maximum: "PT2H" })[0]).toContain("longer than the allowed PT2H (120 minutes)");
-        expect(() => check("PT1H", { maximum: "an hour" })).toThrow(/config maximum "an hour" is not an ISO-8601 duration/);
+        expect(() => check("PT1H", { maximum: "an hour" })).toThrow(
+            /config maximum "an hour" is not an ISO-8601 duration/,
+        );
     });
 
     it("jailbroken/rooted devices: detection on and block or wipe", () => {
         const r = rule("block-jailbroken-rooted-devices");
-        expect(evaluateRule(r, ios, { deviceComplianceRequired: true, appActionIfDeviceComplianceRequired: "wipe" })).toEqual([]);
+        expect(
+            evaluateRule(r, ios, { deviceComplianceRequired: true, appActionIfDeviceComplianceRequired: "wipe" }),
+        ).toEqual([]);
         const messages = evaluateRule(r, android, { deviceComplianceRequired: false });
         expect(messages).toHaveLength(2);
-        expect(messages[0]).toContain('("Conditional launch > Jailbroken/rooted devices") is false: jailbroken or rooted devices are not detected');
-        expect(messages[1]).toContain('appActionIfDeviceComplianceRequired ("Conditional launch > Jailbroken/rooted devices (action)") is not set');
+        expect(messages[0]).toContain(
+            '("Conditional launch > Jailbroken/rooted devices") is false: jailbroken or rooted devices are not detected',
+        );
+        expect(messages[1]).toContain(
+            'appActionIfDeviceComplianceRequired ("Conditional launch > Jailbroken/rooted devices (action)") is not set',
+        );
     });
 
     it("disabled account: block or wipe", () => {
@@ -123,23 +146,36 @@ describe("rules", () => {
 
     it("Android device attestation: required, and a failure blocks or wipes (not warn); iOS has no such rule", () => {
         const r = rule("require-android-device-attestation");
-        const good = { requiredAndroidSafetyNetDeviceAttestationType: "basicIntegrity", appActionIfAndroidSafetyNetDeviceAttestationFailed: "block" };
+        const good = {
+            requiredAndroidSafetyNetDeviceAttestationType: "basicIntegrity",
+            appActionIfAndroidSafetyNetDeviceAttestationFailed: "block",
+        };
         expect(evaluateRule(r, android, good)).toEqual([]);
-        expect(evaluateRule(r, android, { ...good, requiredAndroidSafetyNetDeviceAttestationType: "none" })[0]).toContain('is "none": device integrity is not attested');
-        expect(evaluateRule(r, android, { ...good, appActionIfAndroidSafetyNetDeviceAttestationFailed: "warn" })[0]).toContain("only gets a warning and keeps access");
+        expect(
+            evaluateRule(r, android, { ...good, requiredAndroidSafetyNetDeviceAttestationType: "none" })[0],
+        ).toContain('is "none": device integrity is not attested');
+        expect(
+            evaluateRule(r, android, { ...good, appActionIfAndroidSafetyNetDeviceAttestationFailed: "warn" })[0],
+        ).toContain("only gets a warning and keeps access");
         expect(evaluateRule(r, ios, {})).toEqual([]);
     });
 
     it("encryption: iOS appDataEncryptionType other than useDeviceSettings, Android encryptAppData", () => {
         const r = rule("encrypt-org-data");
         expect(evaluateRule(r, ios, { appDataEncryptionType: "whenDeviceLocked" })).toEqual([]);
-        expect(evaluateRule(r, ios, { appDataEncryptionType: "useDeviceSettings" })[0]).toContain('("Data protection > Encrypt org data") is "useDeviceSettings"');
+        expect(evaluateRule(r, ios, { appDataEncryptionType: "useDeviceSettings" })[0]).toContain(
+            '("Data protection > Encrypt org data") is "useDeviceSettings"',
+        );
         expect(evaluateRule(r, android, { encryptAppData: true })).toEqual([]);
         expect(evaluateRule(r, android, { encryptAppData: false })).toHaveLength(1);
     });
 
     it("reads values as the provider normalizes them (enum casing)", () => {
-        expect(evaluateRule(rule("send-org-data-only-to-managed-apps"), ios, { allowedOutboundDataTransferDestinations: "ManagedApps" })).toEqual([]);
+        expect(
+            evaluateRule(rule("send-org-data-only-to-managed-apps"), ios, {
+                allowedOutboundDataTransferDestinations: "ManagedApps",
+            }),
+        ).toEqual([]);
     });
 
     it("a value not known during preview stops the rule (the SDK reports it as not run) instead of passing", () => {
@@ -151,18 +187,30 @@ describe("rules", () => {
 
 describe("Microsoft's framework levels against the pack", () => {
     const levels = ["level1EnterpriseBasic", "level2EnterpriseEnhanced", "level3EnterpriseHigh"] as const;
-    const results = (platform: "ios" | "android") => Object.fromEntries(levels.map((level) => [level, violated(platforms[platform], baselines[platform][level] as PolicyInputs)]));
+    const results = (platform: "ios" | "android") =>
+        Object.fromEntries(
+            levels.map((level) => [level, violated(platforms[platform], baselines[platform][level] as PolicyInputs)]),
+        );
 
     it("Level 2 and 3 meet every mandatory rule; Level 1 does not", () => {
         for (const platform of ["ios", "android"] as const) {
             const byLevel = results(platform);
             expect(mandatory(byLevel.level1EnterpriseBasic)).toEqual(
-                ["block-disabled-accounts", "restrict-clipboard-to-managed-apps", "save-org-data-only-to-org-storage", "block-org-data-backups", "send-org-data-only-to-managed-apps"].sort(),
+                [
+                    "block-disabled-accounts",
+                    "restrict-clipboard-to-managed-apps",
+                    "save-org-data-only-to-org-storage",
+                    "block-org-data-backups",
+                    "send-org-data-only-to-managed-apps",
+                ].sort(),
             );
             expect(mandatory(byLevel.level2EnterpriseEnhanced)).toEqual([]);
             expect(mandatory(byLevel.level3EnterpriseHigh)).toEqual([]);
             // The advisory rules go beyond the framework: no level blocks sync with native apps, only Level 3 blocks printing.
-            expect(byLevel.level2EnterpriseEnhanced).toEqual(["block-org-data-sync-with-native-apps", "block-printing-org-data"]);
+            expect(byLevel.level2EnterpriseEnhanced).toEqual([
+                "block-org-data-sync-with-native-apps",
+                "block-printing-org-data",
+            ]);
             expect(byLevel.level3EnterpriseHigh).toEqual(["block-org-data-sync-with-native-apps"]);
         }
     });

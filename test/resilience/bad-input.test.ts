@@ -38,18 +38,42 @@ const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 40);
 
 /** Every (platform, setting) pair of the catalogs with its recognised kind. */
 const SETTINGS = (Object.values(platforms) as Platform[]).flatMap((platform) =>
-    Object.entries(platform.settings).map(([key, spec]) => ({ platform, key, spec, cls: classify(spec), label: `${platform.name}.${key}` })),
+    Object.entries(platform.settings).map(([key, spec]) => ({
+        platform,
+        key,
+        spec,
+        cls: classify(spec),
+        label: `${platform.name}.${key}`,
+    })),
 );
 
 /** The inputs around one value: a valid policy name unless the value is the name. */
-const around = (key: string, value: unknown) => (key === "displayName" ? { displayName: value } : { displayName: "Bad input", [key]: value });
+const around = (key: string, value: unknown) =>
+    key === "displayName" ? { displayName: value } : { displayName: "Bad input", [key]: value };
 
 describe("every setting's kind is recognised", () => {
     it("covers both catalogs", () => {
-        expect(SETTINGS.length).toBe(Object.keys(platforms.ios.settings).length + Object.keys(platforms.android.settings).length);
+        expect(SETTINGS.length).toBe(
+            Object.keys(platforms.ios.settings).length + Object.keys(platforms.android.settings).length,
+        );
         const types = new Set(SETTINGS.map((s) => s.cls.type));
         expect([...types].sort()).toEqual(
-            ["bool", "duration", "flags", "int", "joinedSet", "oneOf", "packageId", "pairs", "patchLevel", "setOf", "stringSet", "text", "urlScheme", "version"].sort(),
+            [
+                "bool",
+                "duration",
+                "flags",
+                "int",
+                "joinedSet",
+                "oneOf",
+                "packageId",
+                "pairs",
+                "patchLevel",
+                "setOf",
+                "stringSet",
+                "text",
+                "urlScheme",
+                "version",
+            ].sort(),
         );
     });
 });
@@ -122,16 +146,27 @@ describe("what check tells users", () => {
     });
 
     it("several bad values fail together, one failure per setting", async () => {
-        const { failures } = await runtime.check("android", {}, {
-            displayName: "",
-            minimumPinLength: 3,
-            pinCharacterSet: "emoji",
-            periodOfflineBeforeAccessCheck: "12 hours",
-            approvedKeyboards: [{ packageId: "com.touchtype.swiftkey", name: "SwiftKey", vendor: "Microsoft" }],
-            minimumRequiredPatchVersion: "2026-02-31x",
-        });
+        const { failures } = await runtime.check(
+            "android",
+            {},
+            {
+                displayName: "",
+                minimumPinLength: 3,
+                pinCharacterSet: "emoji",
+                periodOfflineBeforeAccessCheck: "12 hours",
+                approvedKeyboards: [{ packageId: "com.touchtype.swiftkey", name: "SwiftKey", vendor: "Microsoft" }],
+                minimumRequiredPatchVersion: "2026-02-31x",
+            },
+        );
         expect(failures.map((f) => f.property).sort()).toEqual(
-            ["approvedKeyboards", "displayName", "minimumPinLength", "minimumRequiredPatchVersion", "periodOfflineBeforeAccessCheck", "pinCharacterSet"].sort(),
+            [
+                "approvedKeyboards",
+                "displayName",
+                "minimumPinLength",
+                "minimumRequiredPatchVersion",
+                "periodOfflineBeforeAccessCheck",
+                "pinCharacterSet",
+            ].sort(),
         );
     });
 });
@@ -149,9 +184,11 @@ describe("values that pass check but read back as 'not configured'", () => {
         expect(spec.kind.fromGraph(spec.kind.toGraph(once))).toEqual(once);
     });
 
-    it("a policy declaring description: \"\" shows no change after refresh", async () => {
+    it('a policy declaring description: "" shows no change after refresh', async () => {
         const stack = new MiniStack();
-        const program: Declared[] = [{ platform: "ios", name: "empty", args: { displayName: "Empty description", description: "" } }];
+        const program: Declared[] = [
+            { platform: "ios", name: "empty", args: { displayName: "Empty description", description: "" } },
+        ];
         await stack.upOk(program);
         await stack.refresh();
         emulator.clearLog();
@@ -172,8 +209,30 @@ describe("under the real engine", () => {
         try {
             const file = path.join(work, "policies.json");
             const bad: Record<string, unknown>[] = [
-                { platform: "ios", name: "bad-ios", args: { displayName: "Bad iOS", allowedDataStorageLocations: ["dropbox"], targetedAppManagementLevels: [], appDataEncryptionType: "always", managedUniversalLinks: ["ftp://x"], exemptedAppProtocols: [{ name: "Skype", schemes: "skype://" }] } },
-                { platform: "android", name: "bad-android", args: { displayName: "Bad Android", minimumRequiredPatchVersion: "2026-13-01", allowedAndroidDeviceManufacturers: ["a;b"], warnAfterCompanyPortalUpdateDeferralInDays: 400, customDialerAppPackageId: "dialer", maximumPinRetries: 2.5 } },
+                {
+                    platform: "ios",
+                    name: "bad-ios",
+                    args: {
+                        displayName: "Bad iOS",
+                        allowedDataStorageLocations: ["dropbox"],
+                        targetedAppManagementLevels: [],
+                        appDataEncryptionType: "always",
+                        managedUniversalLinks: ["ftp://x"],
+                        exemptedAppProtocols: [{ name: "Skype", schemes: "skype://" }],
+                    },
+                },
+                {
+                    platform: "android",
+                    name: "bad-android",
+                    args: {
+                        displayName: "Bad Android",
+                        minimumRequiredPatchVersion: "2026-13-01",
+                        allowedAndroidDeviceManufacturers: ["a;b"],
+                        warnAfterCompanyPortalUpdateDeferralInDays: 400,
+                        customDialerAppPackageId: "dialer",
+                        maximumPinRetries: 2.5,
+                    },
+                },
             ];
             fs.writeFileSync(file, JSON.stringify(bad));
             emulator.clearLog();
@@ -181,7 +240,9 @@ describe("under the real engine", () => {
                 program: path.join(__dirname, "..", "e2e", "program"),
                 stack: "bad",
                 stateDir: path.join(work, "state"),
-                config: Object.fromEntries(Object.entries(stackConfig(emulator, contoso.tenant)).filter(([k]) => k !== "intune:clientSecret")),
+                config: Object.fromEntries(
+                    Object.entries(stackConfig(emulator, contoso.tenant)).filter(([k]) => k !== "intune:clientSecret"),
+                ),
                 secrets: { "intune:clientSecret": contoso.tenant.clientSecret },
                 env: { E2E_POLICIES: file, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
             });

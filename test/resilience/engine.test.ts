@@ -60,8 +60,15 @@ function trackedPolicies(stack: string): { id: string; initErrors?: string[]; ou
 }
 
 function expectStateTracksTenant(stack: string, tenant: TestTenant) {
-    const tracked = trackedPolicies(stack).map((r) => r.id.toLowerCase()).sort();
-    expect(tracked).toEqual(emulator.policies(tenant.tenantId).map((p) => String(p.id).toLowerCase()).sort());
+    const tracked = trackedPolicies(stack)
+        .map((r) => r.id.toLowerCase())
+        .sort();
+    expect(tracked).toEqual(
+        emulator
+            .policies(tenant.tenantId)
+            .map((p) => String(p.id).toLowerCase())
+            .sort(),
+    );
 }
 
 describe("a targetApps failure in the middle of `up`", () => {
@@ -70,10 +77,17 @@ describe("a targetApps failure in the middle of `up`", () => {
         await engine("up", stackRun("contoso", tenant, pairProgram(tenant, 1)));
         const ios = emulator.policies(tenant.tenantId).find((p) => p.displayName === "Res iOS")!;
 
-        emulator.injectFault({ tenantId: tenant.tenantId, kind: "targetApps", path: new RegExp(`${ios.id}/targetApps$`), status: 500 });
+        emulator.injectFault({
+            tenantId: tenant.tenantId,
+            kind: "targetApps",
+            path: new RegExp(`${ios.id}/targetApps$`),
+            status: 500,
+        });
         const failed = await runEngine("up", stackRun("contoso", tenant, pairProgram(tenant, 2)));
         expect(failed.code).not.toBe(0);
-        expect(failed.stderr).toMatch(/updating iOS\/iPadOS policy T_[0-9a-f-]+ failed: Microsoft Graph failed with HTTP 500 on POST \/deviceAppManagement\/iosManagedAppProtections\/T_[0-9a-f-]+\/targetApps/);
+        expect(failed.stderr).toMatch(
+            /updating iOS\/iPadOS policy T_[0-9a-f-]+ failed: Microsoft Graph failed with HTTP 500 on POST \/deviceAppManagement\/iosManagedAppProtections\/T_[0-9a-f-]+\/targetApps/,
+        );
         // The engine kept what Graph holds: the new settings, the old apps.
         const recorded = trackedPolicies("contoso").find((r) => r.id === ios.id)!;
         expect(recorded.outputs).toMatchObject({ minimumPinLength: 8, periodOnlineBeforeAccessCheck: "PT1H" });
@@ -98,7 +112,12 @@ describe("a targetApps failure in the middle of `up`", () => {
 describe("a create whose answer is lost during `up`", () => {
     it("leaves exactly one policy per resource, tracked by the state", async () => {
         const tenant = fabrikam.tenant;
-        emulator.injectFault({ tenantId: tenant.tenantId, kind: "create", dropConnectionAfterProcessing: true, times: 1 });
+        emulator.injectFault({
+            tenantId: tenant.tenantId,
+            kind: "create",
+            dropConnectionAfterProcessing: true,
+            times: 1,
+        });
         const result = await engine("up", stackRun("fabrikam", tenant, pairProgram(tenant, 1)));
         expect(result.changes).toMatchObject({ create: 3 });
         expect(emulator.count({ tenantId: tenant.tenantId, kind: "create" })).toBe(2); // the lost one was found, not sent again

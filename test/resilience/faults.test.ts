@@ -12,7 +12,15 @@ import { MAX_CREATE_SENDS } from "../../provider/engine/lifecycle";
 import { resetGraphSessions } from "../../provider/graph";
 import { decideRetry } from "../../provider/graph/retry";
 import { configSource, stackConfig, tenantSpec, type TestTenant } from "../support/tenants";
-import { expectClearError, expectConverged, FAST_RETRIES, graphRequests, MiniStack, pairProgram, type Declared } from "./harness";
+import {
+    expectClearError,
+    expectConverged,
+    FAST_RETRIES,
+    graphRequests,
+    MiniStack,
+    pairProgram,
+    type Declared,
+} from "./harness";
 
 jest.setTimeout(30_000);
 
@@ -59,8 +67,17 @@ function seedExisting(tenant: TestTenant) {
         pinRequired: true,
         minimumPinLength: 4,
         appGroupType: "selectedPublicApps",
-        apps: [{ mobileAppIdentifier: { "@odata.type": "#microsoft.graph.iosMobileAppIdentifier", bundleId: "com.microsoft.office.outlook" } }],
-        assignments: [{ target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: tenant.groups.sales } }],
+        apps: [
+            {
+                mobileAppIdentifier: {
+                    "@odata.type": "#microsoft.graph.iosMobileAppIdentifier",
+                    bundleId: "com.microsoft.office.outlook",
+                },
+            },
+        ],
+        assignments: [
+            { target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: tenant.groups.sales } },
+        ],
     });
 }
 
@@ -134,20 +151,23 @@ async function runPhase(step: Step, rule: FaultRule) {
 }
 
 describe.each(STEPS)("$name", (step) => {
-    it.each(Object.keys(FAULTS))("a transient %s: absorbed by retries (or a clear error), and the re-run converges", async (name) => {
-        const { ops, converge } = await runPhase(step, { ...FAULTS[name], times: 2 });
-        const errors = errorsOf(ops);
-        if (name === "500" && step.phase !== "create") {
-            // Not retried (it may be a bug on either side): fails with Graph's words.
-            expect(errors.length).toBeGreaterThanOrEqual(1);
-            for (const error of errors) expectClearError(error, /HTTP 500/);
-        } else {
-            // Throttling, 503/504 and dropped connections are what retries are for. A create whose
-            // outcome is unknown (its answer lost, or a 5xx) is looked for before it is sent again.
-            expect(errors).toEqual([]);
-        }
-        await converge();
-    });
+    it.each(Object.keys(FAULTS))(
+        "a transient %s: absorbed by retries (or a clear error), and the re-run converges",
+        async (name) => {
+            const { ops, converge } = await runPhase(step, { ...FAULTS[name], times: 2 });
+            const errors = errorsOf(ops);
+            if (name === "500" && step.phase !== "create") {
+                // Not retried (it may be a bug on either side): fails with Graph's words.
+                expect(errors.length).toBeGreaterThanOrEqual(1);
+                for (const error of errors) expectClearError(error, /HTTP 500/);
+            } else {
+                // Throttling, 503/504 and dropped connections are what retries are for. A create whose
+                // outcome is unknown (its answer lost, or a 5xx) is looked for before it is sent again.
+                expect(errors).toEqual([]);
+            }
+            await converge();
+        },
+    );
 
     it("a lasting 500: fails clearly, records what Graph holds, and the re-run converges", async () => {
         const { ops, converge, stack, tenant } = await runPhase(step, FAULTS["500"]);
@@ -177,14 +197,24 @@ describe("what a failed step leaves for the next up", () => {
         const [failed] = errorsOf(ops);
         expectClearError(failed, /updating iOS\/iPadOS policy T_[0-9a-f-]+ failed: .*HTTP 500 on POST .*\/targetApps/);
         expect(failed).toMatchObject({ name: "PartialApplyError" });
-        expect(stack.state.get("ios")!.outs).toMatchObject({ minimumPinLength: 8, periodOnlineBeforeAccessCheck: "PT1H" });
-        expect(stack.state.get("ios")!.outs.apps).toEqual(["com.microsoft.office.outlook", "com.microsoft.skype.teams"]);
+        expect(stack.state.get("ios")!.outs).toMatchObject({
+            minimumPinLength: 8,
+            periodOnlineBeforeAccessCheck: "PT1H",
+        });
+        expect(stack.state.get("ios")!.outs.apps).toEqual([
+            "com.microsoft.office.outlook",
+            "com.microsoft.skype.teams",
+        ]);
 
         emulator.clearFaults();
         emulator.clearLog();
         const program = [pairProgram(tenant, 2)[0]].concat(pairProgram(tenant, 1)[1]);
         await stack.upOk(program);
-        expect(graphRequests(emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual(["POST targetApps", "POST assign", "GET get"]);
+        expect(graphRequests(emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual([
+            "POST targetApps",
+            "POST assign",
+            "GET get",
+        ]);
         expectConverged(emulator, tenant, program, stack);
     });
 
@@ -209,7 +239,10 @@ describe("what a failed step leaves for the next up", () => {
     });
 
     it("a failed read-back after every write keeps the old outputs: the re-run repeats the (idempotent) writes and converges", async () => {
-        const { ops, converge } = await runPhase(STEPS.find((s) => s.name === "update: the read-back GET")!, { status: 500 });
+        const { ops, converge } = await runPhase(
+            STEPS.find((s) => s.name === "update: the read-back GET")!,
+            { status: 500 },
+        );
         for (const error of errorsOf(ops)) expectClearError(error, /HTTP 500 on GET/);
         await converge();
     });
@@ -248,7 +281,12 @@ describe("retry budgets run out", () => {
         const program = [pairProgram(tenant, 1)[0]];
         fault(tenant, { kind: "create", dropConnection: true });
         const [error] = errorsOf(await stack.up(program));
-        expectClearError(error, new RegExp(`creating iOS/iPadOS policy "Res iOS" failed: ${MAX_CREATE_SENDS} POSTs ended without telling whether Graph created it .* nothing was created`));
+        expectClearError(
+            error,
+            new RegExp(
+                `creating iOS/iPadOS policy "Res iOS" failed: ${MAX_CREATE_SENDS} POSTs ended without telling whether Graph created it .* nothing was created`,
+            ),
+        );
         expect(emulator.count({ tenantId: tenant.tenantId, kind: "create" })).toBe(MAX_CREATE_SENDS);
         expect(emulator.policies(tenant.tenantId)).toEqual([]);
         await expectRerunConverges(tenant, stack, program);
@@ -262,7 +300,10 @@ describe("Retry-After: 0", () => {
         for (const status of [429, 503]) {
             const zero = decideRetry({ kind: "response", status, retryAfter: "0" }, state, policy);
             expect(zero).toMatchObject({ retry: true, delayMs: 2000 }); // 0.5 × 1000 × 2^2
-            expect(decideRetry({ kind: "response", status, retryAfter: "3" }, state, policy)).toMatchObject({ retry: true, delayMs: 3000 });
+            expect(decideRetry({ kind: "response", status, retryAfter: "3" }, state, policy)).toMatchObject({
+                retry: true,
+                delayMs: 3000,
+            });
         }
     });
 });
@@ -309,8 +350,22 @@ describe("throttling storms", () => {
         const tenant = freshTenant();
         const stack = new MiniStack();
         const program = [pairProgram(tenant, 1)[0]];
-        const message = JSON.stringify({ _version: 3, Message: "Too many requests.", CustomApiErrorPhrase: "", RetryAfter: 1, ErrorSourceService: "", HttpHeaders: "{}" });
-        fault(tenant, { kind: "create", status: 429, retryAfterSeconds: null, times: 1, code: "TooManyRequests", message });
+        const message = JSON.stringify({
+            _version: 3,
+            Message: "Too many requests.",
+            CustomApiErrorPhrase: "",
+            RetryAfter: 1,
+            ErrorSourceService: "",
+            HttpHeaders: "{}",
+        });
+        fault(tenant, {
+            kind: "create",
+            status: 429,
+            retryAfterSeconds: null,
+            times: 1,
+            code: "TooManyRequests",
+            message,
+        });
         await stack.upOk(program);
         const creates = emulator.requests.filter((r) => r.tenantId === tenant.tenantId && r.kind === "create");
         expect(creates[1].timeMs - creates[0].timeMs).toBeGreaterThanOrEqual(950);
@@ -322,18 +377,32 @@ describe("the emulator's own throttling, tighter than the pacer", () => {
     let strict: Emulator;
     beforeAll(async () => {
         // Intune's header-less 429s, and a write limit of 4 per second per app.
-        strict = await startEmulator({ tenants: [], retryAfterHeader: false, throttle: { writesPerApp: 4, writesPerTenant: 8, windowMs: 1000 } });
+        strict = await startEmulator({
+            tenants: [],
+            retryAfterHeader: false,
+            throttle: { writesPerApp: 4, writesPerTenant: 8, windowMs: 1000 },
+        });
         trustEmulatorCa(strict.caCertPem);
     });
     afterAll(() => strict.close());
 
     const program = (tenant: TestTenant): Declared[] =>
-        [1, 2, 3, 4].flatMap((n) => pairProgram(tenant, 1, `Paced ${n}`).map((d) => ({ ...d, name: `${d.name}-${n}` })));
+        [1, 2, 3, 4].flatMap((n) =>
+            pairProgram(tenant, 1, `Paced ${n}`).map((d) => ({ ...d, name: `${d.name}-${n}` })),
+        );
 
     it("header-less 429s from the limit: back-off retries until the window frees, then up converges", async () => {
         const made = tenantSpec();
         strict.addTenant(made.spec);
-        runtime.configure(configSource(stackConfig(strict, made.tenant, { ...FAST_RETRIES, "intune:maxRetryDurationSeconds": "8", "intune:retryMaxDelayMs": "400" })));
+        runtime.configure(
+            configSource(
+                stackConfig(strict, made.tenant, {
+                    ...FAST_RETRIES,
+                    "intune:maxRetryDurationSeconds": "8",
+                    "intune:retryMaxDelayMs": "400",
+                }),
+            ),
+        );
         const stack = new MiniStack();
         await stack.upOk(program(made.tenant));
         expect(strict.count({ tenantId: made.tenant.tenantId, status: 429 })).toBeGreaterThan(0);
@@ -344,7 +413,13 @@ describe("the emulator's own throttling, tighter than the pacer", () => {
         const made = tenantSpec();
         strict.addTenant(made.spec);
         runtime.configure(
-            configSource(stackConfig(strict, made.tenant, { ...FAST_RETRIES, "intune:writesPer20Seconds": "4", "intune:throttleWindowSeconds": "1" })),
+            configSource(
+                stackConfig(strict, made.tenant, {
+                    ...FAST_RETRIES,
+                    "intune:writesPer20Seconds": "4",
+                    "intune:throttleWindowSeconds": "1",
+                }),
+            ),
         );
         const stack = new MiniStack();
         const started = Date.now();
@@ -435,7 +510,14 @@ describe("latency", () => {
         fault(tenant, { kind: "create", latencyMs: 2500, times: 1 });
         await stack.upOk(program);
         // in the order the emulator completed them: the first POST completes after the second
-        expect(graphRequests(emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual(["GET list", "POST create", "POST create", "GET list", "GET get", "DELETE delete"]);
+        expect(graphRequests(emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual([
+            "GET list",
+            "POST create",
+            "POST create",
+            "GET list",
+            "GET get",
+            "DELETE delete",
+        ]);
         const [kept] = emulator.policies(tenant.tenantId);
         expect(kept.id).toBe(stack.state.get("ios")!.id);
         await expectRerunConverges(tenant, stack, program);
@@ -460,37 +542,58 @@ describe("a create whose answer is lost", () => {
         const live = emulator.policies(tenant.tenantId);
         expect(live).toHaveLength(2);
         const byId = (id: string) => live.find((p) => p.id === id);
-        expect(byId(stack.state.get("b")!.id).apps.map((x: any) => x.mobileAppIdentifier.bundleId)).toEqual(["com.microsoft.skype.teams"]);
-        expect(byId(stack.state.get("a")!.id).apps.map((x: any) => x.mobileAppIdentifier.bundleId)).toEqual(["com.microsoft.office.outlook"]);
+        expect(byId(stack.state.get("b")!.id).apps.map((x: any) => x.mobileAppIdentifier.bundleId)).toEqual([
+            "com.microsoft.skype.teams",
+        ]);
+        expect(byId(stack.state.get("a")!.id).apps.map((x: any) => x.mobileAppIdentifier.bundleId)).toEqual([
+            "com.microsoft.office.outlook",
+        ]);
     });
 
     it("is found again when the name has quotes, with two GETs and no second POST", async () => {
         const tenant = freshTenant();
         const stack = new MiniStack();
-        const program: Declared[] = [{ ...pairProgram(tenant, 1)[0], args: { ...pairProgram(tenant, 1)[0].args, displayName: "O'Brien's \"iOS\" policy" } }];
+        const program: Declared[] = [
+            {
+                ...pairProgram(tenant, 1)[0],
+                args: { ...pairProgram(tenant, 1)[0].args, displayName: "O'Brien's \"iOS\" policy" },
+            },
+        ];
         fault(tenant, { kind: "create", dropConnectionAfterProcessing: true, times: 1 });
         await stack.upOk(program);
-        expect(graphRequests(emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual(["POST create", "GET list", "GET get"]);
+        expect(graphRequests(emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual([
+            "POST create",
+            "GET list",
+            "GET get",
+        ]);
         await expectRerunConverges(tenant, stack, program);
     });
 
     it("creates of policies with the same name run one at a time (a lost one never sees a sibling's unanswered policy), others in parallel", async () => {
         const tenant = freshTenant();
         const stack = new MiniStack();
-        const named = (name: string, displayName: string, minimumPinLength: number): Declared => ({ platform: "ios", name, args: { displayName, pinRequired: true, minimumPinLength } });
+        const named = (name: string, displayName: string, minimumPinLength: number): Declared => ({
+            platform: "ios",
+            name,
+            args: { displayName, pinRequired: true, minimumPinLength },
+        });
         const program = [named("a", "Same", 4), named("b", "Same", 6), named("c", "Other", 4)];
         fault(tenant, { kind: "create", latencyMs: 600 });
         await stack.upOk(program);
         const posts = graphRequests(emulator, tenant).filter((r) => r.kind === "create");
         const span = (displayName: string) =>
-            posts.filter((r) => (r.body as { displayName: string }).displayName === displayName).map((r) => ({ from: r.timeMs, to: r.timeMs + r.durationMs }));
+            posts
+                .filter((r) => (r.body as { displayName: string }).displayName === displayName)
+                .map((r) => ({ from: r.timeMs, to: r.timeMs + r.durationMs }));
         const [first, second] = span("Same").sort((x, y) => x.from - y.from);
         const [other] = span("Other");
         expect(second.from).toBeGreaterThanOrEqual(first.to);
         expect(other.from).toBeLessThan(first.to);
         expect(first.from).toBeLessThan(other.to);
         const live = emulator.policies(tenant.tenantId).map((p) => `${p.id} ${p.displayName} ${p.minimumPinLength}`);
-        const tracked = program.map((d) => `${stack.state.get(d.name)!.id} ${d.args.displayName} ${d.args.minimumPinLength}`);
+        const tracked = program.map(
+            (d) => `${stack.state.get(d.name)!.id} ${d.args.displayName} ${d.args.minimumPinLength}`,
+        );
         expect(live.sort()).toEqual(tracked.sort());
     });
 
@@ -517,9 +620,15 @@ describe("a create whose answer is lost", () => {
         fault(tenant, { kind: "create", dropConnection: true, times: 1 });
         fault(tenant, { kind: "list", status: 500, nth: 2 });
         const [error] = errorsOf(await stack.up(program));
-        expectClearError(error, /created iOS\/iPadOS policy T_[0-9a-f-]+, but looking for copies made by the POSTs whose answer was lost failed: .*HTTP 500.*policies named "Res iOS" created just now/);
+        expectClearError(
+            error,
+            /created iOS\/iPadOS policy T_[0-9a-f-]+, but looking for copies made by the POSTs whose answer was lost failed: .*HTTP 500.*policies named "Res iOS" created just now/,
+        );
         expect(error).toMatchObject({ name: "PartialApplyError" });
-        expect(stack.state.get("ios")).toMatchObject({ id: emulator.policies(tenant.tenantId)[0].id, initErrors: [error.message] });
+        expect(stack.state.get("ios")).toMatchObject({
+            id: emulator.policies(tenant.tenantId)[0].id,
+            initErrors: [error.message],
+        });
         await expectRerunConverges(tenant, stack, program);
     });
 
@@ -529,11 +638,16 @@ describe("a create whose answer is lost", () => {
         fault(tenant, { kind: "create", dropConnectionAfterProcessing: true, times: 1 });
         fault(tenant, { kind: "list", status: 500 });
         const [error] = errorsOf(await stack.up([pairProgram(tenant, 1)[0]]));
-        expectClearError(error, /creating iOS\/iPadOS policy "Res iOS" ended without telling whether Graph created it .*looking for the policy it may have created failed: .*HTTP 500.*policy named "Res iOS" created just now: delete it, or adopt it with adoptPolicyId/);
+        expectClearError(
+            error,
+            /creating iOS\/iPadOS policy "Res iOS" ended without telling whether Graph created it .*looking for the policy it may have created failed: .*HTTP 500.*policy named "Res iOS" created just now: delete it, or adopt it with adoptPolicyId/,
+        );
         // following the advice converges
         const [orphan] = emulator.policies(tenant.tenantId);
         emulator.clearFaults();
-        const program: Declared[] = [{ ...pairProgram(tenant, 1)[0], args: { ...pairProgram(tenant, 1)[0].args, adoptPolicyId: orphan.id } }];
+        const program: Declared[] = [
+            { ...pairProgram(tenant, 1)[0], args: { ...pairProgram(tenant, 1)[0].args, adoptPolicyId: orphan.id } },
+        ];
         await stack.upOk(program);
         expectConverged(emulator, tenant, program, stack);
     });

@@ -70,7 +70,8 @@ export class MiniStack {
     async upOk(declared: Declared[]): Promise<Operation[]> {
         const ops = await this.up(declared);
         const failed = ops.filter((o) => o.error);
-        if (failed.length) throw new Error(`up failed: ${failed.map((o) => `${o.name}: ${o.error!.message}`).join("\n")}`);
+        if (failed.length)
+            throw new Error(`up failed: ${failed.map((o) => `${o.name}: ${o.error!.message}`).join("\n")}`);
         return ops;
     }
 
@@ -105,7 +106,13 @@ export class MiniStack {
             const e = err as Error & { id?: string; properties?: Values; reasons?: string[] };
             // The dynamic provider host turns an error with `id` into ErrorResourceInitFailed:
             // the engine records `properties` as the resource's outputs.
-            if (e.id) this.state.set(d.name, { platform: d.platform, id: e.id, outs: { ...(e.properties ?? {}) }, initErrors: e.reasons ?? [e.message] });
+            if (e.id)
+                this.state.set(d.name, {
+                    platform: d.platform,
+                    id: e.id,
+                    outs: { ...(e.properties ?? {}) },
+                    initErrors: e.reasons ?? [e.message],
+                });
             return { name: d.name, op: old ? "update" : "create", error: e };
         }
     }
@@ -135,9 +142,11 @@ export function expectConverged(emulator: Emulator, tenant: TestTenant, declared
         expect(policy["@odata.type"]).toBe(spec.odataType);
         const { inputs } = checkInputs(spec, args);
         const settings = settingsFromGraph(spec, policy);
-        for (const key of Object.keys(inputs).filter((k) => k in spec.settings)) expect([args.displayName, key, settings[key]]).toEqual([args.displayName, key, inputs[key]]);
+        for (const key of Object.keys(inputs).filter((k) => k in spec.settings))
+            expect([args.displayName, key, settings[key]]).toEqual([args.displayName, key, inputs[key]]);
         if (inputs.apps !== undefined) expect(appsFromGraph(policy.apps, spec)).toEqual(inputs.apps);
-        if (inputs.assignments !== undefined) expect(assignmentsFromGraph(policy.assignments)).toEqual(inputs.assignments);
+        if (inputs.assignments !== undefined)
+            expect(assignmentsFromGraph(policy.assignments)).toEqual(inputs.assignments);
     }
     if (stack) {
         const tracked = [...stack.state.values()].map((r) => r.id.toLowerCase()).sort();
@@ -148,7 +157,9 @@ export function expectConverged(emulator: Emulator, tenant: TestTenant, declared
 
 /** Graph requests of a tenant (the token side left out). */
 export function graphRequests(emulator: Emulator, tenant: TestTenant) {
-    return emulator.requests.filter((r) => r.tenantId === tenant.tenantId && r.kind !== "token" && r.kind !== "metadata");
+    return emulator.requests.filter(
+        (r) => r.tenantId === tenant.tenantId && r.kind !== "token" && r.kind !== "metadata",
+    );
 }
 
 /** A small program for a tenant: one iOS and one Android policy with apps and assignments. */
@@ -164,8 +175,12 @@ export function pairProgram(tenant: TestTenant, version: 1 | 2 = 1, prefix = "Re
                 minimumPinLength: v2 ? 8 : 6,
                 periodOnlineBeforeAccessCheck: v2 ? "PT1H" : "PT30M",
                 allowedDataStorageLocations: v2 ? ["sharePoint"] : ["oneDriveForBusiness", "sharePoint"],
-                apps: v2 ? ["com.microsoft.office.outlook"] : ["com.microsoft.office.outlook", "com.microsoft.skype.teams"],
-                assignments: v2 ? { include: [tenant.groups.finance] } : { include: [tenant.groups.sales], exclude: [tenant.groups.contractors] },
+                apps: v2
+                    ? ["com.microsoft.office.outlook"]
+                    : ["com.microsoft.office.outlook", "com.microsoft.skype.teams"],
+                assignments: v2
+                    ? { include: [tenant.groups.finance] }
+                    : { include: [tenant.groups.sales], exclude: [tenant.groups.contractors] },
             },
         },
         {
@@ -178,7 +193,9 @@ export function pairProgram(tenant: TestTenant, version: 1 | 2 = 1, prefix = "Re
                 periodOfflineBeforeAccessCheck: v2 ? "P1D" : "PT720M",
                 exemptedAppPackages: v2 ? [] : [{ name: "Dialer", packageId: "com.android.dialer" }],
                 apps: v2 ? ["com.microsoft.teams"] : ["com.microsoft.office.outlook", "com.microsoft.teams"],
-                assignments: v2 ? { include: [tenant.groups.sales, tenant.groups.finance] } : { include: [tenant.groups.sales] },
+                assignments: v2
+                    ? { include: [tenant.groups.sales, tenant.groups.finance] }
+                    : { include: [tenant.groups.sales] },
             },
         },
     ];

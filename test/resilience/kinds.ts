@@ -37,7 +37,9 @@ function itemClass(description: string): ItemClass {
     if (/^non-empty (text|model names)$/.test(description)) return "nonBlank";
     if (/^an Android package id$/.test(description)) return "packageId";
     if (/URL schemes joined with ";"/.test(description)) return "schemes";
-    throw new Error(`no generator for items described as ${JSON.stringify(description)}: add one to test/resilience/kinds.ts`);
+    throw new Error(
+        `no generator for items described as ${JSON.stringify(description)}: add one to test/resilience/kinds.ts`,
+    );
 }
 
 /** Recognises the kind of a catalog entry. */
@@ -45,13 +47,16 @@ export function classify(spec: SettingSpec): KindClass {
     const { allowed, tsType } = spec.kind;
     let m: RegExpExecArray | null;
     if (allowed === "true or false") return { type: "bool" };
-    if ((m = /^a whole number from (-?\d+) to (-?\d+)$/.exec(allowed))) return { type: "int", min: Number(m[1]), max: Number(m[2]) };
+    if ((m = /^a whole number from (-?\d+) to (-?\d+)$/.exec(allowed)))
+        return { type: "int", min: Number(m[1]), max: Number(m[2]) };
     if (allowed.startsWith("one of ")) return { type: "oneOf", members: membersOf(tsType) };
-    if ((m = /\("([^"]+)" alone means none\)$/.exec(allowed))) return { type: "flags", members: membersOf(tsType), none: m[1] };
+    if ((m = /\("([^"]+)" alone means none\)$/.exec(allowed)))
+        return { type: "flags", members: membersOf(tsType), none: m[1] };
     if ((m = /^a list of \{ (\w+), (\w+) \} where \1 is (.+) and \2 is (.+)$/.exec(allowed))) {
         return { type: "pairs", fields: [m[1], m[2]], fieldClasses: [itemClass(m[3]), itemClass(m[4])] };
     }
-    if (tsType.startsWith("(") && tsType.endsWith(")[]") && allowed.startsWith("a list of \"")) return { type: "setOf", members: membersOf(tsType) };
+    if (tsType.startsWith("(") && tsType.endsWith(")[]") && allowed.startsWith('a list of "'))
+        return { type: "setOf", members: membersOf(tsType) };
     if (tsType === "string[]") {
         if (typeof spec.kind.toGraph(["a", "b"]) === "string") return { type: "joinedSet" };
         return { type: "stringSet", items: itemClass(allowed.replace(/^a list of /, "")) };
@@ -62,9 +67,12 @@ export function classify(spec: SettingSpec): KindClass {
         if (allowed.startsWith('a date "YYYY-MM-DD"')) return { type: "patchLevel" };
         if (allowed.startsWith("a URL scheme")) return { type: "urlScheme" };
         if (allowed.startsWith("an Android package id")) return { type: "packageId" };
-        if ((m = /^(non-empty )?text of at most (\d+) characters$/.exec(allowed))) return { type: "text", max: Number(m[2]), required: !!m[1] };
+        if ((m = /^(non-empty )?text of at most (\d+) characters$/.exec(allowed)))
+            return { type: "text", max: Number(m[2]), required: !!m[1] };
     }
-    throw new Error(`no generator for the kind of values described as ${JSON.stringify(allowed)}: add one to test/resilience/kinds.ts`);
+    throw new Error(
+        `no generator for the kind of values described as ${JSON.stringify(allowed)}: add one to test/resilience/kinds.ts`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -96,7 +104,11 @@ const duration = fc
     });
 
 const patchDate = fc
-    .record({ y: fc.integer({ min: 2000, max: 2099 }), mo: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+    .record({
+        y: fc.integer({ min: 2000, max: 2099 }),
+        mo: fc.integer({ min: 1, max: 12 }),
+        d: fc.integer({ min: 1, max: 28 }),
+    })
     .map(({ y, mo, d }) => `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
 
 /** Values the setting must accept. `options.nonEmpty` leaves out "" and [] (see the round-trip bug). */
@@ -113,13 +125,22 @@ export function validValue(cls: KindClass, options: { nonEmpty?: boolean } = {})
             return fc.array(memberIn(cls.members), { maxLength: cls.members.length + 2 });
         case "flags": {
             const others = cls.members.filter((m) => m !== cls.none);
-            return fc.oneof(fc.constant([cls.none]), fc.array(memberIn(others), { minLength: 1, maxLength: others.length + 1 }));
+            return fc.oneof(
+                fc.constant([cls.none]),
+                fc.array(memberIn(others), { minLength: 1, maxLength: others.length + 1 }),
+            );
         }
         case "duration":
             return duration;
         case "text": {
-            const text = fc.oneof(fc.string({ maxLength: Math.min(cls.max, 40) }), fc.string({ unit: "grapheme", maxLength: 20 }), fc.constant("x".repeat(cls.max)));
-            return cls.required || nonEmpty ? text.filter((s) => /\S/.test(s) && s.length <= cls.max) : text.filter((s) => s.length <= cls.max);
+            const text = fc.oneof(
+                fc.string({ maxLength: Math.min(cls.max, 40) }),
+                fc.string({ unit: "grapheme", maxLength: 20 }),
+                fc.constant("x".repeat(cls.max)),
+            );
+            return cls.required || nonEmpty
+                ? text.filter((s) => /\S/.test(s) && s.length <= cls.max)
+                : text.filter((s) => s.length <= cls.max);
         }
         case "version":
             return fc.array(fc.nat({ max: 99_999 }), { minLength: 1, maxLength: 4 }).map((parts) => parts.join("."));
@@ -138,7 +159,9 @@ export function validValue(cls: KindClass, options: { nonEmpty?: boolean } = {})
             );
         case "pairs": {
             const [a, b] = cls.fields;
-            return fc.array(fc.record({ [a]: validItem[cls.fieldClasses[0]], [b]: validItem[cls.fieldClasses[1]] }), { maxLength: 4 });
+            return fc.array(fc.record({ [a]: validItem[cls.fieldClasses[0]], [b]: validItem[cls.fieldClasses[1]] }), {
+                maxLength: 4,
+            });
         }
     }
 }
@@ -190,16 +213,15 @@ const invalidItem: Record<ItemClass, unknown[]> = {
 
 /** One list with a bad item somewhere among good ones. */
 function listWithBadItem(good: fc.Arbitrary<unknown>, bad: fc.Arbitrary<unknown>): fc.Arbitrary<unknown[]> {
-    return fc
-        .tuple(fc.array(good, { maxLength: 3 }), bad, fc.nat())
-        .map(([items, item, at]) => {
-            const list = [...items];
-            list.splice(at % (list.length + 1), 0, item);
-            return list;
-        });
+    return fc.tuple(fc.array(good, { maxLength: 3 }), bad, fc.nat()).map(([items, item, at]) => {
+        const list = [...items];
+        list.splice(at % (list.length + 1), 0, item);
+        return list;
+    });
 }
 
-const notMember = (members: string[]) => fc.string({ maxLength: 24 }).filter((s) => !members.some((m) => m.toLowerCase() === s.toLowerCase()));
+const notMember = (members: string[]) =>
+    fc.string({ maxLength: 24 }).filter((s) => !members.some((m) => m.toLowerCase() === s.toLowerCase()));
 
 /** Values the setting must reject: curated known-bad values plus generated ones. */
 export function invalidValue(cls: KindClass): fc.Arbitrary<unknown> {
@@ -222,18 +244,45 @@ export function invalidValue(cls: KindClass): fc.Arbitrary<unknown> {
             return fc.oneof(
                 wrong,
                 curated([cls.members[0], `${cls.members.join(",")}`]), // a member not in a list
-                listWithBadItem(memberIn(cls.members), fc.oneof(notMember(cls.members), fc.integer(), fc.constant(null))),
+                listWithBadItem(
+                    memberIn(cls.members),
+                    fc.oneof(notMember(cls.members), fc.integer(), fc.constant(null)),
+                ),
             );
         case "flags":
             return fc.oneof(
                 wrong,
-                curated([[], [cls.none, cls.members.find((m) => m !== cls.none)!], cls.members[1], cls.members.join(",")]),
-                listWithBadItem(memberIn(cls.members.filter((m) => m !== cls.none)), fc.oneof(notMember(cls.members), fc.integer())),
+                curated([
+                    [],
+                    [cls.none, cls.members.find((m) => m !== cls.none)!],
+                    cls.members[1],
+                    cls.members.join(","),
+                ]),
+                listWithBadItem(
+                    memberIn(cls.members.filter((m) => m !== cls.none)),
+                    fc.oneof(notMember(cls.members), fc.integer()),
+                ),
             );
         case "duration":
             return fc.oneof(
                 wrong,
-                curated(["30 minutes", "P1Y", "P1M", "P2W", "PT", "P", "", "-PT1H", "1h", "PT1H30", "pt30m", "P1DT", "PT-5M", "T1H", "P1.D"]),
+                curated([
+                    "30 minutes",
+                    "P1Y",
+                    "P1M",
+                    "P2W",
+                    "PT",
+                    "P",
+                    "",
+                    "-PT1H",
+                    "1h",
+                    "PT1H30",
+                    "pt30m",
+                    "P1DT",
+                    "PT-5M",
+                    "T1H",
+                    "P1.D",
+                ]),
                 fc.string({ maxLength: 12 }).filter((s) => !s.includes("P")), // a duration starts with P
             );
         case "text":
@@ -243,17 +292,44 @@ export function invalidValue(cls: KindClass): fc.Arbitrary<unknown> {
                 ...(cls.required ? [curated(["", "   ", "\n\t"])] : []),
             );
         case "version":
-            return fc.oneof(wrong, curated(["v1", "1.", ".1", "1..2", "1.2.3.4.5", "", "1.0-beta", "１.０", "1 .0", "1".repeat(65)]));
+            return fc.oneof(
+                wrong,
+                curated(["v1", "1.", ".1", "1..2", "1.2.3.4.5", "", "1.0-beta", "１.０", "1 .0", "1".repeat(65)]),
+            );
         case "patchLevel":
-            return fc.oneof(wrong, curated(["2026-13-01", "2026-00-10", "2026-1-1", "26-01-01", "2026/01/01", "2026-01-32", "", "0000-00-00", "2026-01-01T00:00:00Z"]));
+            return fc.oneof(
+                wrong,
+                curated([
+                    "2026-13-01",
+                    "2026-00-10",
+                    "2026-1-1",
+                    "26-01-01",
+                    "2026/01/01",
+                    "2026-01-32",
+                    "",
+                    "0000-00-00",
+                    "2026-01-01T00:00:00Z",
+                ]),
+            );
         case "urlScheme":
             return fc.oneof(wrong, curated(["skype://", "1skype", "", "sky pe", "-abc", "a_b", "https://x"]));
         case "packageId":
             return fc.oneof(wrong, curated(invalidItem.packageId.filter((v) => typeof v === "string")));
         case "stringSet":
-            return fc.oneof(wrong, curated(["x"]), listWithBadItem(validItem[cls.items], curated(invalidItem[cls.items])));
+            return fc.oneof(
+                wrong,
+                curated(["x"]),
+                listWithBadItem(validItem[cls.items], curated(invalidItem[cls.items])),
+            );
         case "joinedSet":
-            return fc.oneof(wrong, curated(["Samsung"]), listWithBadItem(validItem.nonBlank.filter((s) => !s.includes(";")), curated(["a;b", "", "  ", 3, null])));
+            return fc.oneof(
+                wrong,
+                curated(["Samsung"]),
+                listWithBadItem(
+                    validItem.nonBlank.filter((s) => !s.includes(";")),
+                    curated(["a;b", "", "  ", 3, null]),
+                ),
+            );
         case "pairs": {
             const [a, b] = cls.fields;
             const good = fc.record({ [a]: validItem[cls.fieldClasses[0]], [b]: validItem[cls.fieldClasses[1]] });

@@ -28,7 +28,8 @@ export interface EngineOutcome {
     stderr: string;
 }
 
-const pairs = (flag: string, record: Record<string, string> = {}) => Object.entries(record).flatMap(([k, v]) => [flag, `${k}=${v}`]);
+const pairs = (flag: string, record: Record<string, string> = {}) =>
+    Object.entries(record).flatMap(([k, v]) => [flag, `${k}=${v}`]);
 
 /** One engine command; resolves with the driver's JSON result or its error text. */
 export function runEngine(command: StackCommand, run: EngineRun): Promise<EngineOutcome> {
@@ -52,7 +53,12 @@ export function runEngine(command: StackCommand, run: EngineRun): Promise<Engine
     return new Promise((resolve, reject) => {
         const child = spawn(path.join(NODE_BIN, "node"), args, {
             cwd: REPO_ROOT,
-            env: { ...process.env, PATH: `${NODE_BIN}${path.delimiter}${process.env.PATH}`, PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase", ...run.env },
+            env: {
+                ...process.env,
+                PATH: `${NODE_BIN}${path.delimiter}${process.env.PATH}`,
+                PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+                ...run.env,
+            },
             stdio: ["ignore", "pipe", "pipe"],
         });
         let stdout = "";
@@ -76,7 +82,8 @@ export function runEngine(command: StackCommand, run: EngineRun): Promise<Engine
 /** Like runEngine, but fails the test with the engine's own words when the command fails. */
 export async function engine(command: StackCommand, run: EngineRun): Promise<StackResult> {
     const outcome = await runEngine(command, run);
-    if (outcome.code !== 0 || !outcome.result) throw new Error(`pulumi ${command} failed (exit ${outcome.code}):\n${outcome.stderr}`);
+    if (outcome.code !== 0 || !outcome.result)
+        throw new Error(`pulumi ${command} failed (exit ${outcome.code}):\n${outcome.stderr}`);
     return outcome.result;
 }
 

@@ -22,7 +22,13 @@ export function tenantSpec(overrides: Partial<TenantSpec> = {}): { spec: TenantS
     };
     const spec: TenantSpec = {
         tenantId: tenant.tenantId,
-        clients: [{ clientId: tenant.clientId, secret: tenant.clientSecret, roles: ["DeviceManagementApps.ReadWrite.All", "GroupMember.Read.All"] }],
+        clients: [
+            {
+                clientId: tenant.clientId,
+                secret: tenant.clientSecret,
+                roles: ["DeviceManagementApps.ReadWrite.All", "GroupMember.Read.All"],
+            },
+        ],
         groups: [
             { id: tenant.groups.sales, displayName: "Sales" },
             { id: tenant.groups.contractors, displayName: "Contractors" },
@@ -34,7 +40,11 @@ export function tenantSpec(overrides: Partial<TenantSpec> = {}): { spec: TenantS
 }
 
 /** Stack config (`intune:*` keys) that points the provider at the emulator tenant. */
-export function stackConfig(emulator: Emulator, tenant: TestTenant, extra: Record<string, string> = {}): Record<string, string> {
+export function stackConfig(
+    emulator: Emulator,
+    tenant: TestTenant,
+    extra: Record<string, string> = {},
+): Record<string, string> {
     return {
         "intune:tenantId": tenant.tenantId,
         "intune:clientId": tenant.clientId,

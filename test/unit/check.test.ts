@@ -39,53 +39,86 @@ describe.each([ios, android])("check for $title", (platform) => {
     });
 
     it("names the setting, the bad value and what is allowed for enums", () => {
-        expect(reasonFor(platform, { allowedInboundDataTransferSources: "everything" }, "allowedInboundDataTransferSources")).toBe(
+        expect(
+            reasonFor(
+                platform,
+                { allowedInboundDataTransferSources: "everything" },
+                "allowedInboundDataTransferSources",
+            ),
+        ).toBe(
             'allowedInboundDataTransferSources (Data protection > Receive data from other apps): "everything" must be one of "allApps", "managedApps", "none"',
         );
     });
 
     it("enforces documented integer ranges", () => {
-        expect(reasonFor(platform, { maximumPinRetries: 0 }, "maximumPinRetries")).toMatch(/0 must be a whole number from 1 to 65535/);
-        expect(reasonFor(platform, { previousPinBlockCount: 25 }, "previousPinBlockCount")).toMatch(/25 must be a whole number from 0 to 24/);
-        expect(reasonFor(platform, { allowedOutboundClipboardSharingExceptionLength: 70000 }, "allowedOutboundClipboardSharingExceptionLength")).toMatch(
-            /from 0 to 65535/,
+        expect(reasonFor(platform, { maximumPinRetries: 0 }, "maximumPinRetries")).toMatch(
+            /0 must be a whole number from 1 to 65535/,
         );
+        expect(reasonFor(platform, { previousPinBlockCount: 25 }, "previousPinBlockCount")).toMatch(
+            /25 must be a whole number from 0 to 24/,
+        );
+        expect(
+            reasonFor(
+                platform,
+                { allowedOutboundClipboardSharingExceptionLength: 70000 },
+                "allowedOutboundClipboardSharingExceptionLength",
+            ),
+        ).toMatch(/from 0 to 65535/);
     });
 
     it("rejects bad durations and versions", () => {
-        expect(reasonFor(platform, { periodOnlineBeforeAccessCheck: "30 minutes" }, "periodOnlineBeforeAccessCheck")).toMatch(
-            /"30 minutes" must be a non-negative ISO-8601 duration/,
+        expect(
+            reasonFor(platform, { periodOnlineBeforeAccessCheck: "30 minutes" }, "periodOnlineBeforeAccessCheck"),
+        ).toMatch(/"30 minutes" must be a non-negative ISO-8601 duration/);
+        expect(reasonFor(platform, { minimumRequiredOsVersion: "latest" }, "minimumRequiredOsVersion")).toMatch(
+            /"latest" must be a version number/,
         );
-        expect(reasonFor(platform, { minimumRequiredOsVersion: "latest" }, "minimumRequiredOsVersion")).toMatch(/"latest" must be a version number/);
     });
 
     it("requires a display name", () => {
-        expect(checkInputs(platform, {}).failures).toContainEqual({ property: "displayName", reason: "displayName (Basics > Name) is required" });
+        expect(checkInputs(platform, {}).failures).toContainEqual({
+            property: "displayName",
+            reason: "displayName (Basics > Name) is required",
+        });
     });
 
     it("rejects unknown settings and suggests the near miss", () => {
-        expect(reasonFor(platform, { pinRequierd: true }, "pinRequierd")).toMatch(/not a setting of .* app protection policies \(did you mean pinRequired\?\)/);
+        expect(reasonFor(platform, { pinRequierd: true }, "pinRequierd")).toMatch(
+            /not a setting of .* app protection policies \(did you mean pinRequired\?\)/,
+        );
     });
 
     it("rejects null with advice to leave the setting out", () => {
-        expect(reasonFor(platform, { printBlocked: null }, "printBlocked")).toMatch(/leave the setting out to stop managing it/);
+        expect(reasonFor(platform, { printBlocked: null }, "printBlocked")).toMatch(
+            /leave the setting out to stop managing it/,
+        );
     });
 
     it("validates group ids and allows only include and exclude targets", () => {
-        expect(reasonFor(platform, { assignments: { include: ["sales"] } }, "assignments")).toMatch(/include\[0\] \("sales"\) is not a group object id/);
-        expect(reasonFor(platform, { assignments: { allUsers: true } }, "assignments")).toMatch(/only be assigned to include and exclude groups/);
-        expect(reasonFor(platform, { assignments: { include: [GROUP], exclude: [GROUP] } }, "assignments")).toMatch(/in both include and exclude/);
-        expect(reasonFor(platform, { assignments: { include: [{ groupId: GROUP, filterId: OTHER }] } }, "assignments")).toMatch(/both filterId and filterType/);
+        expect(reasonFor(platform, { assignments: { include: ["sales"] } }, "assignments")).toMatch(
+            /include\[0\] \("sales"\) is not a group object id/,
+        );
+        expect(reasonFor(platform, { assignments: { allUsers: true } }, "assignments")).toMatch(
+            /only be assigned to include and exclude groups/,
+        );
+        expect(reasonFor(platform, { assignments: { include: [GROUP], exclude: [GROUP] } }, "assignments")).toMatch(
+            /in both include and exclude/,
+        );
+        expect(
+            reasonFor(platform, { assignments: { include: [{ groupId: GROUP, filterId: OTHER }] } }, "assignments"),
+        ).toMatch(/both filterId and filterType/);
     });
 
     it("validates app ids for the platform", () => {
-        expect(reasonFor(platform, { apps: ["not an app"] }, "apps")).toMatch(/item 0 \("not an app"\) is not an? (iOS bundle id|Android package id)/);
+        expect(reasonFor(platform, { apps: ["not an app"] }, "apps")).toMatch(
+            /item 0 \("not an app"\) is not an? (iOS bundle id|Android package id)/,
+        );
     });
 
     it("does not allow apps with an app group", () => {
-        expect(reasonFor(platform, { appGroupType: "allMicrosoftApps", apps: ["com.microsoft.office.outlook"] }, "apps")).toMatch(
-            /apps cannot be listed when appGroupType is "allMicrosoftApps"/,
-        );
+        expect(
+            reasonFor(platform, { appGroupType: "allMicrosoftApps", apps: ["com.microsoft.office.outlook"] }, "apps"),
+        ).toMatch(/apps cannot be listed when appGroupType is "allMicrosoftApps"/);
     });
 
     it("implies selected apps when apps are listed", () => {
@@ -97,17 +130,31 @@ describe.each([ios, android])("check for $title", (platform) => {
 
     it("requires the custom dialer and messaging app identifiers", () => {
         const dialer = platform.customTargets.dialer;
-        expect(reasonFor(platform, { dialerRestrictionLevel: "customApp" }, dialer)).toMatch(`${dialer} is required when dialerRestrictionLevel is "customApp"`);
+        expect(reasonFor(platform, { dialerRestrictionLevel: "customApp" }, dialer)).toMatch(
+            `${dialer} is required when dialerRestrictionLevel is "customApp"`,
+        );
         const messaging = platform.customTargets.messaging;
-        expect(reasonFor(platform, { protectedMessagingRedirectAppType: "specificApps" }, messaging)).toMatch(/is required when protectedMessagingRedirectAppType/);
+        expect(reasonFor(platform, { protectedMessagingRedirectAppType: "specificApps" }, messaging)).toMatch(
+            /is required when protectedMessagingRedirectAppType/,
+        );
     });
 
     it("requires the unmanaged browser identifier, and links to be restricted for it", () => {
         const browser = platform.customTargets.browser;
-        expect(reasonFor(platform, { managedBrowserToOpenLinksRequired: true, managedBrowser: "notConfigured" }, browser)).toMatch(/an unmanaged browser needs its identifier/);
+        expect(
+            reasonFor(platform, { managedBrowserToOpenLinksRequired: true, managedBrowser: "notConfigured" }, browser),
+        ).toMatch(/an unmanaged browser needs its identifier/);
         const value = platform === ios ? "googlechrome" : "com.android.chrome";
-        expect(reasonFor(platform, { managedBrowserToOpenLinksRequired: false, [browser]: value }, browser)).toMatch(/only takes effect when managedBrowserToOpenLinksRequired is true/);
-        expect(reasonFor(platform, { managedBrowserToOpenLinksRequired: false, managedBrowser: "microsoftEdge" }, "managedBrowser")).toMatch(/only allowed when/);
+        expect(reasonFor(platform, { managedBrowserToOpenLinksRequired: false, [browser]: value }, browser)).toMatch(
+            /only takes effect when managedBrowserToOpenLinksRequired is true/,
+        );
+        expect(
+            reasonFor(
+                platform,
+                { managedBrowserToOpenLinksRequired: false, managedBrowser: "microsoftEdge" },
+                "managedBrowser",
+            ),
+        ).toMatch(/only allowed when/);
     });
 
     it("lets unknown values pass during preview", () => {
@@ -125,17 +172,39 @@ describe.each([ios, android])("check for $title", (platform) => {
 
 describe("platform-only rules", () => {
     it("iOS: OS sharing needs managed apps as destination", () => {
-        expect(reasonFor(ios, { disableProtectionOfManagedOutboundOpenInData: true, allowedOutboundDataTransferDestinations: "allApps" }, "disableProtectionOfManagedOutboundOpenInData")).toMatch(
-            /only allowed when allowedOutboundDataTransferDestinations is "managedApps"/,
-        );
-        expect(reasonFor(ios, { protectInboundDataFromUnknownSources: true, allowedInboundDataTransferSources: "none" }, "protectInboundDataFromUnknownSources")).toMatch(/"allApps"/);
+        expect(
+            reasonFor(
+                ios,
+                {
+                    disableProtectionOfManagedOutboundOpenInData: true,
+                    allowedOutboundDataTransferDestinations: "allApps",
+                },
+                "disableProtectionOfManagedOutboundOpenInData",
+            ),
+        ).toMatch(/only allowed when allowedOutboundDataTransferDestinations is "managedApps"/);
+        expect(
+            reasonFor(
+                ios,
+                { protectInboundDataFromUnknownSources: true, allowedInboundDataTransferSources: "none" },
+                "protectInboundDataFromUnknownSources",
+            ),
+        ).toMatch(/"allApps"/);
     });
 
     it("Android: approved keyboards need keyboardsRestricted", () => {
-        expect(reasonFor(android, { approvedKeyboards: [{ packageId: "com.touchtype.swiftkey", name: "SwiftKey" }] }, "approvedKeyboards")).toMatch(
-            /need keyboardsRestricted set to true/,
-        );
-        expect(failuresOf(android, { keyboardsRestricted: true, approvedKeyboards: [{ packageId: "com.touchtype.swiftkey", name: "SwiftKey" }] })).toEqual([]);
+        expect(
+            reasonFor(
+                android,
+                { approvedKeyboards: [{ packageId: "com.touchtype.swiftkey", name: "SwiftKey" }] },
+                "approvedKeyboards",
+            ),
+        ).toMatch(/need keyboardsRestricted set to true/);
+        expect(
+            failuresOf(android, {
+                keyboardsRestricted: true,
+                approvedKeyboards: [{ packageId: "com.touchtype.swiftkey", name: "SwiftKey" }],
+            }),
+        ).toEqual([]);
     });
 
     it("settings of the other platform are not accepted", () => {
@@ -144,7 +213,8 @@ describe("platform-only rules", () => {
     });
 
     it("a list setting given one value or a bad item says what the list may hold", () => {
-        const locations = '"oneDriveForBusiness", "sharePoint", "box", "localStorage", "photoLibrary", "iManage", "egnyte"';
+        const locations =
+            '"oneDriveForBusiness", "sharePoint", "box", "localStorage", "photoLibrary", "iManage", "egnyte"';
         expect(reasonFor(ios, { allowedDataStorageLocations: "sharePoint" }, "allowedDataStorageLocations")).toBe(
             `allowedDataStorageLocations (Data protection > Allow user to save copies to selected services): "sharePoint" must be a list of ${locations}`,
         );
@@ -154,13 +224,19 @@ describe("platform-only rules", () => {
     });
 
     it("iOS device models are a list for users", () => {
-        expect(checkInputs(ios, { displayName: "p", allowedIosDeviceModels: ["iPhone15,3", "iPhone15,2"] }).inputs.allowedIosDeviceModels).toEqual(["iPhone15,2", "iPhone15,3"]);
+        expect(
+            checkInputs(ios, { displayName: "p", allowedIosDeviceModels: ["iPhone15,3", "iPhone15,2"] }).inputs
+                .allowedIosDeviceModels,
+        ).toEqual(["iPhone15,2", "iPhone15,3"]);
     });
 });
 
 describe("one failure per problem", () => {
     it("a bad custom dialer value is reported as bad, not also as missing", () => {
-        const failures = failuresOf(ios, { dialerRestrictionLevel: "customApp", customDialerAppProtocol: "not a scheme" });
+        const failures = failuresOf(ios, {
+            dialerRestrictionLevel: "customApp",
+            customDialerAppProtocol: "not a scheme",
+        });
         expect(failures).toHaveLength(1);
         expect(failures[0].property).toBe("customDialerAppProtocol");
         expect(failures[0].reason).toMatch(/"not a scheme" must be a URL scheme/);
@@ -169,11 +245,23 @@ describe("one failure per problem", () => {
 
 describe("iOS Open-In filtering", () => {
     it("needs managed apps as destination and OS sharing off", () => {
-        expect(reasonFor(ios, { filterOpenInToOnlyManagedApps: true, allowedOutboundDataTransferDestinations: "none" }, "filterOpenInToOnlyManagedApps")).toMatch(
-            /only allowed when allowedOutboundDataTransferDestinations is "managedApps"/,
-        );
         expect(
-            reasonFor(ios, { filterOpenInToOnlyManagedApps: true, allowedOutboundDataTransferDestinations: "managedApps", disableProtectionOfManagedOutboundOpenInData: true }, "filterOpenInToOnlyManagedApps"),
+            reasonFor(
+                ios,
+                { filterOpenInToOnlyManagedApps: true, allowedOutboundDataTransferDestinations: "none" },
+                "filterOpenInToOnlyManagedApps",
+            ),
+        ).toMatch(/only allowed when allowedOutboundDataTransferDestinations is "managedApps"/);
+        expect(
+            reasonFor(
+                ios,
+                {
+                    filterOpenInToOnlyManagedApps: true,
+                    allowedOutboundDataTransferDestinations: "managedApps",
+                    disableProtectionOfManagedOutboundOpenInData: true,
+                },
+                "filterOpenInToOnlyManagedApps",
+            ),
         ).toMatch(/only allowed when disableProtectionOfManagedOutboundOpenInData is false/);
     });
 });

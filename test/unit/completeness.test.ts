@@ -25,7 +25,10 @@ const TARGETS: Record<string, string> = {
 const NEWER_THAN_TYPINGS = ["purviewContentEvaluationRequired"];
 
 function typingsProperties(interfaceName: string): string[] {
-    const file = path.join(path.dirname(require.resolve("@microsoft/microsoft-graph-types-beta/package.json")), "microsoft-graph.d.ts");
+    const file = path.join(
+        path.dirname(require.resolve("@microsoft/microsoft-graph-types-beta/package.json")),
+        "microsoft-graph.d.ts",
+    );
     const program = ts.createProgram([file], { noResolve: true });
     const checker = program.getTypeChecker();
     const source = program.getSourceFile(file)!;
@@ -35,7 +38,10 @@ function typingsProperties(interfaceName: string): string[] {
         else node.forEachChild(visit);
     });
     if (!found) throw new Error(`${interfaceName} not found in the typings`);
-    return checker.getTypeAtLocation(found).getProperties().map((p) => p.getName());
+    return checker
+        .getTypeAtLocation(found)
+        .getProperties()
+        .map((p) => p.getName());
 }
 
 describe.each([
@@ -57,11 +63,14 @@ describe.each([
     });
 
     it("has no setting Graph does not know (except documented newer ones)", () => {
-        const unknown = Object.keys(platform.settings).filter((key) => !graphProperties.includes(key) && !NEWER_THAN_TYPINGS.includes(key));
+        const unknown = Object.keys(platform.settings).filter(
+            (key) => !graphProperties.includes(key) && !NEWER_THAN_TYPINGS.includes(key),
+        );
         expect(unknown).toEqual([]);
     });
 
     it("lists its exclusions only for properties that exist", () => {
-        for (const key of [...Object.keys(SERVER_MANAGED), ...Object.keys(TARGETS)]) expect(graphProperties).toContain(key);
+        for (const key of [...Object.keys(SERVER_MANAGED), ...Object.keys(TARGETS)])
+            expect(graphProperties).toContain(key);
     });
 });

@@ -7,9 +7,19 @@ const GROUP = "11111111-1111-1111-1111-111111111111";
 
 /** Outputs as create would have stored them: checked inputs plus server fields. */
 function stored(platform: typeof ios, inputs: Record<string, unknown>) {
-    return { ...checkInputs(platform, inputs).inputs, id: "T_1", version: '"v1"', isAssigned: true, deployedAppCount: 2, __provider: "old" };
+    return {
+        ...checkInputs(platform, inputs).inputs,
+        id: "T_1",
+        version: '"v1"',
+        isAssigned: true,
+        deployedAppCount: 2,
+        __provider: "old",
+    };
 }
-const checked = (platform: typeof ios, inputs: Record<string, unknown>) => ({ ...checkInputs(platform, inputs).inputs, __provider: "new code" });
+const checked = (platform: typeof ios, inputs: Record<string, unknown>) => ({
+    ...checkInputs(platform, inputs).inputs,
+    __provider: "new code",
+});
 
 describe.each([ios, android])("diff for $title", (platform) => {
     const base = {
@@ -26,26 +36,38 @@ describe.each([ios, android])("diff for $title", (platform) => {
     });
 
     it("reports no change for equivalent spellings", () => {
-        const changes = policyChanges(platform, stored(platform, base), checked(platform, {
-            ...base,
-            periodOfflineBeforeAccessCheck: "PT720M",
-            apps: [...base.apps].reverse(),
-            assignments: { include: [GROUP.toUpperCase()], exclude: [] },
-        }));
+        const changes = policyChanges(
+            platform,
+            stored(platform, base),
+            checked(platform, {
+                ...base,
+                periodOfflineBeforeAccessCheck: "PT720M",
+                apps: [...base.apps].reverse(),
+                assignments: { include: [GROUP.toUpperCase()], exclude: [] },
+            }),
+        );
         expect(isUnchanged(changes)).toBe(true);
     });
 
     it("patches exactly the changed setting", () => {
-        const changes = policyChanges(platform, stored(platform, base), checked(platform, { ...base, pinRequired: false }));
+        const changes = policyChanges(
+            platform,
+            stored(platform, base),
+            checked(platform, { ...base, pinRequired: false }),
+        );
         expect(changes).toEqual({ patch: ["pinRequired"], targetApps: false, assign: false, released: [] });
     });
 
     it("routes app and assignment changes to their actions", () => {
-        const changes = policyChanges(platform, stored(platform, base), checked(platform, {
-            ...base,
-            apps: ["com.microsoft.office.outlook"],
-            assignments: { include: [GROUP], exclude: ["33333333-3333-3333-3333-333333333333"] },
-        }));
+        const changes = policyChanges(
+            platform,
+            stored(platform, base),
+            checked(platform, {
+                ...base,
+                apps: ["com.microsoft.office.outlook"],
+                assignments: { include: [GROUP], exclude: ["33333333-3333-3333-3333-333333333333"] },
+            }),
+        );
         expect(changes).toEqual({ patch: [], targetApps: true, assign: true, released: [] });
     });
 
@@ -55,7 +77,17 @@ describe.each([ios, android])("diff for $title", (platform) => {
     });
 
     it("changing the app group is one targetApps call", () => {
-        const changes = policyChanges(platform, stored(platform, base), checked(platform, { displayName: "Sales", pinRequired: true, periodOfflineBeforeAccessCheck: "PT12H", appGroupType: "allCoreMicrosoftApps", assignments: base.assignments }));
+        const changes = policyChanges(
+            platform,
+            stored(platform, base),
+            checked(platform, {
+                displayName: "Sales",
+                pinRequired: true,
+                periodOfflineBeforeAccessCheck: "PT12H",
+                appGroupType: "allCoreMicrosoftApps",
+                assignments: base.assignments,
+            }),
+        );
         expect(changes.targetApps).toBe(true);
         expect(changes.released).toEqual(["apps"]);
     });
@@ -69,12 +101,19 @@ describe.each([ios, android])("diff for $title", (platform) => {
     });
 
     it("a newly declared setting is patched", () => {
-        const changes = policyChanges(platform, stored(platform, base), checked(platform, { ...base, printBlocked: true }));
+        const changes = policyChanges(
+            platform,
+            stored(platform, base),
+            checked(platform, { ...base, printBlocked: true }),
+        );
         expect(changes.patch).toEqual(["printBlocked"]);
     });
 
     it("unknown values count as changes", () => {
-        const changes = policyChanges(platform, stored(platform, base), { ...checked(platform, base), displayName: UNKNOWN });
+        const changes = policyChanges(platform, stored(platform, base), {
+            ...checked(platform, base),
+            displayName: UNKNOWN,
+        });
         expect(changes.patch).toEqual(["displayName"]);
     });
 

@@ -10,7 +10,11 @@ const ROOT = path.join(__dirname, "..", "..");
 const EXAMPLES = path.join(ROOT, "examples");
 
 function diagnosticsOf(files: string[]): string[] {
-    const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+    const config = ts.getParsedCommandLineOfConfigFile(
+        path.join(ROOT, "tsconfig.json"),
+        {},
+        { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    )!;
     const program = ts.createProgram(files, { ...config.options, noEmit: true });
     return ts.getPreEmitDiagnostics(program).map((d) => {
         const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");

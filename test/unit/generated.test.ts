@@ -8,8 +8,12 @@ describe("generated resource args", () => {
 
     it("document every setting with its admin-center label", () => {
         const text = generate();
-        expect(text).toContain("**Data protection > Backup org data to iTunes and iCloud backups / Android backup services**");
+        expect(text).toContain(
+            "**Data protection > Backup org data to iTunes and iCloud backups / Android backup services**",
+        );
         expect(text).toContain("readonly displayName: pulumi.Input<string>;");
-        expect(text).toMatch(/readonly appGroupType\?: pulumi.Input<"selectedPublicApps" \| "allCoreMicrosoftApps" \| "allMicrosoftApps" \| "allApps">;/);
+        expect(text).toMatch(
+            /readonly appGroupType\?: pulumi.Input<"selectedPublicApps" \| "allCoreMicrosoftApps" \| "allMicrosoftApps" \| "allApps">;/,
+        );
     });
 });

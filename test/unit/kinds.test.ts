@@ -41,8 +41,12 @@ describe("value kinds", () => {
         expect(kind.fromGraph("mdm,unmanaged")).toEqual(["unmanaged", "mdm"]);
         const allowed = 'a list of "unspecified", "unmanaged", "mdm" ("unspecified" alone means none)';
         expect(kind.allowed).toBe(allowed);
-        expect(kind.problem(["unspecified", "mdm"])).toBe(`must be ${allowed}; "unspecified" cannot be combined with other members`);
-        expect(kind.problem([])).toBe(`must be ${allowed}; an empty list names no member (use ["unspecified"] for none)`);
+        expect(kind.problem(["unspecified", "mdm"])).toBe(
+            `must be ${allowed}; "unspecified" cannot be combined with other members`,
+        );
+        expect(kind.problem([])).toBe(
+            `must be ${allowed}; an empty list names no member (use ["unspecified"] for none)`,
+        );
         expect(kind.problem(["mdm", 5])).toBe(`must be ${allowed}; item 1 (5) is not one of them`);
         expect(kind.problem("mdm")).toBe(`must be ${allowed}`);
     });
@@ -68,7 +72,9 @@ describe("value kinds", () => {
 
     it("stringSet says which item is not what the list holds", () => {
         const kind = k.stringSet(/^https?:\/\/\S+$/, "http(s) URLs");
-        expect(kind.problem(["https://a.example", "ftp://b.example"])).toBe('must be a list of http(s) URLs; item 1 ("ftp://b.example") is not one');
+        expect(kind.problem(["https://a.example", "ftp://b.example"])).toBe(
+            'must be a list of http(s) URLs; item 1 ("ftp://b.example") is not one',
+        );
         expect(kind.problem("https://a.example")).toBe("must be a list of http(s) URLs");
     });
 
@@ -78,7 +84,9 @@ describe("value kinds", () => {
         expect(kind.fromGraph("iPhone15,3;iPhone15,2;")).toEqual(["iPhone15,2", "iPhone15,3"]);
         expect(kind.fromGraph(null)).toEqual([]); // Graph's "no item"
         expect(kind.fromGraph("")).toEqual([]);
-        expect(kind.problem(["a;b"])).toBe('must be a list of models; item 0 ("a;b") contains ";", which Graph uses to separate items');
+        expect(kind.problem(["a;b"])).toBe(
+            'must be a list of models; item 0 ("a;b") contains ";", which Graph uses to separate items',
+        );
         expect(kind.problem(["x", "  "])).toBe('must be a list of models; item 1 ("  ") is blank');
         expect(kind.problem([3])).toBe("must be a list of models; item 0 (3) is not text");
         expect(kind.problem("x")).toBe("must be a list of models");
@@ -96,7 +104,8 @@ describe("value kinds", () => {
         const value = [{ packageId: "com.touchtype.swiftkey", name: "SwiftKey" }];
         expect(kind.toGraph(value)).toEqual([{ name: "com.touchtype.swiftkey", value: "SwiftKey" }]);
         expect(kind.fromGraph([{ name: "com.touchtype.swiftkey", value: "SwiftKey" }])).toEqual(value);
-        const allowed = "a list of { packageId, name } where packageId is an Android package id and name is non-empty text";
+        const allowed =
+            "a list of { packageId, name } where packageId is an Android package id and name is non-empty text";
         expect(kind.allowed).toBe(allowed);
         expect(kind.problem([{ packageId: "not a package", name: "x" }])).toBe(
             `must be ${allowed}; item 0 ({"packageId":"not a package","name":"x"}) has packageId "not a package", which must be an Android package id`,
@@ -104,8 +113,12 @@ describe("value kinds", () => {
         expect(kind.problem([{ packageId: "com.a.b", name: "x", extra: 1 }])).toBe(
             `must be ${allowed}; item 0 ({"packageId":"com.a.b","name":"x","extra":1}) has unknown field "extra" (allowed: packageId, name)`,
         );
-        expect(kind.problem([{ packageId: "com.a.b" }])).toBe(`must be ${allowed}; item 0 ({"packageId":"com.a.b"}) has no name, which must be non-empty text`);
-        expect(kind.problem(["com.a.b"])).toBe(`must be ${allowed}; item 0 ("com.a.b") is not an object with packageId and name`);
+        expect(kind.problem([{ packageId: "com.a.b" }])).toBe(
+            `must be ${allowed}; item 0 ({"packageId":"com.a.b"}) has no name, which must be non-empty text`,
+        );
+        expect(kind.problem(["com.a.b"])).toBe(
+            `must be ${allowed}; item 0 ("com.a.b") is not an object with packageId and name`,
+        );
         expect(kind.problem({ packageId: "com.a.b", name: "x" })).toBe(`must be ${allowed}`);
     });
 });

@@ -41,7 +41,8 @@ describe.each([
     });
 
     it("answers a setting that is not declared with an output of the resource that resolves to undefined", async () => {
-        const policy = make(`${platform}-undeclared`) as unknown as Record<string, pulumi.Output<unknown>> & pulumi.CustomResource;
+        const policy = make(`${platform}-undeclared`) as unknown as Record<string, pulumi.Output<unknown>> &
+            pulumi.CustomResource;
         expect(Object.prototype.hasOwnProperty.call(policy, undeclared)).toBe(false);
         const output = policy[undeclared];
         expect(pulumi.Output.isInstance(output)).toBe(true);

@@ -30,7 +30,10 @@ describe("serialized dynamic provider", () => {
 
     it("works once loaded back: check runs through the deserialized provider", () => {
         expect(result.checkFailures).toEqual([
-            { property: "pinRequired", reason: 'pinRequired (Access requirements > PIN for access): "yes" must be true or false' },
+            {
+                property: "pinRequired",
+                reason: 'pinRequired (Access requirements > PIN for access): "yes" must be true or false',
+            },
         ]);
     });
 });
