@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { renderTable, svgFloorChart, svgTimeline } from "./report";
-import type { BenchResults } from "./run";
+import type { BenchResults } from "./model";
 
 const file = process.argv[2] ?? path.join(__dirname, "results", "latest.json");
 const results: BenchResults = JSON.parse(fs.readFileSync(file, "utf8"));

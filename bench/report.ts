@@ -1,7 +1,7 @@
 /**
  * The benchmark's table (text) and charts (SVG written by hand, no dependency).
  */
-import type { BenchResults, PhaseResult } from "./run";
+import type { BenchResults, PhaseResult } from "./model";
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
