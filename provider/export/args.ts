@@ -7,13 +7,23 @@
  * provider cannot accept (such as a placeholder URL scheme), or one it would store
  * differently, is withheld (printed commented out with the reason), together with settings
  * whose rules need it.
+ *
+ * With group naming (`--group-names`), assignments name each group by display name where that
+ * name resolves to the same group in this tenant; adoption then sends nothing either, because the
+ * provider resolves the names to the ids Graph already holds.
  */
 import { checkInputs, type CheckFailure } from "../engine/check";
 import { policyChanges, sameValue } from "../engine/diff";
 import { managedKeys, managedValuesFromGraph, settingsFromGraph } from "../engine/state";
-import { appsFromGraph, assignmentsFromGraph } from "../engine/targets";
+import {
+    appsFromGraph,
+    assignmentsFromGraph,
+    normalizeAssignments,
+    type Assignments,
+    type GroupTarget,
+} from "../engine/targets";
 import { platforms, type Platform } from "../settings/platforms";
-import type { LivePolicy } from "./model";
+import type { GroupNaming, LivePolicy } from "./model";
 
 /** A live value the program shows commented out, and why. */
 export interface WithheldValue {
@@ -29,8 +39,10 @@ export interface PolicyPlan {
     args: Record<string, unknown>;
     /** Live values that are not declared, in the order they were withheld. */
     withheld: WithheldValue[];
-    /** Problems that remain in `args` (only for values that cannot be withheld, such as `displayName`). */
-    problems: string[];
+    /** Why check rejects `args` (only values that cannot be withheld, such as a blank `displayName`). */
+    rejected: string[];
+    /** What the first `up` would change in Intune (only values that cannot be withheld). */
+    changes: string[];
 }
 
 /** Arguments that identify the policy; never withheld. */
@@ -88,12 +100,21 @@ function blameFailure(
         ]);
 }
 
-/** Plans the arguments for one live policy. */
-export function planPolicy(policy: LivePolicy): PolicyPlan {
+/** `target` naming its group by display name where `naming` allows. */
+function namedTarget(target: GroupTarget, naming: GroupNaming): GroupTarget {
+    const { groupId, ...filter } = typeof target === "string" ? { groupId: target } : target;
+    const how = naming.get(String(groupId).toLowerCase());
+    if (!how || !("name" in how)) return target;
+    return { groupName: how.name, ...filter };
+}
+
+/** Plans the arguments for one live policy; `naming` writes assigned groups by name where it can. */
+export function planPolicy(policy: LivePolicy, naming?: GroupNaming): PolicyPlan {
     const platform = platforms[policy.platform];
     const all = candidates(platform, policy.graph);
     const withheld = new Map<string, string>();
-    const problems: string[] = [];
+    const rejected: string[] = [];
+    const changes: string[] = [];
     const declaredNow = () => Object.fromEntries(Object.entries(all).filter(([key]) => !withheld.has(key)));
 
     for (;;) {
@@ -120,26 +141,31 @@ export function planPolicy(policy: LivePolicy): PolicyPlan {
         }
         const fresh = blame.filter(([key]) => !KEPT.has(key) && !withheld.has(key));
         if (!fresh.length) {
-            problems.push(
-                ...(failures.length
-                    ? failures.map((f) => f.reason)
-                    : blame.map(([key, reason]) => `${key}: ${reason}`)),
-            );
+            if (failures.length) rejected.push(...failures.map((f) => f.reason));
+            else changes.push(...blame.map(([key, reason]) => `${key}: ${reason}`));
             break;
         }
         for (const [key, reason] of fresh) if (!withheld.has(key)) withheld.set(key, reason);
     }
 
     const args = declaredNow();
+    if (naming && args.assignments) {
+        const { include, exclude } = args.assignments as Assignments;
+        args.assignments = normalizeAssignments({
+            include: include?.map((target) => namedTarget(target, naming)),
+            exclude: exclude?.map((target) => namedTarget(target, naming)),
+        });
+    }
     return {
         platform,
         args,
         withheld: [...withheld].map(([key, reason]) => ({ key, value: all[key], reason })),
-        problems: [...new Set(problems)],
+        rejected: [...new Set(rejected)],
+        changes: [...new Set(changes)],
     };
 }
 
 /** The arguments the program declares for a live policy (see {@link planPolicy}). */
-export function policyArgs(policy: LivePolicy): Record<string, unknown> {
-    return planPolicy(policy).args;
+export function policyArgs(policy: LivePolicy, naming?: GroupNaming): Record<string, unknown> {
+    return planPolicy(policy, naming).args;
 }

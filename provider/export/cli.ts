@@ -8,14 +8,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { CLOUD_NAMES } from "../graph/clouds";
-import {
-    CREDENTIAL_KINDS,
-    configKey,
-    readConnectionSettings,
-    type ConnectionSettings,
-    type SettingName,
-} from "../graph/connection";
+import { configKey, readConnectionConfig, type ConnectionConfig, type ConfigField } from "../config";
+import { type ConnectionFlag, connectionFlags, connectionFlagsHelp, envOnlyFields } from "../config/flags";
+import { permissionsText } from "../graph/permissions";
 import { redactSecrets } from "../graph/errors";
 import { openSession, setGraphLogger } from "../graph/session";
 import { platforms, type PlatformName } from "../settings/platforms";
@@ -33,25 +28,11 @@ export interface CliIo {
     env: NodeJS.ProcessEnv;
 }
 
-/** Command-line flags that set a connection setting, and the setting. */
-const CONNECTION_FLAGS = {
-    "tenant-id": "tenantId",
-    "client-id": "clientId",
-    "client-secret": "clientSecret",
-    "certificate-path": "clientCertificatePath",
-    credential: "credential",
-    cloud: "cloud",
-    "graph-endpoint": "graphEndpoint",
-    "authority-host": "authorityHost",
-} as const satisfies Record<string, SettingName>;
+/** Command-line flags that set a connection config key, and the key (from the config table). */
+const CONNECTION_FLAGS = connectionFlags();
 
-type ConnectionFlag = keyof typeof CONNECTION_FLAGS;
-
-/** Settings without a flag that can still come from the environment, for messages. */
-const ENV_ONLY: Partial<Record<SettingName, string>> = {
-    clientCertificatePassword: "AZURE_CLIENT_CERTIFICATE_PASSWORD",
-    federatedTokenFile: "AZURE_FEDERATED_TOKEN_FILE",
-};
+/** Connection keys without a flag that can still come from the environment, for messages. */
+const ENV_ONLY = envOnlyFields();
 
 const EXPORT_OPTIONS = {
     ...(Object.fromEntries(Object.keys(CONNECTION_FLAGS).map((flag) => [flag, { type: "string" }])) as Record<
@@ -60,6 +41,8 @@ const EXPORT_OPTIONS = {
     >),
     out: { type: "string", short: "o" },
     platform: { type: "string" },
+    "group-names": { type: "boolean" },
+    "no-retain-on-delete": { type: "boolean" },
     help: { type: "boolean", short: "h" },
 } as const;
 
@@ -67,6 +50,8 @@ const USAGE = `Usage: ${COMMAND} <command> [options]
 
 Commands:
   export    Write a tenant's Intune app protection policies as a Pulumi TypeScript program
+  recover   Repair a stack after an interrupted \`pulumi up\` (see ${COMMAND} recover --help)
+  review    Markdown review of a preview in the admin center's words (see ${COMMAND} review --help)
 
 Options:
   -h, --help     Show help (also: ${COMMAND} export --help)
@@ -79,33 +64,35 @@ Reads every iOS/iPadOS and Android app protection policy of an Intune tenant thr
 Graph (beta) and writes a Pulumi TypeScript program with one resource per policy. Each resource
 adopts its policy by id (adoptPolicyId) and declares its current settings, apps and assignments,
 so the first \`pulumi up\` takes the policies over without changing them. Settings at Intune's
-defaults are left out; group names are added as comments.
+defaults are left out; group names are added as comments. Values the provider cannot accept as
+Intune holds them are written commented out, with the reason.
+
+Every resource gets the option retainOnDelete: true, so \`pulumi destroy\` (or deleting a resource
+from the program) leaves the policies in Intune that existed before the program.
 
 Connection (the provider's intune:* settings; each falls back to the AZURE_* variable shown):
-  --tenant-id <id>           Directory (tenant) ID or verified domain           [AZURE_TENANT_ID]
-  --client-id <id>           Application (client) ID of the app registration    [AZURE_CLIENT_ID]
-  --client-secret <value>    Client secret value. Prefer the AZURE_CLIENT_SECRET variable: a
-                             secret on the command line lands in your shell history.
-  --certificate-path <file>  PEM file with certificate and private key
-                                                              [AZURE_CLIENT_CERTIFICATE_PATH]
-  --credential <kind>        ${CREDENTIAL_KINDS.join(" | ")}
-                             (default: inferred from the secret, certificate or token file given)
-  --cloud <name>             ${CLOUD_NAMES.join(" | ")} (default: global)
-  --graph-endpoint <url>     Microsoft Graph root, e.g. https://graph.microsoft.com (overrides --cloud)
-  --authority-host <url>     Entra ID authority host                       [AZURE_AUTHORITY_HOST]
+${connectionFlagsHelp()}
 
 Output:
   -o, --out <file>           Write the program to <file> (default: standard output)
   --platform <name>          ios | android | all (default: all)
+  --group-names              Assign groups by display name ({ groupName: "Sales" }) instead of by
+                             object id, so the program can serve other tenants (one stack per
+                             tenant): names are resolved in the stack's tenant on every create and
+                             update. A group whose name is not unique in this tenant stays an id,
+                             with the reason beside it. Assignment filter ids stay as they are.
+  --no-retain-on-delete      Leave retainOnDelete out: \`pulumi destroy\` then deletes the policies
   -h, --help                 Show this help
 
-The app needs the Microsoft Graph application permission DeviceManagementApps.Read.All (or
-ReadWrite.All), and GroupMember.Read.All (or Group.Read.All) for group names. Progress is shown
-on standard error when it is a terminal.
+Microsoft Graph application permissions (with admin consent) the export needs; groups only for
+group names and --group-names:
+${permissionsText()}
+Nothing is written to the tenant. Progress is shown on standard error when it is a terminal.
 
 Examples:
   export AZURE_TENANT_ID=<tenant> AZURE_CLIENT_ID=<app> AZURE_CLIENT_SECRET=<secret>
   ${COMMAND} export --out index.ts
+  ${COMMAND} export --out index.ts --group-names
   ${COMMAND} export --tenant-id contoso.onmicrosoft.com --credential azureCli --platform ios
 `;
 
@@ -120,7 +107,7 @@ export function cliMessage(message: string): string {
     return message
         .replace(/\s*\(`pulumi config set [^`]*`\)/g, "")
         .replace(/`pulumi config set (intune:\w+)[^`]*`/g, "$1")
-        .replace(/\bintune:(\w+)/g, (whole, field: SettingName) => flagOf.get(field) ?? ENV_ONLY[field] ?? whole)
+        .replace(/\bintune:(\w+)/g, (whole, field: ConfigField) => flagOf.get(field) ?? ENV_ONLY[field] ?? whole)
         .replace(/\s+/g, " ")
         .trim();
 }
@@ -154,6 +141,7 @@ class Progress {
 
 function describeProgress(progress: ReadProgress): string {
     if (progress.phase === "groups") return `resolving group names ${progress.resolved}/${progress.total}`;
+    if (progress.phase === "names") return `checking group names are unique ${progress.checked}/${progress.total}`;
     const title = platforms[progress.platform].title;
     return `reading ${title} policies: ${progress.total === undefined ? progress.read : `${progress.read}/${progress.total}`} read`;
 }
@@ -173,14 +161,14 @@ function packageVersion(): string {
 export function connectionSettings(
     flags: Partial<Record<ConnectionFlag, string>>,
     env: NodeJS.ProcessEnv,
-): ConnectionSettings {
+): ConnectionConfig {
     const config = new Map<string, string>();
-    for (const [flag, field] of Object.entries(CONNECTION_FLAGS) as [ConnectionFlag, SettingName][]) {
+    for (const [flag, field] of Object.entries(CONNECTION_FLAGS) as [ConnectionFlag, ConfigField][]) {
         if (flags[flag] !== undefined) config.set(configKey(field), flags[flag]!);
     }
-    const settings = readConnectionSettings({ get: (key) => config.get(key) }, env);
+    const settings = readConnectionConfig({ get: (key) => config.get(key) }, env);
     // Later messages name the flag the user gave rather than a stack config key.
-    for (const [flag, field] of Object.entries(CONNECTION_FLAGS) as [ConnectionFlag, SettingName][]) {
+    for (const [flag, field] of Object.entries(CONNECTION_FLAGS) as [ConnectionFlag, ConfigField][]) {
         if (settings.sources?.[field] === configKey(field)) settings.sources[field] = `--${flag}`;
     }
     return settings;
@@ -251,6 +239,8 @@ async function exportCommand(argv: string[], io: CliIo, progress: Progress): Pro
             onProgress: (p) => progress.update(describeProgress(p)),
             onWarning: (message) => progress.line(`${COMMAND}: warning: ${message}`),
             onRead: (policies) => (read = policies),
+            groupNames: values["group-names"] === true,
+            retainOnDelete: values["no-retain-on-delete"] !== true,
         });
         progress.clear();
         if (out) writeAtomically(out, program);
@@ -278,11 +268,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
             io.stdout.write(`${packageVersion()}\n`);
             return 0;
         }
-        if (command !== "export") throw new UsageError(`unknown command "${command}" (the command is: export)`);
+        if (command === "recover") return await (await import("../recover")).main(rest, io);
+        if (command === "review") return await (await import("../review/cli")).main(rest, io);
+        if (command !== "export")
+            throw new UsageError(`unknown command "${command}" (the commands are: export, recover)`);
         return await exportCommand(rest, io, progress);
     } catch (err) {
         progress.clear();
-        const error = err as Error & { code?: string; settings?: ConnectionSettings };
+        const error = err as Error & { code?: string; settings?: ConnectionConfig };
         const usage =
             err instanceof UsageError || (typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS"));
         const message = cliMessage(redactSecrets(error.message ?? String(err), error.settings));

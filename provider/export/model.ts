@@ -17,5 +17,12 @@ export interface LivePolicy {
  */
 export type GroupNames = ReadonlyMap<string, string | null>;
 
+/**
+ * How `--group-names` writes each assigned group, by lower-case group object id: by its display
+ * name (`name`), when exactly that group answers to the name in this tenant; otherwise by id,
+ * with the reason (`kept`).
+ */
+export type GroupNaming = ReadonlyMap<string, { name: string } | { kept: string }>;
+
 /** The platforms in the order the program lists them. */
 export const PLATFORM_ORDER: readonly PlatformName[] = ["ios", "android"];

@@ -6,14 +6,16 @@ import { GraphRequestError, isNotFound } from "../graph/errors";
 import type { GraphSession } from "../graph/session";
 import { platforms, type PlatformName } from "../settings/platforms";
 import { assignmentsFromGraph } from "../engine/targets";
-import type { GroupNames, LivePolicy } from "./model";
+import type { GroupNames, GroupNaming, LivePolicy } from "./model";
 
 /** Progress of a tenant read. */
 export type ReadProgress =
     /** `read` policies of `platform` so far; `total` when Graph said how many there are. */
     | { phase: "policies"; platform: PlatformName; read: number; total?: number }
     /** `resolved` of `total` group names. */
-    | { phase: "groups"; resolved: number; total: number };
+    | { phase: "groups"; resolved: number; total: number }
+    /** `checked` of `total` group names looked up to see whether they name exactly one group. */
+    | { phase: "names"; checked: number; total: number };
 
 /** Options of the readers. */
 export interface ReadOptions {
@@ -133,14 +135,91 @@ export async function readGroupNames(
     return names;
 }
 
-/** Reads the policies of the given platforms and the names of their groups. */
+/**
+ * How `--group-names` can write each group of `names`: by display name when the provider, resolving
+ * that name in this tenant as it does at `up` (provider/engine/groups.ts: the groups Graph finds
+ * with `displayName eq '…'`, those with exactly that name when there are any), finds exactly this
+ * group; otherwise by id, with the reason. One read per distinct name; nothing is written.
+ */
+export async function readGroupNaming(
+    session: GraphSession,
+    names: GroupNames,
+    options: ReadOptions = {},
+): Promise<GroupNaming> {
+    const naming = new Map<string, { name: string } | { kept: string }>();
+    const byName = new Map<string, string[]>();
+    for (const [id, name] of names) {
+        if (name === null) naming.set(id, { kept: "group not found in this tenant" });
+        else if (name === "") naming.set(id, { kept: "the group has no display name" });
+        else byName.set(name, [...(byName.get(name) ?? []), id]);
+    }
+    const queue = [...byName.keys()];
+    const total = queue.length;
+    let checked = 0;
+    let denied: GraphRequestError | undefined;
+    options.onProgress?.({ phase: "names", checked, total });
+
+    async function worker(): Promise<void> {
+        for (let name = queue.shift(); name !== undefined && !denied; name = queue.shift()) {
+            let found: { id: string; displayName: string }[];
+            try {
+                const filter = encodeURIComponent(`displayName eq '${name.replace(/'/g, "''")}'`);
+                found = await session.listAll<{ id: string; displayName: string }>(
+                    `/groups?$filter=${filter}&$select=id,displayName`,
+                );
+            } catch (err) {
+                if (err instanceof GraphRequestError && err.status === 403) {
+                    denied ??= err;
+                    return;
+                }
+                throw err;
+            }
+            const exact = found.filter((group) => group.displayName === name);
+            const matches = exact.length ? exact : found;
+            for (const id of byName.get(name)!) {
+                if (matches.length === 1 && matches[0].id.toLowerCase() === id) naming.set(id, { name });
+                else if (matches.length > 1)
+                    naming.set(id, {
+                        kept: `${matches.length} groups in this tenant are named ${JSON.stringify(name)}`,
+                    });
+                else naming.set(id, { kept: `the name ${JSON.stringify(name)} does not resolve to this group` });
+            }
+            checked++;
+            options.onProgress?.({ phase: "names", checked, total });
+        }
+    }
+    await Promise.all(Array.from({ length: Math.min(GROUP_CONCURRENCY, total) }, worker));
+
+    if (denied) {
+        options.onWarning?.(
+            `could not look groups up by name (Microsoft Graph answered ${denied.status}${denied.code ? ` ${denied.code}` : ""} on GET /groups?$filter=…); ` +
+                `assignments are exported by group id. Grant the app the Microsoft Graph application permission GroupMember.Read.All (or Group.Read.All) for --group-names.`,
+        );
+        for (const name of byName.keys())
+            for (const id of byName.get(name)!) naming.set(id, { kept: "groups could not be looked up by name" });
+    }
+    return naming;
+}
+
+/** Options of {@link readTenant}. */
+export interface TenantReadOptions extends ReadOptions {
+    /** Also find which groups can be written by name (`--group-names`). */
+    groupNaming?: boolean;
+}
+
+/** Reads the policies of the given platforms, the names of their groups and, when asked, how to name them. */
 export async function readTenant(
     session: GraphSession,
     platformNames: readonly PlatformName[],
-    options: ReadOptions = {},
-): Promise<{ policies: LivePolicy[]; groupNames: GroupNames }> {
+    options: TenantReadOptions = {},
+): Promise<{ policies: LivePolicy[]; groupNames: GroupNames; groupNaming?: GroupNaming }> {
     const policies: LivePolicy[] = [];
     for (const platform of platformNames) policies.push(...(await readPolicies(session, platform, options)));
-    const groupNames = await readGroupNames(session, assignedGroupIds(policies), options);
-    return { policies, groupNames };
+    const ids = assignedGroupIds(policies);
+    const groupNames = await readGroupNames(session, ids, options);
+    if (!options.groupNaming) return { policies, groupNames };
+    const unread = ids.filter((id) => !groupNames.has(id));
+    const groupNaming = new Map(await readGroupNaming(session, groupNames, options));
+    for (const id of unread) groupNaming.set(id, { kept: "its name could not be read" });
+    return { policies, groupNames, groupNaming };
 }

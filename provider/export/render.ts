@@ -1,14 +1,15 @@
 /**
  * The exported program's text: one resource per policy, settings grouped like the admin
  * center (Basics, Apps, Data protection, Access requirements, Conditional launch, Scope tags,
- * Assignments) in catalog order, labels and group names as comments. Pure: the same policies
- * and group names always give the same text.
+ * Assignments) in catalog order, labels and group names as comments. Every resource carries
+ * `retainOnDelete: true` unless asked not to, so that `pulumi destroy` never deletes a policy that
+ * existed before the program. Pure: the same policies and group names always give the same text.
  */
 import type { GroupTarget } from "../engine/targets";
 import { platforms, type Platform } from "../settings/platforms";
 import { planPolicy, type PolicyPlan } from "./args";
 import { commentLines, commentText, INDENT, inlineLiteral, LINE_WIDTH, literal, propertyKey } from "./literal";
-import { PLATFORM_ORDER, type GroupNames, type LivePolicy } from "./model";
+import { PLATFORM_ORDER, type GroupNames, type GroupNaming, type LivePolicy } from "./model";
 import { comparePolicies, policyKey, resourceNames } from "./names";
 
 /** The package users import the resources from. */
@@ -17,10 +18,20 @@ export const PACKAGE_NAME = "pulumi-intune-app-protection";
 /** Admin-center sections in the order the admin center shows them. */
 const SECTION_ORDER = ["Basics", "Apps", "Data protection", "Access requirements", "Conditional launch", "Scope tags"];
 
+/** The variable holding the resource options of every exported resource. */
+const RETAIN = "keepInIntune";
+
 /** Options of {@link renderProgram}. */
 export interface RenderOptions {
     /** Tenant named in the header comment. */
     tenantId?: string;
+    /**
+     * Give every resource `retainOnDelete: true`, so that `pulumi destroy` (or deleting the
+     * resource from the program) leaves its policy in Intune. @default true
+     */
+    retainOnDelete?: boolean;
+    /** Write assigned groups by display name where this allows (`--group-names`); by id otherwise. */
+    groupNaming?: GroupNaming;
 }
 
 interface Section {
@@ -84,19 +95,35 @@ function withheldProperty(
     return [...commentLines(`${key}${what} is not declared. ${reason}`, indent), ...lines];
 }
 
-/** The group name comment for a target. */
-function groupComment(target: GroupTarget, groupNames: GroupNames): string | undefined {
-    const id = (typeof target === "string" ? target : target.groupId!).toLowerCase();
-    if (!groupNames.has(id)) return undefined;
-    const name = groupNames.get(id);
-    return name === null ? "group not found" : commentText(name ?? "");
+/** How the program refers to assigned groups: their names by id and, with `--group-names`, how each is written. */
+interface GroupLabels {
+    names: GroupNames;
+    naming?: GroupNaming;
 }
 
-/** `assignments: { include: [...], exclude: [...] }` with each group's name beside its id. */
+/**
+ * The comment beside a target: the group's name beside an id (and, with `--group-names`, why it
+ * stays an id); the exported tenant's group id beside a name.
+ */
+function groupComment(target: GroupTarget, { names, naming }: GroupLabels): string | undefined {
+    if (typeof target !== "string" && target.groupName !== undefined) {
+        const id = [...(naming ?? [])].find(([, how]) => "name" in how && how.name === target.groupName)?.[0];
+        return id && `${id} in the exported tenant`;
+    }
+    const id = (typeof target === "string" ? target : target.groupId!).toLowerCase();
+    const how = naming?.get(id);
+    const kept = how && "kept" in how ? how.kept : undefined;
+    const name = names.get(id);
+    if (name === null) return "group not found";
+    if (name === undefined) return kept && `by id: ${commentText(kept)}`;
+    return kept ? `${commentText(name)} (by id: ${commentText(kept)})` : commentText(name);
+}
+
+/** `assignments: { include: [...], exclude: [...] }` with a comment beside each group. */
 function assignmentsProperty(
     value: { include?: GroupTarget[]; exclude?: GroupTarget[] },
     indent: string,
-    groupNames: GroupNames,
+    groups: GroupLabels,
 ): string[] {
     const sides = (["include", "exclude"] as const).filter((side) => value[side]?.length);
     if (!sides.length) return [`${indent}assignments: {}, // assigned to no group`];
@@ -105,7 +132,7 @@ function assignmentsProperty(
     for (const side of sides) {
         lines.push(`${inner}${side}: [`);
         for (const target of value[side]!) {
-            const comment = groupComment(target, groupNames);
+            const comment = groupComment(target, groups);
             lines.push(`${inner}${INDENT}${inlineLiteral(target)},${comment ? ` // ${comment}` : ""}`);
         }
         lines.push(`${inner}],`);
@@ -115,7 +142,7 @@ function assignmentsProperty(
 }
 
 /** The `new intune.…(name, { … });` statement of one policy. */
-function resource(plan: PolicyPlan, name: string, groupNames: GroupNames): string[] {
+function resource(plan: PolicyPlan, name: string, groups: GroupLabels, retain: boolean): string[] {
     const { platform, args } = plan;
     const indent = INDENT;
     const withheld = new Map(plan.withheld.map((w) => [w.key, w]));
@@ -143,13 +170,23 @@ function resource(plan: PolicyPlan, name: string, groupNames: GroupNames): strin
     }
     body.push("", `${indent}// Assignments`);
     if ("assignments" in args)
-        body.push(...assignmentsProperty(args.assignments as { include?: GroupTarget[] }, indent, groupNames));
+        body.push(...assignmentsProperty(args.assignments as { include?: GroupTarget[] }, indent, groups));
     else if (withheld.has("assignments")) emit("assignments");
 
-    const head = plan.problems.length
-        ? commentLines(`Check will reject this policy until you fix: ${plan.problems.join("; ")}`, "")
-        : [];
-    return [...head, `new intune.${platform.resourceType}(${JSON.stringify(name)}, {`, ...body, "});"];
+    const head = [
+        ...(plan.rejected.length
+            ? commentLines(`Check will reject this policy until you fix: ${plan.rejected.join("; ")}`, "")
+            : []),
+        ...(plan.changes.length
+            ? commentLines(`The first pulumi up will change this policy in Intune: ${plan.changes.join("; ")}`, "")
+            : []),
+    ];
+    return [
+        ...head,
+        `new intune.${platform.resourceType}(${JSON.stringify(name)}, {`,
+        ...body,
+        retain ? `}, ${RETAIN});` : "});",
+    ];
 }
 
 /**
@@ -162,24 +199,46 @@ export function renderProgram(
     options: RenderOptions = {},
 ): string {
     const names = resourceNames(policies);
+    const retain = options.retainOnDelete ?? true;
+    const groups: GroupLabels = { names: groupNames, naming: options.groupNaming };
     const source = options.tenantId ? ` of tenant ${commentText(options.tenantId)}` : "";
     const lines = [
         `// Intune app protection policies${source}, exported by \`${PACKAGE_NAME} export\`.`,
         "//",
         "// Each resource adopts its existing policy by id (adoptPolicyId): the first `pulumi up` takes it over",
         "// without changing it. Settings at Intune's defaults are not declared, so they stay unmanaged until",
-        "// you add them. Group names in comments are as they were at export time.",
+        "// you add them.",
+        ...(options.groupNaming
+            ? [
+                  "// Assigned groups are named by display name ({ groupName }), resolved in the stack's tenant on",
+                  "// every create and update, so the program can serve any tenant whose groups have these names.",
+                  "// Groups whose name is not unique here, or unknown, stay group ids (the comment says why).",
+              ]
+            : ["// Group names in comments are as they were at export time."]),
     ];
     if (!policies.length)
         return [...lines, "//", "// The tenant has no app protection policies to export.", ""].join("\n");
     lines.push(`import * as intune from ${JSON.stringify(PACKAGE_NAME)};`);
+    if (retain) {
+        lines.push(
+            "",
+            ...commentLines(
+                `The policies existed before this program, so each resource has retainOnDelete: pulumi destroy, or deleting a resource from this program, leaves its policy in Intune and only stops managing it. To let Pulumi delete a policy, remove ${RETAIN} from its resource.`,
+                "",
+            ),
+            `const ${RETAIN} = { retainOnDelete: true };`,
+        );
+    }
     for (const platformName of PLATFORM_ORDER) {
         const ofPlatform = policies.filter((p) => p.platform === platformName).sort(comparePolicies);
         if (!ofPlatform.length) continue;
         const title = platforms[platformName].title;
         lines.push("", `// ${title} app protection policies (${ofPlatform.length})`);
         for (const policy of ofPlatform) {
-            lines.push("", ...resource(planPolicy(policy), names.get(policyKey(policy))!, groupNames));
+            lines.push(
+                "",
+                ...resource(planPolicy(policy, options.groupNaming), names.get(policyKey(policy))!, groups, retain),
+            );
         }
     }
     return `${lines.join("\n")}\n`;

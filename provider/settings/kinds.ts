@@ -3,13 +3,23 @@
  * translated to and from Graph's JSON. Every setting in the catalog names its kind;
  * the generated argument types, `check`, `diff`, the Graph body and the docs all
  * follow from it.
+ *
+ * Normalization only chooses between forms Graph treats as the same value (`PT720M` and
+ * `PT12H`, enum casing, the order of a set, stray separators); it never alters text, so every
+ * string Graph holds can be declared as it is and is held exactly once declared
+ * (docs/graph.md 2.5, "How Graph holds values").
  */
 import { canonicalDuration, parseDuration } from "./duration";
 
 /** How a kind of value behaves. `T` is the canonical, user-facing form. */
 export interface ValueKind<T = unknown> {
-    /** TypeScript type of the argument (text, for the generated resource args). */
+    /** TypeScript type of the plain value (text, for the generated resource args and outputs). */
     readonly tsType: string;
+    /**
+     * The argument's type when it differs from `tsType`: a list or object whose every element and
+     * field also takes a `pulumi.Input` (written against the generated file's `pulumi` import).
+     */
+    readonly tsInputType?: string;
     /** What is allowed, in words: used in error messages and docs. */
     readonly allowed: string;
     /** Why `value` is not allowed, or undefined when it is. */
@@ -80,6 +90,9 @@ export function oneOf<M extends string>(members: readonly M[]): ValueKind<M> {
     };
 }
 
+/** `pulumi.Input<T>` in the generated file, for the elements and fields of list and object kinds. */
+const input = (tsType: string): string => `pulumi.Input<${tsType}>`;
+
 /** Sorts in a fixed order and drops duplicates. */
 function uniqueSorted<T>(items: readonly T[], key: (item: T) => string = String): T[] {
     const seen = new Map<string, T>();
@@ -114,6 +127,7 @@ export function setOf<M extends string>(members: readonly M[]): ValueKind<M[]> {
     const normalize = (value: M[]) => uniqueSorted(value.map((v) => member(members, v) ?? v));
     return {
         tsType: `(${members.map(quote).join(" | ")})[]`,
+        tsInputType: `${input(members.map(quote).join(" | "))}[]`,
         allowed,
         problem: (value) =>
             listProblem(value, allowed, (item) => (member(members, item) ? undefined : "is not one of them")),
@@ -136,6 +150,7 @@ export function flagsOf<M extends string>(members: readonly M[], none: M): Value
     };
     return {
         tsType: `(${members.map(quote).join(" | ")})[]`,
+        tsInputType: `${input(members.map(quote).join(" | "))}[]`,
         allowed,
         problem: (value) => {
             const bad = listProblem(value, allowed, (item) =>
@@ -179,14 +194,18 @@ export function duration(): ValueKind<string> {
     };
 }
 
-/** Text that must match `pattern`; `""` from Graph means "not configured". */
+/**
+ * Text that must match `pattern`; `""` from Graph means "not configured". Held exactly as
+ * written: Graph keeps strings verbatim (spaces and line breaks included), so any change here
+ * would make a value Graph holds impossible to declare, or different once declared.
+ */
 function patterned(pattern: RegExp, allowed: string, maxLength = 1024): ValueKind<string> {
     return {
         tsType: "string",
         allowed,
         problem: (value) =>
             isString(value) && value.length <= maxLength && pattern.test(value) ? undefined : `must be ${allowed}`,
-        normalize: (value) => value.trim(),
+        normalize: (value) => value,
         toGraph: (value) => value,
         fromGraph: (value) => (isString(value) && value !== "" ? value : undefined),
     };
@@ -199,7 +218,16 @@ export function text(maxLength = 1024, required = false): ValueKind<string> {
         `${required ? "non-empty " : ""}text of at most ${maxLength} characters`,
         maxLength,
     );
-    return { ...kind, fromGraph: (value) => (isString(value) ? value : undefined) };
+    const blank = (value: unknown) =>
+        required && isString(value) && value !== "" && value.length <= maxLength && !/\S/.test(value);
+    return {
+        ...kind,
+        problem: (value) =>
+            blank(value)
+                ? `must be ${kind.allowed}; it is only white space, which would list as a policy without a name`
+                : kind.problem(value),
+        fromGraph: (value) => (isString(value) ? value : undefined),
+    };
 }
 
 /** A dotted version number such as `16.0` or `5.0.4300`. */
@@ -243,12 +271,16 @@ export function packageId(): ValueKind<string> {
     return patterned(ANDROID_PACKAGE_ID, 'an Android package id such as "com.microsoft.emmx"', 256);
 }
 
-/** A set of strings, each matching `pattern`. Order and duplicates do not matter. */
+/**
+ * A set of strings, each matching `pattern`, as a Graph string collection. Order and duplicates
+ * do not matter; each item is held exactly as written (spaces included).
+ */
 export function stringSet(pattern: RegExp, each: string): ValueKind<string[]> {
-    const normalize = (value: string[]) => uniqueSorted(value.map((v) => v.trim()));
+    const normalize = (value: string[]) => uniqueSorted(value);
     const allowed = `a list of ${each}`;
     return {
         tsType: "string[]",
+        tsInputType: `${input("string")}[]`,
         allowed,
         problem: (value) =>
             listProblem(value, allowed, (item) => (isString(item) && pattern.test(item) ? undefined : "is not one")),
@@ -260,13 +292,16 @@ export function stringSet(pattern: RegExp, each: string): ValueKind<string[]> {
 
 /**
  * A set of strings that Graph keeps as one `;`-joined string
- * (`allowedIosDeviceModels`, `allowedAndroidDeviceManufacturers`). Users give a list.
+ * (`allowedIosDeviceModels`, `allowedAndroidDeviceManufacturers`). Users give a list. Items are
+ * held exactly as written (spaces included); order, duplicates and empty items (stray `;`, as in
+ * `"a;;b;"`) do not matter, since they name no model or manufacturer.
  */
 export function joinedSet(each: string): ValueKind<string[]> {
-    const normalize = (value: string[]) => uniqueSorted(value.map((v) => v.trim()).filter((v) => v !== ""));
+    const normalize = (value: string[]) => uniqueSorted(value.filter((v) => v !== ""));
     const allowed = `a list of ${each}`;
     return {
         tsType: "string[]",
+        tsInputType: `${input("string")}[]`,
         allowed,
         problem: (value) => listProblem(value, allowed, joinedItemProblem),
         normalize,
@@ -279,7 +314,7 @@ export function joinedSet(each: string): ValueKind<string[]> {
 /** Why one item of a {@link joinedSet} list is not allowed, or undefined when it is. */
 function joinedItemProblem(item: unknown): string | undefined {
     if (!isString(item)) return "is not text";
-    if (item.trim() === "") return "is blank";
+    if (item === "") return "is empty (Graph's ';'-joined string cannot hold an empty item)";
     if (item.includes(";")) return 'contains ";", which Graph uses to separate items';
     return undefined;
 }
@@ -312,20 +347,24 @@ function pairProblem({ nameField, valueField, fields }: PairShape, item: unknown
 
 /**
  * A list of Graph `keyValuePair`s presented as typed objects, e.g. approved keyboards as
- * `{ packageId, name }`. Order and duplicates do not matter.
+ * `{ packageId, name }`. Order and duplicates do not matter; fields are held exactly as written.
  */
 export function pairs(shape: PairShape): ValueKind<Record<string, string>[]> {
     const { nameField, valueField, fields } = shape;
     const keyOf = (item: Record<string, string>) => `${item[nameField]}\u0000${item[valueField]}`;
     const normalize = (value: Record<string, string>[]) =>
         uniqueSorted(
-            value.map((item) => ({ [nameField]: item[nameField].trim(), [valueField]: item[valueField].trim() })),
+            value.map((item) => ({ [nameField]: item[nameField], [valueField]: item[valueField] })),
             keyOf,
         );
-    const tsType = `{ ${[nameField, valueField].map((f) => `/** ${fields[f].doc} */ ${f}: string;`).join(" ")} }[]`;
+    const fieldTypes = (type: string) =>
+        `{ ${[nameField, valueField].map((f) => `/** ${fields[f].doc} */ ${f}: ${type};`).join(" ")} }`;
+    const tsType = `${fieldTypes("string")}[]`;
+    const tsInputType = `${input(fieldTypes(input("string")))}[]`;
     const allowed = `a list of { ${nameField}, ${valueField} } where ${[nameField, valueField].map((f) => `${f} is ${fields[f].allowed}`).join(" and ")}`;
     return {
         tsType,
+        tsInputType,
         allowed,
         problem: (value) => listProblem(value, allowed, (item) => pairProblem(shape, item)),
         normalize,

@@ -1,8 +1,8 @@
 /**
  * The data protection framework presets (provider/baselines) against the six policies Microsoft
- * publishes (shared/data): each preset is exactly the published policy in canonical form, minus
- * the documented quirks, which are asserted one by one; and each preset passes `check` once it
- * has a display name (iOS Level 3 only after its dialer app is named).
+ * publishes (vendored in data/data-protection-framework): each preset is exactly the published
+ * policy in canonical form, minus the documented quirks, which are asserted one by one; and each
+ * preset passes `check` once it has a display name (iOS Level 3 only after its dialer app is named).
  */
 import * as intune from "../../provider";
 import { baselines } from "../../provider";

@@ -31,11 +31,14 @@ describe("help", () => {
             "--authority-host",
             "--out",
             "--platform",
+            "--group-names",
+            "--no-retain-on-delete",
         ]) {
             expect(stdout).toContain(option);
         }
         expect(stdout).toMatch(/AZURE_CLIENT_SECRET/);
         expect(stdout).toMatch(/shell history/);
+        expect(stdout).toMatch(/retainOnDelete: true, so `pulumi destroy`/);
     });
 
     it("without a command shows usage on stderr and exits 1", async () => {
@@ -54,7 +57,7 @@ describe("mistakes are one line and exit code 1", () => {
     it.each([
         [
             ["import"],
-            /^pulumi-intune-app-protection: error: unknown command "import" \(the command is: export\) \(see pulumi-intune-app-protection --help\)\n$/,
+            /^pulumi-intune-app-protection: error: unknown command "import" \(the commands are: export, recover\) \(see pulumi-intune-app-protection --help\)\n$/,
         ],
         [
             ["export", "--platform", "windows"],
@@ -110,7 +113,7 @@ describe("mistakes are one line and exit code 1", () => {
         expect(http.stderr).toMatch(/--graph-endpoint is "http:\/\/127.0.0.1:1", but it must use https/);
 
         const kind = await run(["export", "--tenant-id", "contoso", "--credential", "password"]);
-        expect(kind.stderr).toMatch(/--credential is "password", which is not a credential kind/);
+        expect(kind.stderr).toMatch(/--credential is "password"; it must be one of "clientSecret"/);
     });
 
     it("warns that a secret on the command line lands in shell history", async () => {

@@ -4,11 +4,13 @@
  */
 import {
     planPolicy,
+    planWarnings,
     policyArgs,
     renderProgram,
     resourceNames,
     slugify,
     type GroupNames,
+    type GroupNaming,
     type LivePolicy,
 } from "../../provider/export";
 import { policyKey } from "../../provider/export/names";
@@ -122,7 +124,8 @@ describe("policyArgs", () => {
         ]);
         expect(plan.withheld[0].reason).toMatch(/must be a URL scheme/);
         expect(plan.withheld[1].reason).toMatch(/needs customDialerAppProtocol/);
-        expect(plan.problems).toEqual([]);
+        expect(plan.rejected).toEqual([]);
+        expect(plan.changes).toEqual([]);
     });
 
     it.each(all.map((p) => [p.graph.displayName, p] as const))(
@@ -220,6 +223,138 @@ describe("renderProgram", () => {
         expect(empty).toMatch(/no app protection policies/);
         expect(empty).not.toContain("import");
         expect(evaluateProgram(empty)).toEqual([]);
+    });
+});
+
+/** Policies Graph accepts whose text and lists the provider must hold exactly as Graph does. */
+const exact = [
+    iosPolicy("T_dddddddd-0000-4000-8000-000000000004", "Sales iOS ", {
+        description: "First line\nsecond line\n",
+        allowedIosDeviceModels: ";iPhone15,2;;iPad13,1 ;iPhone15,2;",
+        managedUniversalLinks: ["https://contoso.com/*", "https://contoso.com/*"],
+        exemptedAppProtocols: [
+            { name: "Default ", value: "skype;app-settings;" },
+            { name: "Default ", value: "skype;app-settings;" },
+        ],
+    }),
+    androidPolicy("T_eeeeeeee-0000-4000-8000-000000000005", " Sales Android", {
+        managedBrowserToOpenLinksRequired: true,
+        customBrowserPackageId: "com.android.chrome",
+        customBrowserDisplayName: "Chrome ",
+        allowedAndroidDeviceManufacturers: "Samsung;;Google ;",
+        allowedAndroidDeviceModels: [" Pixel 7", "Pixel 7", " Pixel 7"],
+    }),
+];
+
+describe("values held exactly", () => {
+    it("declares text with its spaces and line breaks, and lists as Graph means them", () => {
+        expect(policyArgs(exact[0])).toMatchObject({
+            displayName: "Sales iOS ",
+            description: "First line\nsecond line\n",
+            allowedIosDeviceModels: ["iPad13,1 ", "iPhone15,2"],
+            managedUniversalLinks: ["https://contoso.com/*"],
+            exemptedAppProtocols: [{ name: "Default ", schemes: "skype;app-settings;" }],
+        });
+        expect(policyArgs(exact[1])).toMatchObject({
+            displayName: " Sales Android",
+            customBrowserDisplayName: "Chrome ",
+            allowedAndroidDeviceManufacturers: ["Google ", "Samsung"],
+            allowedAndroidDeviceModels: [" Pixel 7", "Pixel 7"],
+        });
+    });
+
+    it.each(exact.map((p) => [p.graph.displayName, p] as const))(
+        "%j passes check, withholds nothing and would send nothing on adoption",
+        (_name, policy) => {
+            const plan = planPolicy(policy);
+            expect([plan.withheld, plan.rejected, plan.changes]).toEqual([[], [], []]);
+            const platform = platforms[policy.platform];
+            const { inputs, failures } = checkInputs(platform, plan.args);
+            expect(failures).toEqual([]);
+            const live = managedValuesFromGraph(platform, policy.graph, managedKeys(platform, inputs));
+            expect(policyChanges(platform, live, inputs)).toEqual({
+                patch: [],
+                targetApps: false,
+                assign: false,
+                released: [],
+            });
+            expect(planWarnings([policy])).toEqual([]);
+        },
+    );
+
+    it("prints them so that they evaluate back to the same values, with no warning header", () => {
+        const text = renderProgram(exact, NO_GROUPS);
+        expect(text).toContain('    displayName: "Sales iOS ",\n');
+        expect(text).toContain('    description: "First line\\nsecond line\\n",\n');
+        expect(text).not.toMatch(/Check will reject|will change this policy/);
+        for (const resource of evaluateProgram(text))
+            expect(resource.args).toEqual(policyArgs(exact.find((p) => p.graph.id === resource.args.adoptPolicyId)!));
+    });
+
+    it("says check will reject a policy only for what check rejects, naming the value and why", () => {
+        const blank = iosPolicy("T_ffffffff-0000-4000-8000-000000000006", "   ");
+        const plan = planPolicy(blank);
+        expect(plan.rejected).toEqual([
+            'displayName (Basics > Name): "   " must be non-empty text of at most 256 characters; it is only white space, which would list as a policy without a name',
+        ]);
+        expect(plan.changes).toEqual([]);
+        // Comments are one line of words: the value's run of spaces shows as one.
+        expect(renderProgram([blank], NO_GROUPS).replace(/\n\/\/ /g, " ")).toMatch(
+            /Check will reject this policy until you fix: displayName \(Basics > Name\): " " must be non-empty text of at most 256 characters; it is only white space/,
+        );
+    });
+});
+
+describe("safe to adopt", () => {
+    it("gives every resource retainOnDelete by default, so destroy leaves the policies in Intune", () => {
+        const text = renderProgram(all, groupNames);
+        expect(text).toContain("const keepInIntune = { retainOnDelete: true };");
+        expect(text.replace(/\n\/\/ /g, " ")).toMatch(
+            /pulumi destroy, or deleting a resource from this program, leaves its policy in Intune/,
+        );
+        const declared = evaluateProgram(text);
+        expect(declared).toHaveLength(all.length);
+        for (const resource of declared) expect(resource.opts).toEqual({ retainOnDelete: true });
+    });
+
+    it("leaves retainOnDelete out when asked", () => {
+        const text = renderProgram(all, groupNames, { retainOnDelete: false });
+        expect(text).not.toContain("retainOnDelete");
+        expect(text).not.toContain("keepInIntune");
+        for (const resource of evaluateProgram(text)) expect(resource.opts).toBeUndefined();
+    });
+
+    it("with group naming, names each group whose name is unique, and keeps the others as ids with the reason", () => {
+        const naming: GroupNaming = new Map([
+            [SALES, { name: "Sales" }],
+            [FINANCE, { kept: '2 groups in this tenant are named "Finance // Team"' }],
+            [GONE, { kept: "group not found in this tenant" }],
+        ]);
+        const plan = planPolicy(detailed, naming);
+        expect(plan.args.assignments).toEqual({
+            include: [{ groupId: GONE, filterId: FILTER, filterType: "exclude" }, { groupName: "Sales" }],
+            exclude: [FINANCE],
+        });
+        const { inputs, failures } = checkInputs(platforms.ios, plan.args);
+        expect(failures).toEqual([]);
+        expect(inputs.assignments).toEqual(plan.args.assignments);
+
+        const text = renderProgram([detailed], groupNames, { groupNaming: naming });
+        expect(text).toContain(`            { groupName: "Sales" }, // ${SALES} in the exported tenant\n`);
+        expect(text).toContain(
+            `            "${FINANCE}", // Finance // Team (by id: 2 groups in this tenant are named "Finance // Team")\n`,
+        );
+        expect(text).toContain(`filterType: "exclude" }, // group not found\n`);
+        expect(text).toMatch(/Assigned groups are named by display name \(\{ groupName \}\)/);
+        const [resource] = evaluateProgram(text);
+        expect(resource.args).toEqual(plan.args);
+    });
+
+    it("with group naming, a filtered target keeps its filter", () => {
+        const naming: GroupNaming = new Map([[GONE, { name: "Contractors" }]]);
+        expect(planPolicy(detailed, naming).args.assignments).toMatchObject({
+            include: expect.arrayContaining([{ groupName: "Contractors", filterId: FILTER, filterType: "exclude" }]),
+        });
     });
 });
 

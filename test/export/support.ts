@@ -11,16 +11,18 @@ import type { LivePolicy } from "../../provider/export";
 
 export const ROOT = path.join(__dirname, "..", "..");
 
-/** One `new intune.X(name, args)` the program ran. */
+/** One `new intune.X(name, args, opts)` the program ran. */
 export interface DeclaredResource {
     type: string;
     name: string;
     args: Record<string, unknown>;
+    /** The resource options, when the program passed any. */
+    opts?: Record<string, unknown>;
 }
 
 /**
  * Runs the program (transpiled to CommonJS) with `pulumi-intune-app-protection` replaced by
- * classes that record their arguments. The arguments come back as plain JSON values.
+ * classes that record their arguments and options. Both come back as plain JSON values.
  */
 export function evaluateProgram(text: string): DeclaredResource[] {
     const js = ts.transpileModule(text, {
@@ -29,8 +31,13 @@ export function evaluateProgram(text: string): DeclaredResource[] {
     const declared: DeclaredResource[] = [];
     const recorder = (type: string) =>
         class {
-            constructor(name: string, args: Record<string, unknown>) {
-                declared.push({ type, name, args: JSON.parse(JSON.stringify(args)) });
+            constructor(name: string, args: Record<string, unknown>, opts?: Record<string, unknown>) {
+                declared.push({
+                    type,
+                    name,
+                    args: JSON.parse(JSON.stringify(args)),
+                    ...(opts === undefined ? {} : { opts: JSON.parse(JSON.stringify(opts)) }),
+                });
             }
         };
     const stub = {

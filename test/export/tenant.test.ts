@@ -326,6 +326,51 @@ describe("export", () => {
         }
     });
 
+    it("gives every resource retainOnDelete unless --no-retain-on-delete", async () => {
+        for (const resource of declared) expect(resource.opts).toEqual({ retainOnDelete: true });
+        const result = await cli(["export", ...connection(reader), "--no-retain-on-delete"], {
+            AZURE_CLIENT_SECRET: reader.secret,
+        });
+        expect(result.code).toBe(0);
+        const resources = evaluateProgram(result.stdout);
+        expect(resources).toHaveLength(declared.length);
+        for (const resource of resources) expect(resource.opts).toBeUndefined();
+    });
+
+    it("--group-names names groups that are unique in the tenant, keeps the others as ids, and type-checks", async () => {
+        const { sales, contractors, finance } = tenant.groups;
+        // A second group named "Finance": the name no longer tells the groups apart.
+        emulator.addGroup(tenant.tenantId, { id: randomUUID(), displayName: "Finance" });
+        emulator.clearLog();
+        const result = await cli(["export", ...connection(reader), "--group-names"], {
+            AZURE_CLIENT_SECRET: reader.secret,
+        });
+        expect(result.code).toBe(0);
+        // One look-up per distinct name, all reads.
+        expect(emulator.requests.filter((r) => r.kind === "groups" && r.query.$filter !== undefined)).toHaveLength(3);
+        expect(emulator.requests.filter((r) => r.method !== "GET" && r.kind !== "token")).toEqual([]);
+        const resources = evaluateProgram(result.stdout);
+        const salesIos = resources.find((r) => r.name === "sales-ios")!.args;
+        expect(salesIos.assignments).toEqual({
+            include: [{ groupName: "Contractors", filterId: FILTER, filterType: "include" }, { groupName: "Sales" }],
+            exclude: [finance],
+        });
+        expect(resources.find((r) => r.name === "sales-android")!.args.assignments).toEqual({
+            include: [{ groupName: "Sales" }],
+            exclude: [MISSING_GROUP],
+        });
+        expect(result.stdout).toContain(`{ groupName: "Sales" }, // ${sales} in the exported tenant`);
+        expect(result.stdout).toContain(`// ${contractors} in the exported tenant`);
+        expect(result.stdout).toContain(
+            `"${finance}", // Finance (by id: 2 groups in this tenant are named "Finance")`,
+        );
+        expect(result.stdout).toContain(`"${MISSING_GROUP}", // group not found`);
+        // Apart from assignments, the program is the one without --group-names.
+        const withoutAssignments = (r: DeclaredResource) => ({ ...r, args: { ...r.args, assignments: undefined } });
+        expect(resources.map(withoutAssignments)).toEqual(declared.map(withoutAssignments));
+        expect(typeErrors(result.stdout)).toEqual([]);
+    }, 60000);
+
     it("a rejected secret is one line naming where it came from, exit code 1, nothing written", async () => {
         const result = await cli(["export", ...connection(reader), "--out", "rejected.ts"], {
             AZURE_CLIENT_SECRET: "wrong-secret",

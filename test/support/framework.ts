@@ -1,10 +1,12 @@
 /**
- * Microsoft's data protection framework policies (shared/data), as published.
+ * Microsoft's data protection framework policies, as published (vendored unchanged in
+ * `data/data-protection-framework`, MIT-licensed; source and licence in its README).
  */
 import * as fs from "fs";
 import * as path from "path";
 
-export const FRAMEWORK_DIR = path.join(__dirname, "..", "..", "..", "shared", "data", "data-protection-framework");
+/** The folder of the six JSON files, inside this repository. */
+export const FRAMEWORK_DIR = path.join(__dirname, "..", "..", "data", "data-protection-framework");
 
 export interface FrameworkPolicy {
     file: string;

@@ -1,3 +1,4 @@
+import * as fc from "fast-check";
 import * as k from "../../provider/settings/kinds";
 
 describe("value kinds", () => {
@@ -87,7 +88,9 @@ describe("value kinds", () => {
         expect(kind.problem(["a;b"])).toBe(
             'must be a list of models; item 0 ("a;b") contains ";", which Graph uses to separate items',
         );
-        expect(kind.problem(["x", "  "])).toBe('must be a list of models; item 1 ("  ") is blank');
+        expect(kind.problem(["x", ""])).toBe(
+            "must be a list of models; item 1 (\"\") is empty (Graph's ';'-joined string cannot hold an empty item)",
+        );
         expect(kind.problem([3])).toBe("must be a list of models; item 0 (3) is not text");
         expect(kind.problem("x")).toBe("must be a list of models");
     });
@@ -120,5 +123,77 @@ describe("value kinds", () => {
             `must be ${allowed}; item 0 ("com.a.b") is not an object with packageId and name`,
         );
         expect(kind.problem({ packageId: "com.a.b", name: "x" })).toBe(`must be ${allowed}`);
+    });
+
+    describe("values are held exactly as Graph holds them", () => {
+        it("text keeps leading and trailing spaces and line breaks, declared and read back", () => {
+            for (const kind of [k.text(256, true), k.text(1024), k.text(256)]) {
+                for (const value of ["Sales iOS ", " Sales iOS", "Chrome ", "line one\nline two\n", "\ttabbed\r\n"]) {
+                    expect(kind.problem(value)).toBeUndefined();
+                    expect(kind.normalize(value)).toBe(value);
+                    expect(kind.fromGraph(kind.toGraph(kind.normalize(value)))).toBe(value);
+                }
+            }
+        });
+
+        it("any text within the length is accepted and kept unchanged", () => {
+            const kind = k.text(1024);
+            fc.assert(
+                fc.property(fc.string({ maxLength: 1024, unit: "binary" }), (value) => {
+                    expect(kind.problem(value)).toBeUndefined();
+                    expect(kind.normalize(value)).toBe(value);
+                    expect(kind.fromGraph(kind.toGraph(value))).toBe(value);
+                }),
+                { numRuns: 300 },
+            );
+        });
+
+        it("a required text says why a blank value is refused", () => {
+            expect(k.text(256, true).problem("   ")).toBe(
+                "must be non-empty text of at most 256 characters; it is only white space, which would list as a policy without a name",
+            );
+            expect(k.text(256, true).problem("")).toBe("must be non-empty text of at most 256 characters");
+            expect(k.text(256, true).problem(" x ")).toBeUndefined();
+        });
+
+        it("patterned kinds never alter what passes", () => {
+            expect(k.version().normalize("16.0")).toBe("16.0");
+            expect(k.version().problem("16.0 ")).toMatch(/version number/);
+            expect(k.urlScheme().problem("skype ")).toMatch(/URL scheme/);
+            expect(k.packageId().problem(" com.a.b")).toMatch(/package id/);
+        });
+
+        it("string sets keep each item as written; order and duplicates do not count", () => {
+            const kind = k.stringSet(/\S/, "model names");
+            expect(kind.normalize([" Pixel 7", "Pixel 7 ", "Pixel 7 "])).toEqual([" Pixel 7", "Pixel 7 "]);
+            expect(kind.fromGraph(["b ", "a", "b ", "a"])).toEqual(["a", "b "]);
+            expect(kind.normalize(kind.fromGraph(["b ", "a"])!)).toEqual(kind.normalize(["a", "b ", "a"]));
+        });
+
+        it("joined sets keep items as written and read stray separators and duplicates as Graph means them", () => {
+            const kind = k.joinedSet("manufacturers");
+            expect(kind.fromGraph(";Samsung;;Google ;Samsung;")).toEqual(["Google ", "Samsung"]);
+            expect(kind.problem(["Google ", " "])).toBeUndefined();
+            const declared = kind.normalize(["Samsung", "Google ", "Samsung"]);
+            expect(declared).toEqual(["Google ", "Samsung"]);
+            expect(kind.fromGraph(kind.toGraph(declared))).toEqual(declared);
+        });
+
+        it("pairs keep both fields as written", () => {
+            const kind = k.pairs({
+                nameField: "name",
+                valueField: "schemes",
+                fields: {
+                    name: { doc: "", pattern: /\S/, allowed: "non-empty text" },
+                    schemes: { doc: "", pattern: /\S/, allowed: "schemes" },
+                },
+            });
+            const graph = [
+                { name: "Default ", value: "skype;app-settings;" },
+                { name: "Default ", value: "skype;app-settings;" },
+            ];
+            expect(kind.fromGraph(graph)).toEqual([{ name: "Default ", schemes: "skype;app-settings;" }]);
+            expect(kind.toGraph(kind.fromGraph(graph)!)).toEqual([graph[0]]);
+        });
     });
 });

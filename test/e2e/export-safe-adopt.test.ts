@@ -1,0 +1,204 @@
+/**
+ * Brownfield under the real engine, for the values and the tenant that existed before Pulumi.
+ *
+ * 1. Values held exactly: policies Graph accepts with names that start or end with a space, a
+ *    description with line breaks, `customBrowserDisplayName: "Chrome "`, lists with duplicates and
+ *    stray `;` separators are exported; the first `up` adopts them without a single write, and
+ *    the following preview and refresh show nothing.
+ * 2. Safe to take over: the export (with `--group-names`, so it names groups instead of this
+ *    tenant's ids) gives every resource `retainOnDelete`; `up` adopts with no write, resolving the
+ *    names to the groups already assigned; `destroy` then leaves every policy in place, untouched.
+ */
+import { execFile } from "child_process";
+import { promisify } from "util";
+import * as fs from "fs";
+import * as path from "path";
+import { startEmulator, type Emulator } from "../emulator";
+import { engine, REPO_ROOT, type EngineRun } from "../support/engine";
+import { frameworkPolicies } from "../support/framework";
+import { tenantSpec } from "../support/tenants";
+
+jest.setTimeout(480_000);
+
+const made = tenantSpec();
+const { tenant } = made;
+let emulator: Emulator;
+let work: string;
+
+const IOS = "#microsoft.graph.iosManagedAppProtection";
+const ANDROID = "#microsoft.graph.androidManagedAppProtection";
+const target = (type: "groupAssignmentTarget" | "exclusionGroupAssignmentTarget", groupId: string) => ({
+    target: { "@odata.type": `#microsoft.graph.${type}`, groupId },
+});
+const iosApp = (bundleId: string) => ({
+    mobileAppIdentifier: { "@odata.type": "#microsoft.graph.iosMobileAppIdentifier", bundleId },
+});
+const androidApp = (packageId: string) => ({
+    mobileAppIdentifier: { "@odata.type": "#microsoft.graph.androidMobileAppIdentifier", packageId },
+});
+
+/** Policies as an admin could have made them: every value here is one Graph accepts and keeps. */
+const exactPolicies = () => [
+    {
+        "@odata.type": IOS,
+        displayName: "Sales iOS ",
+        description: "Managed by IT.\nAsk the service desk before changing it.\n",
+        pinRequired: true,
+        minimumPinLength: 6,
+        allowedIosDeviceModels: ";iPhone15,2;;iPad13,1 ;iPhone15,2;",
+        managedUniversalLinks: ["https://contoso.sharepoint.com/*", "https://contoso.sharepoint.com/*"],
+        exemptedAppProtocols: [
+            { name: "Default ", value: "skype;app-settings;" },
+            { name: "Default ", value: "skype;app-settings;" },
+        ],
+        appGroupType: "selectedPublicApps",
+        apps: [iosApp("com.microsoft.office.outlook"), iosApp("com.microsoft.skype.teams")],
+        assignments: [
+            target("groupAssignmentTarget", tenant.groups.sales),
+            target("exclusionGroupAssignmentTarget", tenant.groups.contractors),
+        ],
+    },
+    {
+        "@odata.type": ANDROID,
+        displayName: " Sales Android",
+        description: "Line one\r\nline two",
+        managedBrowserToOpenLinksRequired: true,
+        customBrowserPackageId: "com.android.chrome",
+        customBrowserDisplayName: "Chrome ",
+        allowedAndroidDeviceManufacturers: "Samsung;;Google ;",
+        allowedAndroidDeviceModels: [" Pixel 7", "Pixel 7", " Pixel 7"],
+        keyboardsRestricted: true,
+        approvedKeyboards: [
+            { name: "com.touchtype.swiftkey", value: "SwiftKey " },
+            { name: "com.touchtype.swiftkey", value: "SwiftKey " },
+        ],
+        appGroupType: "selectedPublicApps",
+        apps: [androidApp("com.microsoft.office.outlook")],
+        assignments: [target("groupAssignmentTarget", tenant.groups.finance)],
+    },
+];
+
+beforeAll(async () => {
+    work = fs.mkdtempSync(path.join(REPO_ROOT, "test", "e2e", ".tmp-safe-adopt-"));
+    emulator = await startEmulator({ tenants: [made.spec], caDir: path.join(work, "ca") });
+});
+afterAll(async () => {
+    await emulator?.close();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+/** Exports the tenant into a new program folder and returns the stack run for it. */
+async function exportProgram(name: string, flags: string[] = []): Promise<{ run: EngineRun; program: string }> {
+    const programDir = path.join(work, name);
+    fs.mkdirSync(programDir);
+    fs.writeFileSync(path.join(programDir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
+    // Asynchronous: the emulator answers from this very process.
+    await promisify(execFile)(
+        path.join(REPO_ROOT, "node_modules", ".bin", "node"),
+        [
+            path.join(REPO_ROOT, "bin", "pulumi-intune-app-protection"),
+            "export",
+            "--tenant-id",
+            tenant.tenantId,
+            "--client-id",
+            tenant.clientId,
+            "--graph-endpoint",
+            emulator.url,
+            "--authority-host",
+            emulator.url,
+            "--out",
+            path.join(programDir, "index.ts"),
+            ...flags,
+        ],
+        { env: { ...process.env, AZURE_CLIENT_SECRET: tenant.clientSecret, NODE_EXTRA_CA_CERTS: emulator.caCertPath } },
+    );
+    const run: EngineRun = {
+        program: programDir,
+        stack: name,
+        stateDir: path.join(work, `${name}-state`),
+        config: {
+            "intune:tenantId": tenant.tenantId,
+            "intune:clientId": tenant.clientId,
+            "intune:graphEndpoint": emulator.url,
+            "intune:authorityHost": emulator.url,
+        },
+        secrets: { "intune:clientSecret": tenant.clientSecret },
+        env: { NODE_EXTRA_CA_CERTS: emulator.caCertPath },
+    };
+    return { run, program: fs.readFileSync(path.join(programDir, "index.ts"), "utf8") };
+}
+
+/** Every request that changes something in Graph. */
+const writes = () =>
+    emulator.requests.filter((r) => ["POST", "PATCH", "PUT", "DELETE"].includes(r.method) && r.kind !== "token");
+
+/** Every policy of the tenant, exactly as Graph holds it. */
+const tenantPolicies = () =>
+    Object.fromEntries(emulator.policies(tenant.tenantId).map((p) => [p.id as string, JSON.stringify(p)]));
+
+it("holds values exactly: export, then up adopts with zero writes; preview and refresh show nothing", async () => {
+    const seeded = exactPolicies().map((body) => emulator.seedPolicy(tenant.tenantId, body));
+    try {
+        await holdsExactly();
+    } finally {
+        for (const policy of seeded) emulator.deletePolicy(tenant.tenantId, policy.id);
+    }
+});
+
+/** The first scenario, on a tenant that holds just the two policies of {@link exactPolicies}. */
+async function holdsExactly(): Promise<void> {
+    const { run, program } = await exportProgram("exact");
+    expect(program).toContain('displayName: "Sales iOS ",');
+    expect(program).toContain('displayName: " Sales Android",');
+    expect(program).toContain('customBrowserDisplayName: "Chrome ",');
+    expect(program).toContain('description: "Managed by IT.\\nAsk the service desk before changing it.\\n",');
+    expect(program).toContain('allowedAndroidDeviceModels: [" Pixel 7", "Pixel 7"],');
+    expect(program).not.toMatch(/Check will reject|will change this policy|is not declared/);
+
+    const before = tenantPolicies();
+    emulator.clearLog();
+    const up = await engine("up", run);
+    expect(up.changes).toMatchObject({ create: 3 }); // the stack and the two adopted policies
+    expect(writes()).toEqual([]);
+    expect(tenantPolicies()).toEqual(before);
+
+    const preview = await engine("preview", run);
+    expect(preview.changes).toEqual({ same: 3 });
+    const refresh = await engine("refresh", run);
+    expect(refresh.changes).toEqual({ same: 3 });
+    expect(refresh.output).not.toMatch(/\[diff:/);
+    expect(writes()).toEqual([]);
+    expect(tenantPolicies()).toEqual(before);
+}
+
+it("--group-names export: up adopts with zero writes, destroy leaves every pre-existing policy in place", async () => {
+    for (const { json } of frameworkPolicies()) emulator.seedPolicy(tenant.tenantId, json);
+    for (const body of exactPolicies()) emulator.seedPolicy(tenant.tenantId, body);
+    const count = emulator.policies(tenant.tenantId).length;
+    expect(count).toBe(8);
+
+    const { run, program } = await exportProgram("takeover", ["--group-names"]);
+    expect(program).toContain("const keepInIntune = { retainOnDelete: true };");
+    expect(program.match(/^}, keepInIntune\);$/gm)).toHaveLength(count);
+    expect(program).toContain('{ groupName: "Sales" }');
+    expect(program).toContain('{ groupName: "Finance" }');
+    expect(program).not.toContain(`"${tenant.groups.sales}"`); // in comments only
+
+    const before = tenantPolicies();
+    emulator.clearLog();
+    const up = await engine("up", run);
+    expect(up.changes).toMatchObject({ create: count + 1 });
+    expect(writes()).toEqual([]);
+    // The names were looked up in the tenant (reads), and matched the groups already assigned.
+    expect(emulator.requests.filter((r) => r.kind === "groups").length).toBeGreaterThan(0);
+    expect(tenantPolicies()).toEqual(before);
+
+    const preview = await engine("preview", run);
+    expect(preview.changes).toEqual({ same: count + 1 });
+
+    emulator.clearLog();
+    const destroy = await engine("destroy", run);
+    expect(destroy.changes).toMatchObject({ delete: count + 1 });
+    expect(writes()).toEqual([]);
+    expect(tenantPolicies()).toEqual(before);
+});
