@@ -262,7 +262,17 @@ export const androidOwnSettings = {
     appActionIfAccountIsClockedOut: setting(
         oneOf(e.blockOrWarn),
         "Conditional launch > Non-working time",
-        '"block" = Block access; "warn" = Warn. Not set = row absent.',
+        '"block" = Block access; "warn" = Warn. A new policy gets null (row absent) or, as peer tools model it, "block".',
+        observed("block"),
+    ),
+    // Beta SDK models: "Defines a managed app behavior, either warn, block, or wipe, if Developer
+    // Options are enabled on the Android device. If the admin does not set this action, the default
+    // is null". A Conditional launch device condition (docs/graph.md section 0); the admin center's
+    // exact wording is not on Microsoft Learn yet.
+    appActionIfDeveloperOptionsEnabled: setting(
+        remediation,
+        "Conditional launch > Developer options",
+        'Action when Developer Options are enabled on the device: "warn" = Warn; "block" = Block access; "wipe" = Wipe data; "blockWhenSettingIsSupported" = Block access on devices that support it. Not set = not configured.',
     ),
 } as const;
 

@@ -163,7 +163,8 @@ export const commonSettings = {
     pinRequiredInsteadOfBiometricTimeout: setting(
         duration(),
         "Access requirements > Override biometrics with PIN after timeout (Timeout)",
-        'Inactivity after which the PIN is required instead of biometrics, e.g. "PT30M". Not set = override not required.',
+        'Inactivity after which the PIN is required instead of biometrics, e.g. "PT30M". A new policy gets null (override not required) or, as peer tools model it, the admin center\'s preselected 30 minutes.',
+        observed("PT30M"),
     ),
     periodBeforePinReset: setting(
         duration(),
@@ -305,10 +306,12 @@ export const commonSettings = {
         "Conditional launch > Primary MTD service",
         '"defenderOverThirdPartyPartner" = Microsoft Defender for Endpoint; "thirdPartyPartnerOverDefender" = Mobile Threat Defense (non-Microsoft). Not set = Defender preferred (documented default).',
     ),
+    // Graph beta `managedAppPurviewEvaluationRequirement` (beta SDK models: members and their
+    // descriptions). The admin center shows an On/Off toggle on which null and "notRequired" both
+    // read Off (docs/graph.md section 0); its exact wording is not on Microsoft Learn yet.
     purviewContentEvaluationRequired: setting(
-        bool(),
-        "Data protection > Purview content evaluation",
-        "true = require Microsoft Purview content evaluation of org data (Graph beta; newer than the published typings).",
-        observed(false),
+        oneOf(e.purviewEvaluationRequirements),
+        "Data protection > Microsoft Purview content evaluation",
+        '"notRequired" = Off; "requiredWhenOnline" = Microsoft Purview Data Loss Prevention evaluates content before it is shared, and sharing is allowed when the service is unreachable; "required" = content is always evaluated, and sharing is blocked when the service is unreachable. Not set = Off.',
     ),
 } as const;

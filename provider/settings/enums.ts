@@ -1,6 +1,8 @@
 /**
  * Graph enum members used by app protection settings (Graph beta; `unknownFutureValue` left out
- * because Graph never accepts it as input).
+ * because Graph never accepts it as input). Source: the enums of Microsoft's beta SDK models
+ * (`@microsoft/msgraph-beta-sdk`, `models/index.d.ts`); `test/unit/completeness.test.ts` checks
+ * every setting's members against them.
  */
 
 export const dataTransferLevels = ["allApps", "managedApps", "none"] as const;
@@ -54,6 +56,9 @@ export const safetyNetDeviceAttestationTypes = [
     "basicIntegrityAndDeviceCertification",
 ] as const;
 export const safetyNetEvaluationTypes = ["basic", "hardwareBacked"] as const;
+
+/** `managedAppPurviewEvaluationRequirement` (Graph beta). */
+export const purviewEvaluationRequirements = ["notRequired", "requiredWhenOnline", "required"] as const;
 
 /** Members of a `const` tuple as a union type. */
 export type MemberOf<T extends readonly string[]> = T[number];

@@ -140,7 +140,8 @@ export const iosOwnSettings = {
     appActionIfAccountIsClockedOut: setting(
         oneOf(e.blockOrWarn),
         "Conditional launch > Non-working time",
-        '"block" = Block access; "warn" = Warn. Not set = row absent.',
+        '"block" = Block access; "warn" = Warn. A new policy gets null (row absent) or, as peer tools model it, "block".',
+        observed("block"),
     ),
 } as const;
 

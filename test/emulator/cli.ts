@@ -5,6 +5,7 @@
  * ```
  * node dist/test/emulator/cli.js [--port N] [--data-file state.json] [--tenants tenants.json]
  *      [--ca-out ca.pem] [--ca-dir dir] [--no-throttle] [--latency-ms N] [--no-retry-after] [--page-size N]
+ *      [--fidelity '{"patchStatus":200,"flagsSeparator":", "}']
  * ```
  * Prints one JSON line `{"url":…,"caCertPath":…}` on stdout when ready; stops on SIGTERM/SIGINT.
  * `--tenants` holds a `TenantSpec[]` (or `{ "tenants": [...] }`); a client may give
@@ -12,12 +13,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { parseFidelity } from "./fidelity";
 import { EmulatorOptions, startEmulator, TenantSpec } from "./index";
 
 function usage(message?: string): never {
     if (message) process.stderr.write(`${message}\n`);
     process.stderr.write(
-        "usage: cli.js [--port N] [--data-file FILE] [--tenants FILE] [--ca-out FILE] [--ca-dir DIR] [--no-throttle] [--latency-ms N] [--no-retry-after] [--page-size N]\n",
+        "usage: cli.js [--port N] [--data-file FILE] [--tenants FILE] [--ca-out FILE] [--ca-dir DIR] [--no-throttle] [--latency-ms N] [--no-retry-after] [--page-size N] [--fidelity JSON]\n",
     );
     process.exit(2);
 }
@@ -81,6 +83,13 @@ export function parseArgs(argv: string[]): EmulatorOptions & { caOut?: string } 
                 break;
             case "--page-size":
                 opts.pageSize = num(value(), flag);
+                break;
+            case "--fidelity":
+                try {
+                    opts.fidelity = parseFidelity(value());
+                } catch (e) {
+                    usage(`--fidelity: ${(e as Error).message}`);
+                }
                 break;
             case "--help":
             case "-h":

@@ -33,6 +33,11 @@ export interface FaultRule {
     dropConnectionAfterProcessing?: boolean;
     /** Delay before processing. */
     latencyMs?: number;
+    /**
+     * Process the request (state changes happen), then answer with its status and this body
+     * instead of the real one (e.g. `{}`: a create answered without the new policy's id).
+     */
+    bodyAfterProcessing?: unknown;
 }
 
 /** What to do with a request (merged from every matching rule). */
@@ -42,6 +47,8 @@ export interface FaultAction {
     status?: FaultRule;
     drop: boolean;
     dropAfter: boolean;
+    /** The rule whose `bodyAfterProcessing` replaces the answer's body, if any. */
+    bodyAfter?: FaultRule;
 }
 
 /** Request attributes rules are matched against. */
@@ -103,6 +110,7 @@ export class Faults {
             if (rule.dropConnection) action.drop = true;
             if (rule.dropConnectionAfterProcessing) action.dropAfter = true;
             if (rule.status !== undefined && !action.status) action.status = rule;
+            if (rule.bodyAfterProcessing !== undefined && !action.bodyAfter) action.bodyAfter = rule;
         }
         return action;
     }

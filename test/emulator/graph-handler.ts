@@ -7,6 +7,7 @@ import { randomUUID } from "crypto";
 import { handleBatch } from "./batch";
 import { errors, GraphError, graphErrorBody, intuneMessage, RequestIds } from "./errors";
 import { defaultFault, FaultAction, Faults } from "./faults";
+import type { Fidelity } from "./fidelity";
 import { route, Route } from "./graph-routes";
 import { checkNames, matches, parseQuery, QueryOptions } from "./odata";
 import { PolicyService } from "./policies";
@@ -27,7 +28,7 @@ export interface EmulatorContext {
     log: RequestLog;
     /** `https://127.0.0.1:PORT` */
     baseUrl(): string;
-    options: { retryAfterHeader: boolean; latencyMs: number; pageSize: number };
+    options: { retryAfterHeader: boolean; latencyMs: number; pageSize: number; fidelity: Fidelity };
 }
 
 /** A request as the handler sees it. */
@@ -185,6 +186,7 @@ export async function handleGraph(ctx: EmulatorContext, req: InboundRequest): Pr
         out = errorOut(e, i);
     }
     if (fault.dropAfter) return finish({ ...out, drop: "after" }, { fault: "drop-after" });
+    if (fault.bodyAfter) return finish({ ...out, body: fault.bodyAfter.bodyAfterProcessing }, { fault: "body-after" });
     return finish(out, out.status === 429 ? { throttled: true } : {});
 }
 
@@ -321,14 +323,14 @@ function shape(
     q: QueryOptions,
     prefix: string,
 ): Record<string, unknown> {
-    const withType = r.set === BASE_SET.entitySet;
+    const withType = r.set === BASE_SET.entitySet || (r.kind === "list" && ctx.options.fidelity.odataTypeOnTypedItems);
     const select = q.select?.includes("*") ? undefined : q.select?.filter((s) => s !== "apps" && s !== "assignments");
     const out = ctx.policies.serialize(p, { withType, select });
     const expand = new Set(q.expand?.includes("*") ? ["apps", "assignments", "deploymentSummary"] : (q.expand ?? []));
     for (const nav of ["apps", "assignments"] as const) {
         if (!expand.has(nav)) continue;
         out[`${nav}@odata.context`] = `${prefix}/$metadata#deviceAppManagement/${r.set}('${p.id}')/${nav}`;
-        out[nav] = structuredClone(p[nav]);
+        out[nav] = ctx.policies.navigationItems(p, nav);
     }
     if (expand.has("deploymentSummary")) out.deploymentSummary = deploymentSummary(p);
     return out;
@@ -441,7 +443,16 @@ async function intune(
                 resolveOdataType(ctx.model, body["@odata.type"], p["@odata.type"].replace("#microsoft.graph.", ""));
             ctx.policies.update(p, body);
             ctx.store.save();
-            return ok(204, undefined, i);
+            if (ctx.options.fidelity.patchStatus === 204) return ok(204, undefined, i);
+            return ok(
+                200,
+                {
+                    "@odata.context": contextFor(prefix, r, { skip: 0, count: false }, true),
+                    ...ctx.policies.serialize(p, { withType: r.set === BASE_SET.entitySet }),
+                },
+                i,
+                { ETag: String(p.version) },
+            );
         }
         case "delete": {
             const p = findPolicy(tenant, r, req, i);
@@ -471,14 +482,14 @@ async function intune(
                 );
             }
             const p = findPolicy(tenant, r, req, i);
-            const list = p[r.kind];
+            const list = ctx.policies.navigationItems(p, r.kind);
             const ctxUrl = `${prefix}/$metadata#deviceAppManagement/${r.set}('${p.id}')/${r.kind}`;
             if (r.subId !== undefined) {
                 const item = list.find((x) => String(x.id).toLowerCase() === r.subId!.toLowerCase());
                 if (!item) throw errors.resourceNotFound(req.path.replace(/^\/(beta|v1\.0)/, ""), i);
-                return ok(200, { "@odata.context": `${ctxUrl}/$entity`, ...structuredClone(item) }, i);
+                return ok(200, { "@odata.context": `${ctxUrl}/$entity`, ...item }, i);
             }
-            return ok(200, { "@odata.context": ctxUrl, value: structuredClone(list) }, i);
+            return ok(200, { "@odata.context": ctxUrl, value: list }, i);
         }
         case "deploymentSummary": {
             if (m !== "GET")

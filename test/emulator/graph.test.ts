@@ -87,7 +87,7 @@ describe("Graph side", () => {
             deployedAppCount: 1,
             roleScopeTagIds: ["0"],
             appDataEncryptionType: "whenDeviceLocked",
-            purviewContentEvaluationRequired: false,
+            purviewContentEvaluationRequired: null,
         });
 
         const got = await graph
@@ -173,7 +173,8 @@ describe("Graph side", () => {
         expect(r.json.createdDateTime).not.toBe("2001-01-01T00:00:00Z");
         const stored = t.emu.policy(TENANT, r.json.id);
         expect(stored["@odata.type"]).toBe("#microsoft.graph.androidManagedAppProtection");
-        expect(Object.keys(stored).length).toBe(1 + 101 + 2); // @odata.type + structural (100 typings + purview) + apps/assignments
+        // @odata.type + structural (100 in the typings + purviewContentEvaluationRequired + appActionIfDeveloperOptionsEnabled) + apps/assignments
+        expect(Object.keys(stored).length).toBe(1 + 102 + 2);
 
         const missing = await t.call("POST", IOS, { "@odata.type": "#microsoft.graph.iosManagedAppProtection" });
         expect(missing.status).toBe(400);

@@ -8,14 +8,16 @@
  * Client.initWithMiddleware({ authProvider, baseUrl: emu.url, defaultVersion: "beta", customHosts: new Set(["127.0.0.1"]) });
  * ```
  *
- * The model of the policy types comes from `@microsoft/microsoft-graph-types-beta` plus
- * `shared/spec/graph-app-protection.md` — never from the provider.
+ * The model of the policy types comes from Microsoft's beta SDK models (`schema.ts`) plus the facts
+ * no model states (`spec-facts.ts`) — never from the provider. Where Graph's behaviour is uncertain,
+ * `fidelity` picks one (`fidelity.ts`).
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CertAndKey, generateCa, issueServerCert } from "./certs";
 import { Faults, FaultRule } from "./faults";
+import { DEFAULT_FIDELITY, Fidelity } from "./fidelity";
 import { EmulatorContext } from "./graph-handler";
 import { PolicyService } from "./policies";
 import { CountFilter, LoggedRequest, RequestLog } from "./request-log";
@@ -25,10 +27,12 @@ import { StoredPolicy, Store, TenantSpec } from "./store";
 import { Throttle, ThrottleLimits } from "./throttle";
 import { trustEmulatorCa } from "./trust";
 import { resolveOdataType } from "./validation";
-import { BASE_SET } from "./spec-facts";
+import { BASE_SET, PLATFORMS } from "./spec-facts";
 
 export type { ClientSpec, TenantSpec } from "./store";
 export type { FaultRule } from "./faults";
+export type { Fidelity } from "./fidelity";
+export { DEFAULT_FIDELITY } from "./fidelity";
 export type { LoggedRequest, RequestKind, CountFilter } from "./request-log";
 export type { ThrottleLimits } from "./throttle";
 export { INTUNE_LIMITS } from "./throttle";
@@ -61,6 +65,8 @@ export interface EmulatorOptions {
     caDir?: string;
     /** Call `trustEmulatorCa(caCertPem)` for this process (default false). */
     trustCa?: boolean;
+    /** Behaviours where Graph's sources disagree (default `DEFAULT_FIDELITY`); see `fidelity.ts`. */
+    fidelity?: Partial<Fidelity>;
 }
 
 /** A running emulator. */
@@ -88,6 +94,8 @@ export interface Emulator {
     injectFault(rule: FaultRule): void;
     clearFaults(): void;
     setThrottle(limits: Partial<ThrottleLimits> | false): void;
+    /** Changes fidelity switches from now on (other switches keep their value). */
+    setFidelity(fidelity: Partial<Fidelity>): void;
     close(): Promise<void>;
 }
 
@@ -117,13 +125,16 @@ function loadOrCreateCa(caDir: string | undefined): { ca: CertAndKey; dir: strin
 /** Starts the emulator. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
     const model = graphModel();
+    // Build the policy types now, so that no request pays for reading the model.
+    for (const p of PLATFORMS) model.type(p.typeName);
     const store = new Store(options.dataFile);
     for (const t of options.tenants ?? []) store.addTenant(t);
     const { ca, dir, temporary } = loadOrCreateCa(options.caDir);
     const serverCert = issueServerCert(ca);
     const caCertPath = path.join(dir, "ca.pem");
     let baseUrl = "";
-    const policyService = new PolicyService(model);
+    const fidelity: Fidelity = { ...DEFAULT_FIDELITY, ...options.fidelity };
+    const policyService = new PolicyService(model, fidelity);
     const log = new RequestLog();
     const ctx: EmulatorContext = {
         store,
@@ -137,6 +148,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
             retryAfterHeader: options.retryAfterHeader ?? true,
             latencyMs: options.latencyMs ?? 0,
             pageSize: options.pageSize ?? 100,
+            fidelity,
         },
     };
     const server = createServer(ctx, { key: serverCert.keyPem, cert: serverCert.certPem });
@@ -186,6 +198,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         injectFault: (rule) => ctx.faults.add(rule),
         clearFaults: () => ctx.faults.clear(),
         setThrottle: (limits) => ctx.throttle.set(limits),
+        setFidelity: (changes) => void Object.assign(fidelity, changes),
         close: () =>
             new Promise<void>((resolve) => {
                 server.close(() => {

@@ -4,8 +4,9 @@
  */
 import { randomUUID } from "crypto";
 import { appVersionHash, groupMembers } from "./app-catalog";
+import { DEFAULT_FIDELITY, Fidelity } from "./fidelity";
 import { GraphModel, PropertyModel, StructuredTypeModel } from "./schema";
-import { CREATE_DEFAULTS, PlatformFacts, PLATFORMS } from "./spec-facts";
+import { CREATE_DEFAULTS, PEER_CREATE_DEFAULTS, PlatformFacts, PLATFORMS } from "./spec-facts";
 import { StoredPolicy, TenantState } from "./store";
 import {
     isObject,
@@ -29,9 +30,12 @@ export function newVersion(): string {
     return `"${randomUUID()}"`;
 }
 
-/** Generic default for a property with no documented/observed default. */
-function defaultFor(p: PropertyModel): unknown {
-    const documented = CREATE_DEFAULTS[`${p.declaredOn}.${p.name}`];
+/** Value a create gives a property it was not sent: observed default, else a generic one. */
+function defaultFor(p: PropertyModel, defaults: "spec" | "peers" = "spec"): unknown {
+    const key = `${p.declaredOn}.${p.name}`;
+    const peer = defaults === "peers" ? PEER_CREATE_DEFAULTS[key] : undefined;
+    if (peer !== undefined) return peer;
+    const documented = CREATE_DEFAULTS[key];
     if (documented !== undefined) return Array.isArray(documented) ? [...documented] : documented;
     if (p.nullable) return null;
     if (p.collection) return [];
@@ -117,7 +121,10 @@ function setApps(p: StoredPolicy, platform: PlatformFacts, groupType: string, ex
 
 /** Policy operations bound to the model. */
 export class PolicyService {
-    constructor(private readonly model: GraphModel) {}
+    constructor(
+        private readonly model: GraphModel,
+        private readonly fidelity: Readonly<Fidelity> = DEFAULT_FIDELITY,
+    ) {}
 
     typeModel(typeName: string): StructuredTypeModel {
         const t = this.model.type(typeName);
@@ -134,12 +141,12 @@ export class PolicyService {
             (v.values.appGroupType as string | undefined) ??
             (defaultFor(type.properties.get("appGroupType")!) as string);
         const appKeys = validateApps(this.model, v.apps, platform);
-        const targets = validateAssignments(this.model, v.assignments);
+        const targets = validateAssignments(this.model, v.assignments, this.fidelity.exclusionFilters);
         const now = new Date();
         const stored: Record<string, unknown> = { "@odata.type": `#microsoft.graph.${typeName}` };
         for (const p of type.properties.values()) {
             if (p.navigation) continue;
-            stored[p.name] = p.name in v.values ? v.values[p.name] : defaultFor(p);
+            stored[p.name] = p.name in v.values ? v.values[p.name] : defaultFor(p, this.fidelity.createDefaults);
         }
         stored.id = `T_${randomUUID()}`;
         stored.createdDateTime = graphTimestamp(now);
@@ -185,7 +192,9 @@ export class PolicyService {
     /** POST …/{id}/assign: `{assignments}`, full replace. */
     assign(policy: StoredPolicy, body: unknown): void {
         const params = validateActionParameters("assign", body, ["assignments"], ["assignments"]);
-        policy.assignments = assignmentsFor(validateAssignments(this.model, params.assignments));
+        policy.assignments = assignmentsFor(
+            validateAssignments(this.model, params.assignments, this.fidelity.exclusionFilters),
+        );
         touch(policy);
     }
 
@@ -205,21 +214,31 @@ export class PolicyService {
     }
 
     /**
-     * Graph JSON of a policy as returned by GET.
+     * Graph JSON of a policy as returned by GET. Flags enums use the configured separator.
      * @param withType - include `@odata.type` (always on the polymorphic `managedAppPolicies` set).
      */
-    serialize(
-        policy: StoredPolicy,
-        opts: { withType: boolean; select?: string[]; expand?: string[] },
-    ): Record<string, unknown> {
+    serialize(policy: StoredPolicy, opts: { withType: boolean; select?: string[] }): Record<string, unknown> {
+        const type = this.typeModel(platformOfPolicy(policy).typeName);
         const out: Record<string, unknown> = {};
         if (opts.withType) out["@odata.type"] = policy["@odata.type"];
         for (const [k, v] of Object.entries(policy)) {
             if (k === "@odata.type" || k === "apps" || k === "assignments") continue;
             if (opts.select && !opts.select.includes(k)) continue;
-            out[k] = structuredClone(v);
+            const p = type.properties.get(k);
+            const flags = p?.type.kind === "enum" && p.type.flags && typeof v === "string";
+            out[k] = flags ? (v as string).split(",").join(this.fidelity.flagsSeparator) : structuredClone(v);
         }
         return out;
+    }
+
+    /** Items of a policy's `apps` or `assignments` as a read returns them. */
+    navigationItems(policy: StoredPolicy, nav: "apps" | "assignments"): Array<Record<string, unknown>> {
+        const itemType = nav === "apps" ? "managedMobileApp" : "targetedManagedAppPolicyAssignment";
+        return policy[nav].map((item) =>
+            this.fidelity.odataTypeOnTypedItems
+                ? { "@odata.type": `#microsoft.graph.${itemType}`, ...structuredClone(item) }
+                : structuredClone(item),
+        );
     }
 
     /** The platform facts for an entity-set name (`iosManagedAppProtections` …). */

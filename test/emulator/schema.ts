@@ -1,27 +1,30 @@
 /**
- * The emulator's model of Graph beta types, read from `@microsoft/microsoft-graph-types-beta`
- * (`microsoft-graph.d.ts`) with the TypeScript compiler API and completed with the facts in
- * `spec-facts.ts`. Parsed once per process (lazily) and cached.
+ * The emulator's model of Graph beta types, derived from Microsoft's generated beta SDK models
+ * (`@microsoft/msgraph-beta-sdk`, `models/index.d.ts` and the serializers in `models/index.js`)
+ * with the TypeScript compiler API. Only the types the emulator asks for are parsed; the model
+ * is built once per process and cached.
  *
- * Mapping rules:
- * - `NullableOption<T>` ⇒ nullable; otherwise non-nullable.
- * - `T[]` ⇒ collection.
- * - `string` ⇒ Edm.String (unless `EDM_OVERRIDES` says Duration/DateTimeOffset), `number` ⇒ Edm.Int32,
- *   `boolean` ⇒ Edm.Boolean.
- * - a type alias that is a union of string literals ⇒ enum (flags per `FLAGS_ENUMS`).
- * - an interface whose inheritance chain reaches `Entity` ⇒ navigation property; any other interface ⇒
- *   complex type (e.g. `KeyValuePair`, `MobileAppIdentifier`).
+ * Mapping of Kiota's TypeScript to OData:
+ * - interface `X` ⇒ structured type `x`; its base is the `extends` entry that is itself a model
+ *   interface (Kiota also lists `Parsable`, `AdditionalDataHolder`, `BackedModel`).
+ * - `string` ⇒ Edm.String, `number` ⇒ Edm.Int32, `boolean` ⇒ Edm.Boolean, `Date` ⇒
+ *   Edm.DateTimeOffset, `Duration` ⇒ Edm.Duration.
+ * - `type X = (typeof XObject)[keyof typeof XObject]` ⇒ enum `x` with the members of `XObject`
+ *   in declaration order.
+ * - `T[]` ⇒ collection of T, except an enum array that the type's serializer writes with
+ *   `writeEnumValue` (one comma-joined string): that is a flags enum.
+ * - an interface whose chain reaches `Entity` ⇒ navigation property; any other ⇒ complex type.
+ * - Kiota's own members (`backingStoreEnabled`, `odataType`, `additionalData`) are not properties.
+ *
+ * Kiota types every property `T | null`, so the SDK does not state the CSDL `Nullable` facet:
+ * `nullability.ts` supplies it.
  */
 import * as fs from "fs";
+import * as path from "path";
 import * as ts from "typescript";
-import {
-    ABSTRACT_TYPES,
-    EDM_OVERRIDES,
-    EXTRA_PROPERTIES,
-    FLAGS_ENUMS,
-    PrimitiveEdm,
-    SERVER_MANAGED,
-} from "./spec-facts";
+import { DtsIndex, memberName } from "./dts-index";
+import { NullableFacets } from "./nullability";
+import { ABSTRACT_TYPES, PrimitiveEdm, SERVER_MANAGED } from "./spec-facts";
 
 /** The type of a property. */
 export type TypeRef =
@@ -38,19 +41,19 @@ export interface PropertyModel {
     type: TypeRef;
     collection: boolean;
     nullable: boolean;
+    /** Where the `Nullable` facet came from. */
+    nullableSource: "typings" | "spec";
     /** True for entity-typed (contained) properties: `apps`, `assignments`, `deploymentSummary`. */
     navigation: boolean;
     /** Server-managed (ignored on write). */
     serverManaged: boolean;
-    /** Where the fact came from. */
-    source: "typings" | "spec";
 }
 
 /** An entity or complex type with all properties (base type first). */
 export interface StructuredTypeModel {
     /** OData name, e.g. `iosManagedAppProtection`. */
     name: string;
-    /** Interface name in the typings, e.g. `IosManagedAppProtection`. */
+    /** Interface name in the SDK models, e.g. `IosManagedAppProtection`. */
     tsName: string;
     baseName?: string;
     /** Chain from the root to this type, e.g. `[entity, managedAppPolicy, …, iosManagedAppProtection]`. */
@@ -60,85 +63,97 @@ export interface StructuredTypeModel {
     properties: ReadonlyMap<string, PropertyModel>;
 }
 
+/** The texts the model is read from. */
+export interface ModelSources {
+    /** `models/index.d.ts` of the beta SDK. */
+    sdkTypes: string;
+    /**
+     * The text of `export function <name>(…)` in `models/index.js` of the beta SDK (the
+     * serializers), or undefined; asked only when a flags question comes up.
+     */
+    sdkFunction: (name: string) => string | undefined;
+    /** `microsoft-graph.d.ts` of the typings package (Nullable facet). */
+    typings: string;
+}
+
+/** Members Kiota adds to every model interface; not Graph properties. */
+const KIOTA_MEMBERS = new Set(["backingStoreEnabled", "odataType", "additionalData"]);
+
+const KIOTA_PRIMITIVES: Readonly<Record<string, PrimitiveEdm>> = {
+    Date: "Edm.DateTimeOffset",
+    Duration: "Edm.Duration",
+};
+
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Resolves the typings file whether we run from sources (ts-jest) or from dist/. */
-export function typingsPath(): string {
-    const pkg = require.resolve("@microsoft/microsoft-graph-types-beta/package.json");
-    return pkg.replace(/package\.json$/, "microsoft-graph.d.ts");
+/** Where the model comes from: package, version and files (for docs and error messages). */
+export function modelSource(): { package: string; version: string; types: string; serializers: string } {
+    const pkgJson = require.resolve("@microsoft/msgraph-beta-sdk/package.json");
+    const dir = path.dirname(pkgJson);
+    const { name, version } = JSON.parse(fs.readFileSync(pkgJson, "utf8")) as { name: string; version: string };
+    return {
+        package: name,
+        version,
+        types: path.join(dir, "models", "index.d.ts"),
+        serializers: path.join(dir, "models", "index.js"),
+    };
 }
 
-/** The model built from the typings. Use `graphModel()` to get the cached instance. */
+/** Path of the typings package's declaration file. */
+export function typingsPath(): string {
+    const pkg = require.resolve("@microsoft/microsoft-graph-types-beta/package.json");
+    return path.join(path.dirname(pkg), "microsoft-graph.d.ts");
+}
+
+/** The model built from the SDK. Use `graphModel()` to get the cached instance. */
 export class GraphModel {
-    private readonly interfaces = new Map<string, ts.InterfaceDeclaration>();
-    private readonly aliases = new Map<string, ts.TypeAliasDeclaration>();
+    private readonly sdk: DtsIndex;
     private readonly derived = new Map<string, string[]>();
     private readonly cache = new Map<string, StructuredTypeModel>();
+    private readonly facets: NullableFacets;
 
-    constructor(source: string, fileName = "microsoft-graph.d.ts") {
-        const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false);
-        for (const st of sf.statements) {
-            if (ts.isInterfaceDeclaration(st)) {
-                this.interfaces.set(st.name.text, st);
-                const base = this.baseOf(st);
-                if (base) {
-                    const list = this.derived.get(base) ?? [];
-                    list.push(st.name.text);
-                    this.derived.set(base, list);
-                }
-            } else if (ts.isTypeAliasDeclaration(st)) {
-                this.aliases.set(st.name.text, st);
-            }
+    constructor(private readonly sources: ModelSources) {
+        this.sdk = new DtsIndex(sources.sdkTypes, "msgraph-beta-sdk/models/index.d.ts");
+        this.facets = new NullableFacets(new DtsIndex(sources.typings, "microsoft-graph.d.ts"));
+        for (const name of this.sdk.heritage.keys()) {
+            const base = this.baseOf(name);
+            if (!base) continue;
+            const list = this.derived.get(base) ?? [];
+            list.push(name);
+            this.derived.set(base, list);
         }
     }
 
-    private baseOf(decl: ts.InterfaceDeclaration): string | undefined {
-        for (const clause of decl.heritageClauses ?? []) {
-            for (const t of clause.types) {
-                if (ts.isIdentifier(t.expression)) return t.expression.text;
-            }
-        }
-        return undefined;
+    /** The base interface: the first `extends` entry that is a model interface. */
+    private baseOf(tsName: string): string | undefined {
+        return this.sdk.heritage.get(tsName)?.find((n) => this.sdk.has("interface", n));
     }
 
-    /** True when the typings declare a structured type with this OData name (`microsoft.graph.X`). */
+    /** True when the SDK declares a structured type with this OData name (`microsoft.graph.X`). */
     hasType(odataName: string): boolean {
-        return this.interfaces.has(upperFirst(odataName));
+        return this.sdk.has("interface", upperFirst(odataName));
     }
 
-    /** The model of a structured type, or undefined when the typings have no such interface. */
+    /** The model of a structured type, or undefined when the SDK has no such interface. */
     type(odataName: string): StructuredTypeModel | undefined {
         const cached = this.cache.get(odataName);
         if (cached) return cached;
-        const decl = this.interfaces.get(upperFirst(odataName));
+        const tsName = upperFirst(odataName);
+        const decl = this.sdk.interface(tsName);
         if (!decl) return undefined;
-        const baseTs = this.baseOf(decl);
+        const baseTs = this.baseOf(tsName);
         const base = baseTs ? this.type(lowerFirst(baseTs)) : undefined;
         const props = new Map<string, PropertyModel>(base ? base.properties : []);
         for (const member of decl.members) {
-            if (!ts.isPropertySignature(member) || !member.type) continue;
-            const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
-            if (!name) continue;
+            const name = memberName(member);
+            if (!ts.isPropertySignature(member) || !member.type || !name || KIOTA_MEMBERS.has(name)) continue;
             props.set(name, this.property(odataName, name, member.type));
-        }
-        for (const extra of EXTRA_PROPERTIES) {
-            if (extra.declaredOn !== odataName || props.has(extra.name)) continue;
-            props.set(extra.name, {
-                name: extra.name,
-                declaredOn: odataName,
-                type: { kind: "primitive", edm: extra.edm },
-                collection: false,
-                nullable: extra.nullable,
-                navigation: false,
-                serverManaged: SERVER_MANAGED.has(extra.name),
-                source: "spec",
-            });
         }
         const chain = [...(base ? base.chain : []), odataName];
         const model: StructuredTypeModel = {
             name: odataName,
-            tsName: decl.name.text,
+            tsName,
             baseName: base?.name,
             chain,
             abstract: ABSTRACT_TYPES.has(odataName),
@@ -169,39 +184,41 @@ export class GraphModel {
     }
 
     private property(declaredOn: string, name: string, node: ts.TypeNode): PropertyModel {
-        let nullable = false;
-        let collection = false;
         let t = node;
-        if (
-            ts.isTypeReferenceNode(t) &&
-            ts.isIdentifier(t.typeName) &&
-            t.typeName.text === "NullableOption" &&
-            t.typeArguments?.length === 1
-        ) {
-            nullable = true;
-            t = t.typeArguments[0];
+        if (ts.isUnionTypeNode(t)) {
+            const parts = t.types.filter(
+                (p) => !(ts.isLiteralTypeNode(p) && p.literal.kind === ts.SyntaxKind.NullKeyword),
+            );
+            if (parts.length !== 1) throw unsupported(declaredOn, name, node);
+            t = parts[0];
         }
+        let collection = false;
         if (ts.isArrayTypeNode(t)) {
             collection = true;
             t = t.elementType;
         }
-        const type = this.typeRef(declaredOn, name, t);
+        let type = this.typeRef(declaredOn, name, t);
+        if (collection && type.kind === "enum" && this.writtenAsFlags(declaredOn, name)) {
+            type = { ...type, flags: true };
+            collection = false;
+        }
+        const { nullable, source } = this.facets.of(declaredOn, name);
         return {
             name,
             declaredOn,
             type,
             collection,
             nullable,
+            nullableSource: source,
             navigation: type.kind === "entity",
             serverManaged: SERVER_MANAGED.has(name),
-            source: "typings",
         };
     }
 
     private typeRef(declaredOn: string, name: string, t: ts.TypeNode): TypeRef {
         switch (t.kind) {
             case ts.SyntaxKind.StringKeyword:
-                return { kind: "primitive", edm: EDM_OVERRIDES[`${declaredOn}.${name}`] ?? "Edm.String" };
+                return { kind: "primitive", edm: "Edm.String" };
             case ts.SyntaxKind.NumberKeyword:
                 return { kind: "primitive", edm: "Edm.Int32" };
             case ts.SyntaxKind.BooleanKeyword:
@@ -209,45 +226,84 @@ export class GraphModel {
         }
         if (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName)) {
             const ref = t.typeName.text;
-            const alias = this.aliases.get(ref);
-            if (alias) {
-                const members = this.literalUnion(alias.type);
-                if (members)
-                    return { kind: "enum", name: lowerFirst(ref), members, flags: FLAGS_ENUMS.has(lowerFirst(ref)) };
-            }
-            if (this.interfaces.has(ref)) {
+            if (KIOTA_PRIMITIVES[ref]) return { kind: "primitive", edm: KIOTA_PRIMITIVES[ref] };
+            const members = this.enumMembers(ref);
+            if (members) return { kind: "enum", name: lowerFirst(ref), members, flags: false };
+            if (this.sdk.has("interface", ref)) {
                 return { kind: this.chainOf(ref).includes("Entity") ? "entity" : "complex", name: lowerFirst(ref) };
             }
         }
-        throw new Error(`schema: unsupported type (${ts.SyntaxKind[t.kind]}) for ${declaredOn}.${name}`);
+        throw unsupported(declaredOn, name, t);
     }
 
-    /** Interface names from `tsName` up to its root, without building models (no recursion). */
-    private chainOf(tsName: string): string[] {
+    /** Members of a Kiota enum (`type X = (typeof XObject)[keyof typeof XObject]`), in order. */
+    private enumMembers(tsName: string): string[] | undefined {
+        const alias = this.sdk.typeAlias(tsName);
+        if (!alias || !ts.isIndexedAccessTypeNode(alias.type)) return undefined;
+        const constant = this.sdk.constant(`${tsName}Object`);
+        const decl = constant?.declarationList.declarations[0];
+        if (!decl?.type || !ts.isTypeLiteralNode(decl.type)) return undefined;
         const out: string[] = [];
-        for (let n: string | undefined = tsName; n && !out.includes(n);) {
-            out.push(n);
-            const decl = this.interfaces.get(n);
-            n = decl ? this.baseOf(decl) : undefined;
+        for (const m of decl.type.members) {
+            if (
+                ts.isPropertySignature(m) &&
+                m.type &&
+                ts.isLiteralTypeNode(m.type) &&
+                ts.isStringLiteral(m.type.literal)
+            )
+                out.push(m.type.literal.text);
         }
         return out;
     }
 
-    private literalUnion(t: ts.TypeNode): string[] | undefined {
-        const parts = ts.isUnionTypeNode(t) ? t.types : [t];
+    /** True when the serializer of `declaredOn` writes `name` as one enum value (flags). */
+    private writtenAsFlags(declaredOn: string, name: string): boolean {
+        const serializer = `serialize${upperFirst(declaredOn)}`;
+        const body = this.sources.sdkFunction(serializer);
+        if (body === undefined) throw new Error(`schema: no function ${serializer} in the SDK models`);
+        if (body.includes(`writer.writeEnumValue("${name}"`)) return true;
+        if (body.includes(`writer.writeCollectionOfEnumValues("${name}"`)) return false;
+        throw new Error(`schema: serialize${upperFirst(declaredOn)} writes no enum '${name}'`);
+    }
+
+    /** Interface names from `tsName` up to its root. */
+    private chainOf(tsName: string): string[] {
         const out: string[] = [];
-        for (const p of parts) {
-            if (ts.isLiteralTypeNode(p) && ts.isStringLiteral(p.literal)) out.push(p.literal.text);
-            else return undefined;
-        }
+        for (let n: string | undefined = tsName; n && !out.includes(n); n = this.baseOf(n)) out.push(n);
         return out;
     }
 }
 
+function unsupported(declaredOn: string, name: string, t: ts.TypeNode): Error {
+    return new Error(`schema: unsupported type (${ts.SyntaxKind[t.kind]}) for ${declaredOn}.${name}`);
+}
+
+/**
+ * Finds `export function <name>(` in a large JavaScript file: the file is read once as bytes and
+ * searched without decoding it whole; only the function found is decoded.
+ */
+export function functionReader(file: string): (name: string) => string | undefined {
+    let bytes: Buffer | undefined;
+    return (name) => {
+        bytes ??= fs.readFileSync(file);
+        const start = bytes.indexOf(`export function ${name}(`);
+        if (start < 0) return undefined;
+        const end = bytes.indexOf("\nexport function ", start + 1);
+        return bytes.toString("utf8", start, end < 0 ? bytes.length : end);
+    };
+}
+
 let cached: GraphModel | undefined;
 
-/** The process-wide model (parses the typings on first use, ~0.5 s). */
+/** The process-wide model (reads the SDK models on first use). */
 export function graphModel(): GraphModel {
-    if (!cached) cached = new GraphModel(fs.readFileSync(typingsPath(), "utf8"));
+    if (!cached) {
+        const source = modelSource();
+        cached = new GraphModel({
+            sdkTypes: fs.readFileSync(source.types, "utf8"),
+            sdkFunction: functionReader(source.serializers),
+            typings: fs.readFileSync(typingsPath(), "utf8"),
+        });
+    }
     return cached;
 }

@@ -1,12 +1,16 @@
 /**
- * Facts about the Graph model that the beta typings cannot express, taken from
- * `shared/spec/graph-app-protection.md` (sections 0-3). Everything else about the
- * policy types comes from `@microsoft/microsoft-graph-types-beta` (see `schema.ts`).
+ * What no machine-readable Microsoft model states: service behaviour (defaults on create,
+ * server-managed fields, abstract types, actions, permissions, error texts) and the `Nullable`
+ * facet of properties newer than the typings. Everything structural about the policy types
+ * (properties, types, enums, flags, collections, inheritance) comes from Microsoft's beta SDK
+ * models (see `schema.ts`). Each fact names its source; "spec N.N" is section N.N of
+ * docs/graph.md (compiled from Microsoft Learn, the Graph metadata and captures of the real service).
  *
- * Keys are `<declaringType>.<property>` with OData (camelCase) type names.
+ * Keys are `<declaringType>.<property>` with OData (camelCase) type names, the declaring type
+ * being the one the beta SDK declares the property on.
  */
 
-/** Primitive Edm types the emulator distinguishes. */
+/** Primitive Edm types the emulator distinguishes (what the SDK's `string`, `number`, `boolean`, `Date`, `Duration` map to). */
 export type PrimitiveEdm = "Edm.String" | "Edm.Int32" | "Edm.Boolean" | "Edm.Duration" | "Edm.DateTimeOffset";
 
 /** Intune's internal OData namespace, used in validation messages (spec 5.2). */
@@ -16,22 +20,17 @@ export const INTERNAL_NAMESPACE = "microsoft.management.services.api";
 export const GRAPH_NAMESPACE = "microsoft.graph";
 
 /**
- * Properties the typings flatten to `string` but whose Edm type is richer (spec 2.1 tables:
- * Edm.Duration / Edm.DateTimeOffset).
+ * The CSDL `Nullable` facet of properties that the beta SDK has and the older typings package
+ * does not (the SDK types every property `T | null`, so it cannot say). Keys as in
+ * `CREATE_DEFAULTS`; `true` = nullable.
  */
-export const EDM_OVERRIDES: Readonly<Record<string, PrimitiveEdm>> = {
-    "managedAppPolicy.createdDateTime": "Edm.DateTimeOffset",
-    "managedAppPolicy.lastModifiedDateTime": "Edm.DateTimeOffset",
-    "managedAppProtection.gracePeriodToBlockAppsDuringOffClockHours": "Edm.Duration",
-    "managedAppProtection.periodBeforePinReset": "Edm.Duration",
-    "managedAppProtection.periodOfflineBeforeAccessCheck": "Edm.Duration",
-    "managedAppProtection.periodOfflineBeforeWipeIsEnforced": "Edm.Duration",
-    "managedAppProtection.periodOnlineBeforeAccessCheck": "Edm.Duration",
-    "managedAppProtection.pinRequiredInsteadOfBiometricTimeout": "Edm.Duration",
+export const NULLABLE_NEWER_THAN_TYPINGS: Readonly<Record<string, boolean>> = {
+    // SDK doc comment: "If the admin does not set this action, the default is null, which
+    // indicates this setting is not configured."
+    "androidManagedAppProtection.appActionIfDeveloperOptionsEnabled": true,
+    // spec section 0: a nullable string enum; the admin center reads null and "notRequired" both as Off.
+    "managedAppProtection.purviewContentEvaluationRequired": true,
 };
-
-/** Enum types marked IsFlags in the metadata (spec 2.1: managedBrowserType, appManagementLevel). */
-export const FLAGS_ENUMS: ReadonlySet<string> = new Set(["managedBrowserType", "appManagementLevel"]);
 
 /** Abstract types (spec 0 and 3): cannot be instantiated by `@odata.type`. */
 export const ABSTRACT_TYPES: ReadonlySet<string> = new Set([
@@ -42,28 +41,6 @@ export const ABSTRACT_TYPES: ReadonlySet<string> = new Set([
     "mobileAppIdentifier",
     "deviceAndAppManagementAssignmentTarget",
 ]);
-
-/** Properties newer than the typings (spec 0). */
-export interface ExtraProperty {
-    declaredOn: string;
-    name: string;
-    edm: PrimitiveEdm;
-    nullable: boolean;
-}
-export const EXTRA_PROPERTIES: readonly ExtraProperty[] = [
-    {
-        declaredOn: "iosManagedAppProtection",
-        name: "purviewContentEvaluationRequired",
-        edm: "Edm.Boolean",
-        nullable: false,
-    },
-    {
-        declaredOn: "androidManagedAppProtection",
-        name: "purviewContentEvaluationRequired",
-        edm: "Edm.Boolean",
-        nullable: false,
-    },
-];
 
 /**
  * Server-managed properties (spec 2, "Access = server"): accepted in a request body (type-checked)
@@ -139,7 +116,6 @@ export const CREATE_DEFAULTS: Readonly<Record<string, unknown>> = {
     "iosManagedAppProtection.managedUniversalLinks": [],
     "iosManagedAppProtection.protectInboundDataFromUnknownSources": false,
     "iosManagedAppProtection.thirdPartyKeyboardsBlocked": false,
-    "iosManagedAppProtection.purviewContentEvaluationRequired": false,
     "androidManagedAppProtection.allowedAndroidDeviceModels": [],
     "androidManagedAppProtection.appActionIfAndroidDeviceManufacturerNotAllowed": "block",
     "androidManagedAppProtection.appActionIfAndroidDeviceModelNotAllowed": "block",
@@ -167,7 +143,18 @@ export const CREATE_DEFAULTS: Readonly<Record<string, unknown>> = {
     "androidManagedAppProtection.screenCaptureBlocked": false,
     "androidManagedAppProtection.warnAfterCompanyPortalUpdateDeferralInDays": 0,
     "androidManagedAppProtection.wipeAfterCompanyPortalUpdateDeferralInDays": 0,
-    "androidManagedAppProtection.purviewContentEvaluationRequired": false,
+};
+
+/**
+ * Create defaults that peer tools model but no capture of the service confirms (used with the
+ * `createDefaults: "peers"` fidelity switch): Terraform and DSC providers fill these two when a
+ * policy is created without them, matching the admin center's preselected choices (Non-working
+ * time: Block access; Override biometrics with PIN after timeout: 30 minutes).
+ */
+export const PEER_CREATE_DEFAULTS: Readonly<Record<string, unknown>> = {
+    "iosManagedAppProtection.appActionIfAccountIsClockedOut": "block",
+    "androidManagedAppProtection.appActionIfAccountIsClockedOut": "block",
+    "managedAppProtection.pinRequiredInsteadOfBiometricTimeout": "PT30M",
 };
 
 /** The two policy types the emulator stores, with their entity-set names and app identifier types. */

@@ -10,6 +10,8 @@ import { DEFAULT_ROLES } from "./spec-facts";
 export interface ClientSpec {
     clientId: string;
     secret?: string;
+    /** The secret has passed its end date: Entra ID answers AADSTS7000222 when it is used. */
+    secretExpired?: boolean;
     /** Public certificate (PEM) registered on the app, for `client_assertion` JWTs signed with its key. */
     certificatePem?: string;
     /** Federated tokens accepted verbatim as `client_assertion` (workload identity). */

@@ -139,6 +139,14 @@ function authenticate(form: URLSearchParams, client: ClientSpec, tenant: TenantS
                 `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${client.clientId}'.`,
             );
         }
+        if (client.secretExpired) {
+            throw new AadError(
+                401,
+                "invalid_client",
+                7000222,
+                `The provided client secret keys for app '${client.clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
+            );
+        }
         return;
     }
     if (assertion !== null) {

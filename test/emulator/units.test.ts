@@ -1,7 +1,12 @@
 import { appVersionHash, groupMembers } from "./app-catalog";
 import { parseArgs } from "./cli";
 import { canonicalDuration } from "./durations";
-import { graphModel } from "./schema";
+import { DtsIndex, memberName } from "./dts-index";
+import { CREATE_DEFAULTS, NULLABLE_NEWER_THAN_TYPINGS, PEER_CREATE_DEFAULTS } from "./spec-facts";
+import { parseFidelity } from "./fidelity";
+import * as fs from "fs";
+import * as ts from "typescript";
+import { functionReader, GraphModel, graphModel, modelSource, typingsPath } from "./schema";
 import { Throttle } from "./throttle";
 
 describe("durations (Edm.Duration → .NET TimeSpan canonical form)", () => {
@@ -27,9 +32,9 @@ describe("durations (Edm.Duration → .NET TimeSpan canonical form)", () => {
     );
 });
 
-describe("model from @microsoft/microsoft-graph-types-beta", () => {
+describe("model from @microsoft/msgraph-beta-sdk", () => {
     const model = graphModel();
-    test("inheritance chain and property counts match the spec (+ purviewContentEvaluationRequired)", () => {
+    test("inheritance chain and property counts: the typings' 80 / 100 plus what the SDK added", () => {
         const ios = model.type("iosManagedAppProtection")!;
         const android = model.type("androidManagedAppProtection")!;
         expect(ios.chain).toEqual([
@@ -41,7 +46,7 @@ describe("model from @microsoft/microsoft-graph-types-beta", () => {
         ]);
         const structural = (t: typeof ios) => [...t.properties.values()].filter((p) => !p.navigation);
         expect(structural(ios)).toHaveLength(80 + 1);
-        expect(structural(android)).toHaveLength(100 + 1);
+        expect(structural(android)).toHaveLength(100 + 2);
         expect(
             [...ios.properties.values()]
                 .filter((p) => p.navigation)
@@ -49,29 +54,43 @@ describe("model from @microsoft/microsoft-graph-types-beta", () => {
                 .sort(),
         ).toEqual(["apps", "assignments", "deploymentSummary"]);
         expect(ios.properties.get("purviewContentEvaluationRequired")).toMatchObject({
-            source: "spec",
-            nullable: false,
+            declaredOn: "managedAppProtection",
+            nullable: true,
+            nullableSource: "spec",
+            type: { kind: "enum", members: ["notRequired", "requiredWhenOnline", "required", "unknownFutureValue"] },
         });
+        expect(android.properties.get("appActionIfDeveloperOptionsEnabled")).toMatchObject({
+            declaredOn: "androidManagedAppProtection",
+            nullable: true,
+            type: { kind: "enum", name: "managedAppRemediationAction", flags: false },
+        });
+        expect(ios.properties.has("appActionIfDeveloperOptionsEnabled")).toBe(false);
+        expect(ios.properties.has("odataType")).toBe(false); // Kiota's own members are not properties
+        expect(ios.properties.has("backingStoreEnabled")).toBe(false);
     });
 
-    test("typings are resolved into Edm types, enums, flags, collections and nullability", () => {
+    test("Kiota types are resolved into Edm types, enums, flags, collections and nullability", () => {
         const p = model.type("androidManagedAppProtection")!.properties;
         expect(p.get("periodOfflineBeforeAccessCheck")!.type).toEqual({ kind: "primitive", edm: "Edm.Duration" });
         expect(p.get("pinRequiredInsteadOfBiometricTimeout")).toMatchObject({
             nullable: true,
+            nullableSource: "typings",
             type: { edm: "Edm.Duration" },
         });
         expect(p.get("maximumPinRetries")!.type).toEqual({ kind: "primitive", edm: "Edm.Int32" });
-        expect(p.get("managedBrowser")!.type).toMatchObject({
-            kind: "enum",
-            flags: true,
-            members: ["notConfigured", "microsoftEdge"],
+        // Kiota types flags enums as arrays; the serializer writes them as one value
+        expect(p.get("managedBrowser")).toMatchObject({
+            collection: false,
+            type: { kind: "enum", flags: true, members: ["notConfigured", "microsoftEdge"] },
         });
-        expect(p.get("targetedAppManagementLevels")!.type).toMatchObject({ kind: "enum", flags: true });
+        expect(p.get("targetedAppManagementLevels")).toMatchObject({
+            collection: false,
+            type: { kind: "enum", flags: true },
+        });
         expect(p.get("allowedDataStorageLocations")).toMatchObject({
             collection: true,
             nullable: false,
-            type: { kind: "enum" },
+            type: { kind: "enum", flags: false },
         });
         expect(p.get("approvedKeyboards")).toMatchObject({
             collection: true,
@@ -80,6 +99,7 @@ describe("model from @microsoft/microsoft-graph-types-beta", () => {
         });
         expect(p.get("fingerprintAndBiometricEnabled")).toMatchObject({ nullable: true, type: { edm: "Edm.Boolean" } });
         expect(p.get("createdDateTime")).toMatchObject({ serverManaged: true, type: { edm: "Edm.DateTimeOffset" } });
+        expect(p.get("apps")).toMatchObject({ navigation: true, collection: true, type: { kind: "entity" } });
         expect(model.derivedTypes("deviceAndAppManagementAssignmentTarget")).toEqual(
             expect.arrayContaining([
                 "groupAssignmentTarget",
@@ -88,6 +108,100 @@ describe("model from @microsoft/microsoft-graph-types-beta", () => {
             ]),
         );
         expect(model.isAssignable("exclusionGroupAssignmentTarget", "groupAssignmentTarget")).toBe(true);
+        expect(model.type("keyValuePair")!.isEntity).toBe(false);
+    });
+
+    test("a property the SDK has and the typings lack needs a stated Nullable facet", () => {
+        const source = modelSource();
+        const sdk = [
+            "export interface Entity extends AdditionalDataHolder, BackedModel, Parsable {",
+            "    id?: string | null;",
+            "    odataType?: string | null;",
+            "}",
+            "export interface Widget extends Entity, Parsable {",
+            "    brandNewSetting?: boolean | null;",
+            "}",
+            "",
+        ].join("\n");
+        const typings = "export interface Entity {\n    id?: string;\n}\nexport interface Widget extends Entity {\n}\n";
+        const m = new GraphModel({ sdkTypes: sdk, sdkFunction: () => undefined, typings });
+        expect(() => m.type("widget")).toThrow(/widget\.brandNewSetting is in the beta SDK but not in/);
+        expect(source.package).toBe("@microsoft/msgraph-beta-sdk");
+        expect(source.types).toMatch(/models[\\/]index\.d\.ts$/);
+    });
+
+    test("cross-check: every property and enum member of the older typings is in the SDK model", () => {
+        const typings = new DtsIndex(fs.readFileSync(typingsPath(), "utf8"), "microsoft-graph.d.ts");
+        const literals = (alias: string): string[] | undefined => {
+            const decl = typings.typeAlias(alias);
+            if (!decl || !ts.isUnionTypeNode(decl.type)) return undefined;
+            return decl.type.types.flatMap((t) =>
+                ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? [t.literal.text] : [],
+            );
+        };
+        for (const odataName of ["iosManagedAppProtection", "androidManagedAppProtection"]) {
+            const sdk = model.type(odataName)!.properties;
+            const missing: string[] = [];
+            const lostMembers: string[] = [];
+            let seen = 0;
+            let enumsCompared = 0;
+            for (
+                let n: string | undefined = odataName[0].toUpperCase() + odataName.slice(1);
+                n;
+                n = typings.heritage.get(n)?.[0]
+            ) {
+                for (const member of typings.interface(n)?.members ?? []) {
+                    const name = memberName(member);
+                    if (!name || !ts.isPropertySignature(member) || !member.type) continue;
+                    seen++;
+                    const p = sdk.get(name);
+                    if (!p) {
+                        missing.push(name);
+                        continue;
+                    }
+                    let t: ts.TypeNode = member.type;
+                    if (ts.isTypeReferenceNode(t) && t.typeArguments?.length === 1) t = t.typeArguments[0]; // NullableOption<T>
+                    if (ts.isArrayTypeNode(t)) t = t.elementType;
+                    const ref = ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) ? t.typeName.text : "";
+                    const members = literals(ref);
+                    if (members && p.type.kind === "enum") {
+                        const known = p.type.members;
+                        enumsCompared++;
+                        lostMembers.push(...members.filter((m) => !known.includes(m)).map((m) => `${name}.${m}`));
+                    }
+                }
+            }
+            expect(seen).toBeGreaterThan(80);
+            expect(enumsCompared).toBeGreaterThan(20);
+            expect({ odataName, missing, lostMembers }).toEqual({ odataName, missing: [], lostMembers: [] });
+        }
+    });
+
+    test("every hand-written fact names a property the SDK declares on that type", () => {
+        const keys = [
+            ...Object.keys(CREATE_DEFAULTS),
+            ...Object.keys(PEER_CREATE_DEFAULTS),
+            ...Object.keys(NULLABLE_NEWER_THAN_TYPINGS),
+        ];
+        const stale = keys.filter((key) => {
+            const [type, property] = key.split(".");
+            return model.type(type)?.properties.get(property)?.declaredOn !== type;
+        });
+        expect(keys.length).toBeGreaterThan(70);
+        expect(stale).toEqual([]);
+    });
+
+    test("reads the 12 MB models quickly (index once, parse only what is asked for)", () => {
+        const source = modelSource();
+        const started = Date.now();
+        const fresh = new GraphModel({
+            sdkTypes: fs.readFileSync(source.types, "utf8"),
+            sdkFunction: functionReader(source.serializers),
+            typings: fs.readFileSync(typingsPath(), "utf8"),
+        });
+        fresh.type("iosManagedAppProtection");
+        fresh.type("androidManagedAppProtection");
+        expect(Date.now() - started).toBeLessThan(5000);
     });
 });
 
@@ -139,5 +253,18 @@ describe("misc", () => {
             caOut: "ca.pem",
             retryAfterHeader: false,
         });
+        expect(parseArgs(["--fidelity", '{"patchStatus":200,"flagsSeparator":", "}'])).toEqual({
+            fidelity: { patchStatus: 200, flagsSeparator: ", " },
+        });
+    });
+
+    test("fidelity switches from JSON: unknown switches and values are refused with what is allowed", () => {
+        expect(parseFidelity('{"createDefaults":"peers","odataTypeOnTypedItems":true}')).toEqual({
+            createDefaults: "peers",
+            odataTypeOnTypedItems: true,
+        });
+        expect(() => parseFidelity('{"patchStatus":201}')).toThrow("fidelity patchStatus 201 must be one of 200, 204");
+        expect(() => parseFidelity('{"flags":","}')).toThrow(/unknown fidelity switch 'flags' \(known: patchStatus, /);
+        expect(() => parseFidelity("[]")).toThrow("fidelity must be a JSON object");
     });
 });

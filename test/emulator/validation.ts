@@ -318,8 +318,15 @@ export interface ValidatedTarget {
     filterType: string;
 }
 
-/** Validates a list of targetedManagedAppPolicyAssignment items (deep insert / assign). */
-export function validateAssignments(model: GraphModel, list: Json): ValidatedTarget[] {
+/**
+ * Validates a list of targetedManagedAppPolicyAssignment items (deep insert / assign).
+ * @param exclusionFilters - whether an assignment filter on an exclusion group is rejected (see `Fidelity`).
+ */
+export function validateAssignments(
+    model: GraphModel,
+    list: Json,
+    exclusionFilters: "reject" | "accept" = "reject",
+): ValidatedTarget[] {
     if (list === null || list === undefined) return [];
     if (!Array.isArray(list)) throw unexpectedNode(nodeKind(list), "StartArray");
     const assignmentType = model.type("targetedManagedAppPolicyAssignment")!;
@@ -360,11 +367,21 @@ export function validateAssignments(model: GraphModel, list: Json): ValidatedTar
                 `Invalid deviceAndAppManagementAssignmentFilterId '${filterId}': a filter id must be a GUID.`,
             );
         }
+        const filterType = (values.deviceAndAppManagementAssignmentFilterType as string | undefined) ?? "none";
+        if (
+            typeName === "exclusionGroupAssignmentTarget" &&
+            exclusionFilters === "reject" &&
+            (filterId !== null || filterType !== "none")
+        ) {
+            throw errors.badRequest(
+                "Assignment filters are not supported on exclusion group assignments: remove deviceAndAppManagementAssignmentFilterId and deviceAndAppManagementAssignmentFilterType from the exclusionGroupAssignmentTarget.",
+            );
+        }
         out.push({
             type: typeName as ValidatedTarget["type"],
             groupId: (values.groupId as string).toLowerCase(),
             filterId,
-            filterType: (values.deviceAndAppManagementAssignmentFilterType as string | undefined) ?? "none",
+            filterType,
         });
     }
     return out;
