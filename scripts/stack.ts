@@ -6,9 +6,14 @@
  * dynamic provider and the state exactly as `pulumi up` does. Used by the demo and the
  * end-to-end tests.
  *
- *   node -r ts-node/register/transpile-only scripts/stack.ts up --program examples/ios-basic \
- *        --stack dev --state .state --config salesGroupId=... --secret intune:clientSecret=... [--json]
+ *   INTUNE_SECRET=... node -r ts-node/register/transpile-only scripts/stack.ts up --program examples/ios-basic \
+ *        --stack dev --state .state --config salesGroupId=... --secret-env intune:clientSecret=INTUNE_SECRET [--json]
+ *
+ * Secrets never go on a command line (where the process list shows them): `--secret-env KEY=VAR`
+ * names the environment variable that holds one, `--secrets-file FILE` a JSON object of them, and
+ * they reach `pulumi config set --secret` on its standard input.
  */
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
@@ -26,7 +31,7 @@ export interface StackOptions {
     stateDir: string;
     /** Plain stack config (`key` = project namespace, `ns:key` as is). */
     config?: Record<string, string>;
-    /** Secret stack config, encrypted in state with the passphrase. */
+    /** Secret stack config, encrypted in state with the passphrase (set through the CLI's standard input). */
     secrets?: Record<string, string>;
     /** Extra environment for the engine and the provider (e.g. NODE_EXTRA_CA_CERTS). */
     env?: Record<string, string>;
@@ -46,8 +51,10 @@ export interface StackResult {
     changes: Record<string, number>;
     /** Stack outputs (up only). */
     outputs: Record<string, unknown>;
-    /** Everything the CLI printed. */
+    /** Everything the CLI printed on standard output. */
     output: string;
+    /** What it printed on standard error: the diagnostics (warnings of the program and the provider). */
+    diagnostics?: string;
 }
 
 interface ProjectFile {
@@ -87,11 +94,40 @@ export async function openStack(options: StackOptions): Promise<Stack> {
         { stackName: options.stackName, projectName: project.name, program },
         workspaceOptions,
     );
-    const config: Record<string, { value: string; secret?: boolean }> = {};
+    const config: Record<string, { value: string }> = {};
     for (const [key, value] of Object.entries(options.config ?? {})) config[key] = { value };
-    for (const [key, value] of Object.entries(options.secrets ?? {})) config[key] = { value, secret: true };
     if (Object.keys(config).length) await stack.setAllConfig(config);
+    // The Automation API puts config values on the CLI's command line: secrets go through stdin.
+    for (const [key, value] of Object.entries(options.secrets ?? {}))
+        await setSecretConfig(workspaceOptions, options.stackName, key, value);
     return stack;
+}
+
+/** `pulumi config set --secret KEY` with the value on the CLI's standard input, never in its arguments. */
+function setSecretConfig(options: LocalWorkspaceOptions, stackName: string, key: string, value: string): Promise<void> {
+    const command = options.pulumiCommand!.command;
+    const args = ["config", "set", "--secret", "--stack", stackName, "--non-interactive", "--", key];
+    return new Promise((resolve, reject) => {
+        const child = spawn(command, args, {
+            cwd: options.workDir,
+            env: {
+                ...process.env,
+                ...options.envVars,
+                PATH: `${path.dirname(command)}${path.delimiter}${options.envVars?.PATH ?? process.env.PATH}`,
+                PULUMI_AUTOMATION_API: "true",
+            },
+            stdio: ["pipe", "ignore", "pipe"],
+        });
+        let stderr = "";
+        child.stderr.on("data", (d) => (stderr += d));
+        child.on("error", reject);
+        child.on("close", (code) =>
+            code === 0
+                ? resolve()
+                : reject(new Error(`pulumi config set --secret ${key} failed (exit ${code}): ${stderr}`)),
+        );
+        child.stdin.end(value);
+    });
 }
 
 /** Runs one command on the stack and reports what the engine did. */
@@ -106,14 +142,26 @@ export async function runStack(command: StackCommand, options: StackOptions): Pr
     switch (command) {
         case "preview": {
             const result = await stack.preview({ onOutput, diff: true, policyPacks, policyPackConfigs });
-            return { command, changes: { ...result.changeSummary }, outputs: {}, output: chunks.join("") };
+            return {
+                command,
+                changes: { ...result.changeSummary },
+                outputs: {},
+                output: chunks.join(""),
+                diagnostics: result.stderr,
+            };
         }
         case "up": {
             const result = await stack.up({ onOutput, diff: true, policyPacks, policyPackConfigs });
             const outputs = Object.fromEntries(
                 Object.entries(result.outputs).map(([k, v]) => [k, v.secret ? "[secret]" : v.value]),
             );
-            return { command, changes: { ...result.summary.resourceChanges }, outputs, output: chunks.join("") };
+            return {
+                command,
+                changes: { ...result.summary.resourceChanges },
+                outputs,
+                output: chunks.join(""),
+                diagnostics: result.stderr,
+            };
         }
         case "refresh": {
             // Run the program so the provider is configured from today's stack config, not the
@@ -126,6 +174,41 @@ export async function runStack(command: StackCommand, options: StackOptions): Pr
             return { command, changes: { ...result.summary.resourceChanges }, outputs: {}, output: chunks.join("") };
         }
     }
+}
+
+/**
+ * Secret config from `--secret-env KEY=VAR` flags (the value of environment variable VAR) and
+ * `--secrets-file FILE` (a JSON object of key and value), so no secret is on a command line.
+ */
+export function secretsOf(
+    flags: { secretEnv?: string[]; secretsFile?: string },
+    env: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+    const secrets: Record<string, string> = {};
+    if (flags.secretsFile) {
+        const parsed: unknown = JSON.parse(fs.readFileSync(flags.secretsFile, "utf8"));
+        if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+            throw new Error(`${flags.secretsFile} must hold a JSON object of config key and secret value`);
+        for (const [key, value] of Object.entries(parsed)) {
+            if (typeof value !== "string") throw new Error(`${flags.secretsFile}: the value of ${key} must be text`);
+            secrets[key] = value;
+        }
+    }
+    for (const [key, variable] of Object.entries(pairsOf(flags.secretEnv))) {
+        const value = env[variable];
+        if (value === undefined)
+            throw new Error(`--secret-env ${key}=${variable}: environment variable ${variable} is not set`);
+        secrets[key] = value;
+    }
+    return secrets;
+}
+
+/** Refuses `--secret k=v`: the value would be in the process list. */
+export function refuseSecretFlag(values: { secret?: string[] }): void {
+    if (values.secret?.length)
+        throw new Error(
+            "--secret k=v would show the secret in the process list; use --secret-env k=ENV_VAR (the secret in that environment variable) or --secrets-file FILE (a JSON object)",
+        );
 }
 
 /** `key=value` flags into a record. */
@@ -149,6 +232,8 @@ async function main(argv: string[]): Promise<void> {
             state: { type: "string" },
             config: { type: "string", multiple: true },
             secret: { type: "string", multiple: true },
+            "secret-env": { type: "string", multiple: true },
+            "secrets-file": { type: "string" },
             env: { type: "string", multiple: true },
             "policy-pack": { type: "string", multiple: true },
             json: { type: "boolean", default: false },
@@ -157,15 +242,16 @@ async function main(argv: string[]): Promise<void> {
     const command = positionals[0] as StackCommand;
     if (!["up", "preview", "refresh", "destroy"].includes(command) || !values.program || !values.state) {
         throw new Error(
-            "usage: stack.ts up|preview|refresh|destroy --program DIR --state DIR [--stack NAME] [--config k=v] [--secret k=v] [--env K=V] [--json]",
+            "usage: stack.ts up|preview|refresh|destroy --program DIR --state DIR [--stack NAME] [--config k=v] [--secret-env k=ENV_VAR] [--secrets-file FILE] [--env K=V] [--json]",
         );
     }
+    refuseSecretFlag(values);
     const result = await runStack(command, {
         programDir: values.program,
         stackName: values.stack!,
         stateDir: values.state,
         config: pairsOf(values.config),
-        secrets: pairsOf(values.secret),
+        secrets: secretsOf({ secretEnv: values["secret-env"], secretsFile: values["secrets-file"] }),
         env: pairsOf(values.env),
         passphrase: process.env.PULUMI_CONFIG_PASSPHRASE ?? "",
         policyPacks: values["policy-pack"],

@@ -1,10 +1,12 @@
 import { AuthenticationError, AuthenticationRequiredError, CredentialUnavailableError } from "@azure/identity";
-import type { ConnectionSettings } from "../../provider/graph/connection";
+import type { ConnectionConfig } from "../../provider/config";
 import {
     GraphRequestError,
     errorFromCredential,
     errorFromNetwork,
     errorFromResponse,
+    isGraphNotFound,
+    isNotFound,
     parseGraphErrorBody,
     redactSecrets,
     unwrapIntuneMessage,
@@ -13,7 +15,7 @@ import {
 const TENANT = "11111111-1111-1111-1111-111111111111";
 const CLIENT = "22222222-2222-2222-2222-222222222222";
 const SECRET = "Abc8Q~verySecretValue_123";
-const settings: ConnectionSettings = {
+const settings: ConnectionConfig = {
     tenantId: TENANT,
     clientId: CLIENT,
     clientSecret: SECRET,
@@ -107,6 +109,36 @@ describe("errorFromResponse", () => {
         expect(err.message).toContain(`Graph 403 Forbidden: "Application is not authorized`);
         expect(err.message).toContain(`request-id ${REQUEST_ID}`);
         expect(err).toMatchObject({ status: 403, code: "Forbidden", requestId: REQUEST_ID, maybeApplied: false });
+    });
+
+    it("403 names the permission of the endpoint that refused, from the permission table", () => {
+        const denied = graphBody("Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+        const cases: [string, string, RegExp, RegExp][] = [
+            [
+                "GET",
+                "/groups?$filter=displayName%20eq%20'Sales'&$select=id,displayName",
+                /is not allowed to look up groups by display name .*permission GroupMember\.Read\.All \(or Group\.Read\.All or Directory\.Read\.All\)/,
+                /DeviceManagementApps/,
+            ],
+            [
+                "GET",
+                "/deviceManagement/assignmentFilters/f1",
+                /is not allowed to read assignment filters .*permission DeviceManagementConfiguration\.Read\.All/,
+                /DeviceManagementApps/,
+            ],
+            [
+                "GET",
+                "/deviceAppManagement/iosManagedAppProtections?$top=1",
+                /is not allowed to read Intune app protection policies .*permission DeviceManagementApps\.ReadWrite\.All and/,
+                /GroupMember/,
+            ],
+        ];
+        for (const [method, path, names, notNames] of cases) {
+            const err = errorFromResponse({ status: 403, body: denied }, { ...ctx, method, path });
+            expect(err.kind).toBe("permission");
+            expect(err.message).toMatch(names);
+            expect(err.message.split("(Graph 403")[0]).not.toMatch(notNames);
+        }
     });
 
     it("403 without licence says so", () => {
@@ -323,5 +355,68 @@ describe("redactSecrets", () => {
         expect(out).not.toContain("abc.def");
         expect(out).not.toContain("MIIE");
         expect(out).toContain("Bearer [redacted]");
+    });
+});
+
+describe("what counts as Graph's own not-found", () => {
+    const json = (extra: Record<string, string> = {}) => new Headers({ "Content-Type": "application/json", ...extra });
+    const ctx = { settings, method: "GET", path: "/deviceAppManagement/iosManagedAppProtections/T_x" };
+
+    it("a JSON error envelope with a not-found code and Graph's request id", () => {
+        expect(
+            isGraphNotFound({ status: 404, body: graphBody("ResourceNotFound", intune404Message), headers: json() }),
+        ).toBe(true);
+        const bare = JSON.stringify({ error: { code: "NotFound", message: "gone" } });
+        expect(isGraphNotFound({ status: 404, body: bare, headers: json({ "request-id": REQUEST_ID }) })).toBe(true);
+    });
+
+    it("not an HTML page, another code, a body without the envelope or without any request id", () => {
+        const html = new Headers({ "Content-Type": "text/html" });
+        expect(isGraphNotFound({ status: 404, body: "<html>404</html>", headers: html })).toBe(false);
+        expect(isGraphNotFound({ status: 404, body: graphBody("BadRequest", "no route"), headers: json() })).toBe(
+            false,
+        );
+        expect(
+            isGraphNotFound({
+                status: 404,
+                body: '{"message":"Not Found"}',
+                headers: json({ "request-id": REQUEST_ID }),
+            }),
+        ).toBe(false);
+        const bare = JSON.stringify({ error: { code: "NotFound", message: "gone" } });
+        expect(isGraphNotFound({ status: 404, body: bare, headers: json() })).toBe(false);
+    });
+
+    it("errorFromResponse makes only Graph's not-found a notFound error; any other 404 names intune:graphEndpoint", () => {
+        const gone = errorFromResponse(
+            { status: 404, body: graphBody("ResourceNotFound", intune404Message), headers: json() },
+            ctx,
+        );
+        expect(isNotFound(gone)).toBe(true);
+        const html = errorFromResponse(
+            {
+                status: 404,
+                body: "<html><body>Not Found</body></html>",
+                headers: new Headers({ "Content-Type": "text/html" }),
+            },
+            ctx,
+        );
+        expect(isNotFound(html)).toBe(false);
+        expect(html.kind).toBe("notGraph");
+        expect(html.message).toMatch(
+            /not in Microsoft Graph's error format \(text\/html\).*check that intune:graphEndpoint/,
+        );
+    });
+
+    it("a 401 after the token was renewed blames the credential, not the endpoint settings", () => {
+        const first = errorFromResponse({ status: 401, body: graphBody("InvalidAuthenticationToken", "expired") }, ctx);
+        expect(first.message).toMatch(/intune:graphEndpoint/);
+        const renewed = errorFromResponse(
+            { status: 401, body: graphBody("InvalidAuthenticationToken", "expired") },
+            { ...ctx, tokenRenewed: true },
+        );
+        expect(renewed.kind).toBe("unauthorized");
+        expect(renewed.message).toMatch(/also one newly issued by Entra ID for the retry.*Check the credential/);
+        expect(renewed.message).not.toMatch(/graphEndpoint/);
     });
 });

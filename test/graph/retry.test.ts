@@ -3,9 +3,11 @@ import {
     classifyNetworkError,
     decideRetry,
     parseRetryAfter,
-    policyFromSettings,
+    policyFromConfig,
     type RetryPolicy,
+    TokenFailure,
 } from "../../provider/graph/retry";
+import { validateConnectionConfig } from "../../provider/config";
 
 const policy = (random = 0.999999): RetryPolicy => ({
     maxDurationMs: 300_000,
@@ -20,7 +22,11 @@ function fetchError(code: string, message = "boom"): Error {
 
 describe("back-off", () => {
     it("defaults to 300 s total, 1 s first step, 30 s cap", () => {
-        expect(policyFromSettings({})).toEqual({ maxDurationMs: 300_000, initialDelayMs: 1000, maxDelayMs: 30_000 });
+        expect(policyFromConfig(validateConnectionConfig({ tenantId: "t" }))).toEqual({
+            maxDurationMs: 300_000,
+            initialDelayMs: 1000,
+            maxDelayMs: 30_000,
+        });
     });
 
     it("doubles the ceiling from ~1 s and caps it at ~30 s", () => {
@@ -120,7 +126,7 @@ describe("decideRetry", () => {
     });
 
     it("does not retry other statuses", () => {
-        for (const status of [200, 204, 400, 401, 403, 404, 409, 500, 502]) {
+        for (const status of [200, 204, 400, 403, 404, 409, 500, 502]) {
             expect(decideRetry({ kind: "response", status }, idem, policy())).toEqual({
                 retry: false,
                 maybeApplied: false,
@@ -134,8 +140,31 @@ describe("decideRetry", () => {
                 retry: false,
                 maybeApplied: true,
             });
-        for (const status of [400, 401, 403, 404, 409])
+        for (const status of [400, 403, 404, 409])
             expect(decideRetry({ kind: "response", status }, create, policy())).toEqual({
+                retry: false,
+                maybeApplied: false,
+            });
+    });
+
+    it("retries a 401 once, at once, even for a create (Graph checks the token before anything else)", () => {
+        for (const state of [idem, create]) {
+            expect(decideRetry({ kind: "response", status: 401 }, state, policy())).toMatchObject({
+                retry: true,
+                delayMs: 0,
+                pauseMs: 0,
+            });
+            expect(decideRetry({ kind: "response", status: 401 }, { ...state, tokenRenewed: true }, policy())).toEqual({
+                retry: false,
+                maybeApplied: false,
+            });
+        }
+    });
+
+    it("never retries a failure to get a token, and never reports it as maybe applied", () => {
+        const failure = new TokenFailure(fetchError("ECONNRESET"));
+        for (const state of [idem, create])
+            expect(decideRetry({ kind: "error", error: failure }, state, policy())).toEqual({
                 retry: false,
                 maybeApplied: false,
             });

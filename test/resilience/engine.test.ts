@@ -8,9 +8,9 @@ import * as path from "path";
 import { startEmulator, type Emulator } from "../emulator";
 import { engine, runEngine, tempDir, type EngineRun } from "../support/engine";
 import { tenantSpec, type TestTenant } from "../support/tenants";
-import { expectConverged, FAST_RETRIES, graphRequests, pairProgram, type Declared } from "./harness";
+import { expectConverged, FAST_RETRIES, FAST_TIMINGS_ENV, graphRequests, pairProgram, type Declared } from "./harness";
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
 const PROGRAM = path.join(__dirname, "..", "e2e", "program");
 
@@ -44,7 +44,7 @@ function stackRun(stack: string, tenant: TestTenant, policies: Declared[]): Engi
             ...FAST_RETRIES,
         },
         secrets: { "intune:clientSecret": tenant.clientSecret },
-        env: { E2E_POLICIES: file, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
+        env: { E2E_POLICIES: file, NODE_EXTRA_CA_CERTS: emulator.caCertPath, ...FAST_TIMINGS_ENV },
     };
 }
 

@@ -7,15 +7,15 @@
  * exactly the declared policies, none twice, none untracked, nothing declared lost.
  */
 import { startEmulator, trustEmulatorCa, type Emulator, type FaultRule } from "../emulator";
-import * as runtime from "../../provider/engine/runtime";
 import { MAX_CREATE_SENDS } from "../../provider/engine/lifecycle";
 import { resetGraphSessions } from "../../provider/graph";
 import { decideRetry } from "../../provider/graph/retry";
-import { configSource, stackConfig, tenantSpec, type TestTenant } from "../support/tenants";
+import { stackConfig, tenantSpec, type TestTenant } from "../support/tenants";
 import {
     expectClearError,
     expectConverged,
     FAST_RETRIES,
+    configureRuntime,
     graphRequests,
     MiniStack,
     pairProgram,
@@ -40,7 +40,7 @@ afterEach(() => emulator.clearFaults());
 function freshTenant(extra: Record<string, string> = {}): TestTenant {
     const made = tenantSpec();
     emulator.addTenant(made.spec);
-    runtime.configure(configSource(stackConfig(emulator, made.tenant, { ...FAST_RETRIES, ...extra })));
+    configureRuntime(stackConfig(emulator, made.tenant, { ...FAST_RETRIES, ...extra }));
     return made.tenant;
 }
 
@@ -394,33 +394,21 @@ describe("the emulator's own throttling, tighter than the pacer", () => {
     it("header-less 429s from the limit: back-off retries until the window frees, then up converges", async () => {
         const made = tenantSpec();
         strict.addTenant(made.spec);
-        runtime.configure(
-            configSource(
-                stackConfig(strict, made.tenant, {
-                    ...FAST_RETRIES,
-                    "intune:maxRetryDurationSeconds": "8",
-                    "intune:retryMaxDelayMs": "400",
-                }),
-            ),
-        );
+        configureRuntime(stackConfig(strict, made.tenant, { ...FAST_RETRIES, "intune:maxRetryDurationSeconds": "8" }), {
+            retryMaxDelayMs: 400,
+        });
         const stack = new MiniStack();
         await stack.upOk(program(made.tenant));
         expect(strict.count({ tenantId: made.tenant.tenantId, status: 429 })).toBeGreaterThan(0);
         expectConverged(strict, made.tenant, program(made.tenant), stack);
     });
 
-    it("with the pacer set to the tenant's limits (intune:writesPer20Seconds, intune:throttleWindowSeconds), Graph never says 429", async () => {
+    it("with the pacer set to the tenant's limits (intune:writesPer20Seconds, a 1 s window), Graph never says 429", async () => {
         const made = tenantSpec();
         strict.addTenant(made.spec);
-        runtime.configure(
-            configSource(
-                stackConfig(strict, made.tenant, {
-                    ...FAST_RETRIES,
-                    "intune:writesPer20Seconds": "4",
-                    "intune:throttleWindowSeconds": "1",
-                }),
-            ),
-        );
+        configureRuntime(stackConfig(strict, made.tenant, { ...FAST_RETRIES, "intune:writesPer20Seconds": "4" }), {
+            throttleWindowSeconds: 1,
+        });
         const stack = new MiniStack();
         const started = Date.now();
         await stack.upOk(program(made.tenant));

@@ -10,6 +10,9 @@ import { settingsFromGraph } from "../../provider/engine/state";
 import { appsFromGraph, assignmentsFromGraph } from "../../provider/engine/targets";
 import { platforms, type PlatformName } from "../../provider/settings/platforms";
 import type { Emulator } from "../emulator";
+import { TEST_TUNING_ENV, type TransportTuning } from "../../provider/config";
+import { configSource } from "../support/tenants";
+import { setWarningSink } from "../../provider/engine/warn";
 import type { TestTenant } from "../support/tenants";
 
 type Values = Record<string, unknown>;
@@ -40,14 +43,37 @@ export interface Operation {
 
 const PROVIDER = "serialized-provider";
 
-/** Tunables that keep retries (and waits for lost creates) short in tests (Intune's limits stay the pacer's). */
+/** Config that keeps retries (and waits for lost creates) short in tests (Intune's limits stay the pacer's). */
 export const FAST_RETRIES: Record<string, string> = {
-    "intune:retryInitialDelayMs": "10",
-    "intune:retryMaxDelayMs": "80",
+    // These suites count each request of create and update; what check verifies before them has its
+    // own suite (test/e2e/preview-verify.test.ts).
+    "intune:verifyAtPreview": "false",
     "intune:maxRetryDurationSeconds": "1.5",
     "intune:requestTimeoutSeconds": "2",
     "intune:createSettleSeconds": "0.2",
 };
+
+/** Back-off steps that keep retries short in tests: not stack config, so they travel in {@link TEST_TUNING_ENV}. */
+export const FAST_TIMINGS: Partial<TransportTuning> = { retryInitialDelayMs: 10, retryMaxDelayMs: 80 };
+
+/** The environment that gives a provider process {@link FAST_TIMINGS} (engine runs). */
+export const FAST_TIMINGS_ENV: Record<string, string> = { [TEST_TUNING_ENV]: JSON.stringify(FAST_TIMINGS) };
+
+/** Warnings the in-process runtime gave (it says once per configuration that it did not verify). */
+export const runtimeWarnings: string[] = [];
+setWarningSink((message) => runtimeWarnings.push(message));
+
+/** Configures the in-process runtime with stack `config` and {@link FAST_TIMINGS} (overridden by `timings`). */
+export function configureRuntime(config: Record<string, string>, timings: Partial<TransportTuning> = {}): void {
+    const saved = process.env[TEST_TUNING_ENV];
+    process.env[TEST_TUNING_ENV] = JSON.stringify({ ...FAST_TIMINGS, ...timings });
+    try {
+        runtime.configure(configSource(config));
+    } finally {
+        if (saved === undefined) delete process.env[TEST_TUNING_ENV];
+        else process.env[TEST_TUNING_ENV] = saved;
+    }
+}
 
 /**
  * A stack's state plus `up`, run the way the engine runs it: every resource in parallel,

@@ -2,7 +2,7 @@
  * Runs the repository's stack driver (scripts/stack.ts) in a child process, the way a user's
  * `pulumi` command would run: a fresh process per command, the real CLI and provider host.
  */
-import { spawn } from "child_process";
+import { type ChildProcess, execFile, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -31,8 +31,32 @@ export interface EngineOutcome {
 const pairs = (flag: string, record: Record<string, string> = {}) =>
     Object.entries(record).flatMap(([k, v]) => [flag, `${k}=${v}`]);
 
+/** Each secret's config key and the environment variable that carries it to the driver. */
+const secretNames = (secrets: Record<string, string> = {}) =>
+    Object.keys(secrets).map((key, n) => [key, `E2E_SECRET_${n}`] as const);
+
 /** One engine command; resolves with the driver's JSON result or its error text. */
 export function runEngine(command: StackCommand, run: EngineRun): Promise<EngineOutcome> {
+    return startEngine(command, run).done;
+}
+
+/** An engine command in progress. */
+export interface RunningEngine {
+    /** The driver process (with `detached`, the leader of a process group holding the driver and the CLI). */
+    child: ChildProcess;
+    done: Promise<EngineOutcome>;
+}
+
+/**
+ * Starts one engine command. With `detached`, the driver and the Pulumi CLI it starts get a
+ * process group of their own, so a test can kill them the way a terminal or CI runner does
+ * (`process.kill(-child.pid, "SIGKILL")`); the dynamic provider host has its own group anyway.
+ */
+export function startEngine(
+    command: StackCommand,
+    run: EngineRun,
+    options: { detached?: boolean } = {},
+): RunningEngine {
     const args = [
         "-r",
         "ts-node/register/transpile-only",
@@ -46,27 +70,30 @@ export function runEngine(command: StackCommand, run: EngineRun): Promise<Engine
         "--state",
         run.stateDir,
         ...pairs("--config", run.config),
-        ...pairs("--secret", run.secrets),
+        // Secrets travel in the environment (E2E_SECRET_<n>), never on the command line.
+        ...secretNames(run.secrets).flatMap(([key, variable]) => ["--secret-env", `${key}=${variable}`]),
         ...pairs("--env", run.env),
         ...(run.policyPacks ?? []).flatMap((p) => ["--policy-pack", p]),
     ];
-    return new Promise((resolve, reject) => {
-        const child = spawn(path.join(NODE_BIN, "node"), args, {
-            cwd: REPO_ROOT,
-            env: {
-                ...process.env,
-                PATH: `${NODE_BIN}${path.delimiter}${process.env.PATH}`,
-                PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-                ...run.env,
-            },
-            stdio: ["ignore", "pipe", "pipe"],
-        });
+    const child = spawn(path.join(NODE_BIN, "node"), args, {
+        cwd: REPO_ROOT,
+        env: {
+            ...process.env,
+            PATH: `${NODE_BIN}${path.delimiter}${process.env.PATH}`,
+            PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+            ...run.env,
+            ...Object.fromEntries(secretNames(run.secrets).map(([key, variable]) => [variable, run.secrets![key]])),
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: options.detached ?? false,
+    });
+    const done = new Promise<EngineOutcome>((resolve, reject) => {
         let stdout = "";
         let stderr = "";
-        child.stdout.on("data", (d) => (stdout += d));
-        child.stderr.on("data", (d) => (stderr += d));
+        child.stdout!.on("data", (d) => (stdout += d));
+        child.stderr!.on("data", (d) => (stderr += d));
         child.on("error", reject);
-        child.on("close", (code) => {
+        child.on("close", (code, signal) => {
             const last = stdout.trim().split("\n").pop() ?? "";
             let result: StackResult | undefined;
             try {
@@ -74,8 +101,39 @@ export function runEngine(command: StackCommand, run: EngineRun): Promise<Engine
             } catch {
                 result = undefined;
             }
-            resolve({ code: code ?? 1, result, stderr: stderr + (result ? "" : stdout) });
+            resolve({ code: code ?? (signal ? 128 : 1), result, stderr: stderr + (result ? "" : stdout) });
         });
+    });
+    return { child, done };
+}
+
+/**
+ * Runs a command the way a user runs it in the stack's project folder (the driver's workspace:
+ * its Pulumi.yaml names the file backend), with the engine on PATH: `pulumi cancel`, or this
+ * package's own command line (`node bin/pulumi-intune-app-protection recover …`).
+ */
+export function runInProject(
+    file: string,
+    args: string[],
+    run: Pick<EngineRun, "stateDir" | "env">,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+    const { engineEnv } = require("../../scripts/pulumi/engine-env");
+    const env = {
+        ...process.env,
+        ...engineEnv({ pulumiHome: path.join(run.stateDir, "home") }),
+        PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+        ...run.env,
+    };
+    return new Promise((resolve, reject) => {
+        execFile(
+            file,
+            args,
+            { cwd: path.join(run.stateDir, "workspace"), env, maxBuffer: 1 << 28 },
+            (err, stdout, stderr) => {
+                if (err && typeof err.code !== "number") return reject(err);
+                resolve({ code: err ? Number(err.code) : 0, stdout: String(stdout), stderr: String(stderr) });
+            },
+        );
     });
 }
 

@@ -1,5 +1,6 @@
 import { checkInputs } from "../../provider/engine/check";
 import { UNKNOWN } from "../../provider/engine/unknown";
+import { resetAdoptions } from "../../provider/engine/adoptions";
 import { android, ios, type Platform } from "../../provider/settings/platforms";
 
 const GROUP = "11111111-1111-1111-1111-111111111111";
@@ -263,5 +264,109 @@ describe("iOS Open-In filtering", () => {
                 "filterOpenInToOnlyManagedApps",
             ),
         ).toMatch(/only allowed when disableProtectionOfManagedOutboundOpenInData is false/);
+    });
+});
+
+describe("values not known at preview", () => {
+    it.each([ios, android])(
+        "a whole `apps` list unknown at preview passes ($title), and is checked when known",
+        (platform) => {
+            const preview = checkInputs(platform, { displayName: "p", apps: UNKNOWN });
+            expect(preview.failures).toEqual([]);
+            expect(preview.inputs.apps).toBe(UNKNOWN);
+            expect(reasonFor(platform, { apps: ["not an app id!"] }, "apps")).toMatch(/item 0 \("not an app id!"\)/);
+        },
+    );
+
+    it("whole assignments and adoptPolicyId unknown at preview pass too", () => {
+        expect(failuresOf(ios, { assignments: UNKNOWN, adoptPolicyId: UNKNOWN })).toEqual([]);
+    });
+});
+
+describe("values echoed in failures are cut", () => {
+    it("a 1 MB display name shows 100 characters and its length", () => {
+        const huge = "x".repeat(1_000_000);
+        const reason = reasonFor(ios, { displayName: huge }, "displayName");
+        expect(reason.length).toBeLessThan(400);
+        expect(reason).toContain(`"${"x".repeat(99)}…" (1000000 characters)`);
+    });
+
+    it("long values inside list items, group ids and unknown setting names are cut as well", () => {
+        const long = "y".repeat(5000);
+        for (const [news, property] of [
+            [{ apps: [long] }, "apps"],
+            [{ assignments: { include: [long] } }, "assignments"],
+            [{ [long]: true }, long],
+        ] as const) {
+            const reason = reasonFor(ios, news, property);
+            expect([property.slice(0, 20), reason.length < 600]).toEqual([property.slice(0, 20), true]);
+            expect(reason).toContain('…" (5000 characters)');
+        }
+    });
+
+    it("any reason is at most 2,000 characters, with its full length", () => {
+        const reason = reasonFor(
+            ios,
+            { allowedDataStorageLocations: ["z".repeat(100_000)] },
+            "allowedDataStorageLocations",
+        );
+        expect(reason.length).toBeLessThan(2100);
+        expect(reason).toMatch(/must be .*… \(100\d{3} characters\)$/);
+    });
+});
+
+describe("adoptPolicyId across resources", () => {
+    beforeEach(() => resetAdoptions());
+    const owner = (name: string) => `organization/intune/dev\n${name}`;
+    const id = "T_2c8160fa-dfa6-4e01-8e7b-0f80f1f389df";
+
+    it("one policy id adopted by two resources fails for the second, naming the first", () => {
+        expect(checkInputs(ios, { displayName: "a", adoptPolicyId: id }, { owner: owner("first") }).failures).toEqual(
+            [],
+        );
+        const second = checkInputs(
+            ios,
+            { displayName: "b", adoptPolicyId: id.toUpperCase() },
+            { owner: owner("second") },
+        );
+        expect(second.failures).toHaveLength(1);
+        expect(second.failures[0].property).toBe("adoptPolicyId");
+        expect(second.failures[0].reason).toMatch(
+            /policy T_2C8160FA-.* is already adopted by resource "first" of this stack; a policy can be managed by one resource only/,
+        );
+    });
+
+    it("the same resource checked twice is fine, and ids of the two platforms do not collide", () => {
+        for (let i = 0; i < 2; i++)
+            expect(
+                checkInputs(ios, { displayName: "a", adoptPolicyId: id }, { owner: owner("first") }).failures,
+            ).toEqual([]);
+        expect(
+            checkInputs(android, { displayName: "a", adoptPolicyId: id }, { owner: owner("first") }).failures,
+        ).toEqual([]);
+    });
+
+    it("changing the adoptPolicyId of an existing resource fails, saying what to do", () => {
+        const other = "T_0f0f0f0f-dfa6-4e01-8e7b-0f80f1f389df";
+        const outcome = checkInputs(
+            ios,
+            { displayName: "a", adoptPolicyId: other },
+            { olds: { displayName: "a", adoptPolicyId: id }, owner: owner("first") },
+        );
+        expect(outcome.failures.map((f) => f.property)).toEqual(["adoptPolicyId"]);
+        expect(outcome.failures[0].reason).toMatch(
+            new RegExp(
+                `already manages iOS/iPadOS policy ${id} and cannot switch to ${other} in place.*new name.*pulumi state delete`,
+            ),
+        );
+        // Keeping the id, or removing it after adoption, is fine.
+        expect(
+            checkInputs(
+                ios,
+                { displayName: "a", adoptPolicyId: id },
+                { olds: { adoptPolicyId: id }, owner: owner("first") },
+            ).failures,
+        ).toEqual([]);
+        expect(checkInputs(ios, { displayName: "a" }, { olds: { adoptPolicyId: id } }).failures).toEqual([]);
     });
 });
