@@ -16,119 +16,26 @@
  * "advisory" for what goes beyond it (blocking sync with native apps, blocking printing). Every
  * level can be changed per rule through the pack's config (see README.md).
  */
-import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
-import { formatDuration, parseDuration, platforms, TYPE_MODULE, type Platform, type PlatformName } from "./catalog";
+import { formatDuration, parseDuration, platforms, TYPE_MODULE, type Platform } from "./catalog";
+import {
+    BOTH,
+    cited,
+    durationWords,
+    isTrue,
+    needs,
+    oneOf,
+    PolicyView,
+    q,
+    type PolicyInputs,
+    type ZeroTrustRule,
+} from "./view";
+import { workshopRules } from "./workshop-rules";
 
-/** A policy's inputs as the analyzer sees them. */
-export type PolicyInputs = Readonly<Record<string, unknown>>;
-
-/** One Zero Trust rule: a Pulumi policy of its own. */
-export interface ZeroTrustRule {
-    /** Policy name (unique in the pack; the key of its config). */
-    readonly name: string;
-    /** One line: what the rule requires. */
-    readonly description: string;
-    /** Default enforcement level. */
-    readonly enforcementLevel: Extract<EnforcementLevel, "mandatory" | "advisory">;
-    /** Platforms the rule applies to. */
-    readonly platforms: readonly PlatformName[];
-    /** Settings the rule reads (Graph property names in the catalog). */
-    readonly settings: readonly string[];
-    /** How to fix a violation, in general terms. */
-    readonly remediation: string;
-    /** Config the rule takes besides its enforcement level. */
-    readonly configSchema?: PolicyConfigSchema;
-    /** Violation messages for one policy; empty when it complies. */
-    evaluate(policy: PolicyView, config: Readonly<Record<string, unknown>>): string[];
-}
-
-const q = (value: unknown) => JSON.stringify(value);
-
-/**
- * Read access to one policy's settings, normalized the way the provider's `check` does (so
- * `PT60M`, `pt1h` and `PT1H` compare alike), with labels from the catalog.
- * Values are read one by one and only when a rule needs them: during preview the policy SDK
- * throws on a value that is not known yet, and reports that rule as not run.
- */
-export class PolicyView {
-    constructor(
-        readonly platform: Platform,
-        private readonly inputs: PolicyInputs,
-    ) {}
-
-    /** The declared value in canonical form, or undefined when the setting is not set. */
-    value(setting: string): unknown {
-        const spec = this.spec(setting);
-        const raw = this.inputs[setting];
-        if (raw === undefined || raw === null) return undefined;
-        return spec.kind.problem(raw) === undefined ? spec.kind.normalize(raw) : raw;
-    }
-
-    /** `setting ("Admin center > Label")`. */
-    ref(setting: string): string {
-        return `${setting} ("${this.spec(setting).label}")`;
-    }
-
-    /** What a new policy gets when the setting is not sent, in words. */
-    defaultNote(setting: string): string {
-        const spec = this.spec(setting);
-        return spec.default === undefined
-            ? "a new policy leaves it not configured"
-            : `a new policy gets ${q(spec.default)}`;
-    }
-
-    private spec(setting: string) {
-        const spec = this.platform.settings[setting];
-        if (!spec)
-            throw new Error(`policy pack bug: ${setting} is not a ${this.platform.title} setting in the catalog`);
-        return spec;
-    }
-}
-
-/** The message for a setting the rule needs but the program leaves unmanaged. */
-function notSet(policy: PolicyView, setting: string, fix: string): string {
-    return (
-        `${policy.ref(setting)} is not set. An unset setting is not managed: the policy keeps whatever the tenant has ` +
-        `(${policy.defaultNote(setting)}), so this program does not guarantee it. Fix: ${fix}.`
-    );
-}
-
-/**
- * One setting that must hold an acceptable value: unset and unacceptable values are violations.
- * `why` says what the unacceptable value lets happen.
- */
-function needs(
-    policy: PolicyView,
-    setting: string,
-    acceptable: (value: unknown) => boolean,
-    why: (value: unknown) => string,
-    fix: string,
-): string[] {
-    const value = policy.value(setting);
-    if (value === undefined) return [notSet(policy, setting, fix)];
-    if (acceptable(value)) return [];
-    return [`${policy.ref(setting)} is ${q(value)}: ${why(value)}. Fix: ${fix}.`];
-}
-
-const isTrue = (value: unknown) => value === true;
-const oneOf =
-    (...allowed: unknown[]) =>
-    (value: unknown) =>
-        allowed.includes(value);
-
-/** "PT30M" as "PT30M (30 minutes)". */
-function durationWords(text: string): string {
-    const ms = parseDuration(text);
-    if (ms === undefined) return text;
-    const minutes = ms / 60_000;
-    return `${formatDuration(ms)} (${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} minutes)`;
-}
-
-const BOTH: readonly PlatformName[] = ["ios", "android"];
+export { PolicyView, type PolicyInputs, type ZeroTrustRule } from "./view";
 
 /** The rules, in the order the pack reports them. */
 export const zeroTrustRules: readonly ZeroTrustRule[] = [
-    {
+    cited(["RMD_MAM_16"], {
         name: "block-org-data-sync-with-native-apps",
         description: "Org data must not sync with native apps or add-ins (contacts, calendar, widgets).",
         enforcementLevel: "advisory",
@@ -144,8 +51,8 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                     "org data (contacts, calendar, widgets) is synced with native apps and add-ins, outside app protection",
                 'set contactSyncBlocked: true ("Block")',
             ),
-    },
-    {
+    }),
+    cited(["RMD_MAM_05", "RMD_MAM_06"], {
         name: "block-org-data-backups",
         description: "Org data must not go to iCloud/iTunes or Android backup services.",
         enforcementLevel: "mandatory",
@@ -160,8 +67,8 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                 () => "org data is copied into device backups outside app protection",
                 'set dataBackupBlocked: true ("Block")',
             ),
-    },
-    {
+    }),
+    cited(["RMD_MAM_07"], {
         name: "send-org-data-only-to-managed-apps",
         description: "Org data may only be sent to policy-managed apps (or to none).",
         enforcementLevel: "mandatory",
@@ -176,8 +83,8 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                 () => "org data can be sent to any app, unmanaged ones included",
                 'set allowedOutboundDataTransferDestinations: "managedApps" ("Policy managed apps") or "none"',
             ),
-    },
-    {
+    }),
+    cited(["RMD_MAM_10"], {
         name: "save-org-data-only-to-org-storage",
         description: "Copies of org data may only be saved to the services listed in allowedDataStorageLocations.",
         enforcementLevel: "mandatory",
@@ -193,8 +100,8 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                 () => "users can save copies of org data anywhere, local storage and personal clouds included",
                 'set saveAsBlocked: true ("Block") and list the allowed services in allowedDataStorageLocations',
             ),
-    },
-    {
+    }),
+    cited(["RMD_MAM_11"], {
         name: "restrict-clipboard-to-managed-apps",
         description: "Cut and copy of org data must be limited to policy-managed apps.",
         enforcementLevel: "mandatory",
@@ -209,7 +116,7 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                 () => "org data can be pasted into any app",
                 'set allowedOutboundClipboardSharingLevel: "managedAppsWithPasteIn" ("Policy managed apps with paste in"), "managedApps" or "blocked"',
             ),
-    },
+    }),
     {
         name: "block-printing-org-data",
         description: "Org data must not be printed.",
@@ -220,7 +127,7 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
         evaluate: (p) =>
             needs(p, "printBlocked", isTrue, () => "org data can be printed", 'set printBlocked: true ("Block")'),
     },
-    {
+    cited(["RMD_MAM_15"], {
         name: "encrypt-org-data",
         description: "Org data must be encrypted by the app.",
         enforcementLevel: "mandatory",
@@ -243,8 +150,8 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                       () => "org data is stored unencrypted by the app",
                       'set encryptAppData: true ("Require")',
                   ),
-    },
-    {
+    }),
+    cited(["51019", "RMD_MAM_19", "RMD_MAM_22"], {
         name: "require-pin-or-work-credentials",
         description: "Opening org data must require an app PIN or work or school credentials.",
         enforcementLevel: "mandatory",
@@ -264,8 +171,8 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                     'Fix: set pinRequired: true ("Require") and/or organizationalCredentialsRequired: true ("Require").',
             ];
         },
-    },
-    {
+    }),
+    cited(["51019", "RMD_MAM_23"], {
         name: "recheck-access-requirements-often",
         description:
             "Access requirements (PIN, credentials) must be rechecked after at most 30 minutes of inactivity (configurable).",
@@ -302,8 +209,8 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                 `set periodOnlineBeforeAccessCheck to ${q(formatDuration(maximumMs))} or less`,
             );
         },
-    },
-    {
+    }),
+    cited(["51014", "RMD_MAM_25"], {
         name: "block-jailbroken-rooted-devices",
         description: "Jailbroken or rooted devices must be detected, and access blocked or org data wiped.",
         enforcementLevel: "mandatory",
@@ -326,8 +233,8 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                 'set appActionIfDeviceComplianceRequired: "block" ("Block access") or "wipe" ("Wipe data")',
             ),
         ],
-    },
-    {
+    }),
+    cited(["51013"], {
         name: "block-disabled-accounts",
         description: "A disabled or deleted account must lose access (block) or its org data (wipe).",
         enforcementLevel: "mandatory",
@@ -342,8 +249,8 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                 () => "a disabled account is neither blocked nor wiped",
                 'set appActionIfUnableToAuthenticateUser: "block" ("Block access") or "wipe" ("Wipe data")',
             ),
-    },
-    {
+    }),
+    cited(["51014", "RMD_MAM_27"], {
         name: "require-android-device-attestation",
         description:
             "Android devices must pass Play Integrity attestation, and a failure must block access or wipe org data.",
@@ -374,7 +281,8 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
                 'set appActionIfAndroidSafetyNetDeviceAttestationFailed: "block" or "wipe"',
             ),
         ],
-    },
+    }),
+    ...workshopRules,
 ];
 
 /** The platform whose resource type token this is, if any. */

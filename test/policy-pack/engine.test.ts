@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 /** Options of one preview: its own state dir, the emulator tenant, the pack's bin on PATH. */
-function options(program: string): StackOptions {
+function options(program: string, policyPackConfigs?: string[]): StackOptions {
     const stateDir = fs.mkdtempSync(path.join(work, `${program}-`));
     const { "intune:clientSecret": clientSecret, ...config } = stackConfig(emulator, tenant);
     // engineEnv's PATH = engine dir, node_modules/.bin, base PATH; `env` replaces it, so extend it.
@@ -52,13 +52,14 @@ function options(program: string): StackOptions {
         env: { PATH: [PACK_BIN, enginePath].join(path.delimiter), NODE_EXTRA_CA_CERTS: emulator.caCertPath },
         passphrase: "policy-pack-test",
         policyPacks: [PACK],
+        policyPackConfigs,
     };
 }
 
 /** What the engine printed, whether the preview passed or failed. */
-async function preview(program: string): Promise<{ ok: boolean; output: string }> {
+async function preview(program: string, policyPackConfigs?: string[]): Promise<{ ok: boolean; output: string }> {
     try {
-        return { ok: true, output: (await runStack("preview", options(program))).output };
+        return { ok: true, output: (await runStack("preview", options(program, policyPackConfigs))).output };
     } catch (err) {
         return { ok: false, output: String(err instanceof Error ? err.message : err) };
     }
@@ -70,7 +71,17 @@ const label = (platform: "ios" | "android", setting: string) => platforms[platfo
 const writes = () => emulator.requests.filter((r) => r.kind !== "token" && r.kind !== "metadata" && r.method !== "GET");
 
 it("passes a compliant program: Level 3 presets tightened to every rule", async () => {
-    const { ok, output } = await preview("compliant");
+    // Conditional Access (24827) and the Defender connector (24871) are this tenant's, managed outside the program.
+    const configFile = path.join(work, "managed-elsewhere.json");
+    const elsewhere = { enforcementLevel: "mandatory", managedElsewhere: true };
+    fs.writeFileSync(
+        configFile,
+        JSON.stringify({
+            "conditional-access-requires-app-protection": elsewhere,
+            "defender-enrolls-android": elsewhere,
+        }),
+    );
+    const { ok, output } = await preview("compliant", [configFile]);
     expect(ok).toBe(true);
     expect(output).toMatch(/Policy Packs run:[\s\S]*intune-zero-trust/);
     expect(output).not.toMatch(/\[(mandatory|advisory)\]/);
@@ -120,6 +131,12 @@ it("refuses a weak program, naming each rule, setting, admin-center label and fi
             "require-android-device-attestation",
             "block-org-data-sync-with-native-apps",
             "block-printing-org-data",
+            // Workshop advisories Level 2 does not meet (test/zero-trust).
+            "restrict-dialer-to-managed-apps",
+            "require-approved-keyboards",
+            "require-minimum-app-version",
+            "require-mtd-threat-level",
+            "require-samsung-knox-attestation",
         ]),
     );
 });
@@ -132,6 +149,8 @@ it("takes enforcement levels and rule settings from the pack's config, per rule"
         JSON.stringify({
             "recheck-access-requirements-often": { maximum: "PT1H" },
             "block-org-data-backups": "advisory",
+            // This stack holds only the iOS policy (24549 is another stack's).
+            "android-app-protection-assigned": "disabled",
         }),
     );
     const stack = await openStack(options("relaxed"));

@@ -59,9 +59,14 @@ describe("unset means unmanaged", () => {
                 .map((r) => r.name)
                 .sort(),
         );
-        expect(violated(android, {})).toEqual(zeroTrustRules.map((r) => r.name).sort());
+        expect(violated(android, {})).toEqual(
+            zeroTrustRules
+                .filter((r) => r.platforms.includes("android"))
+                .map((r) => r.name)
+                .sort(),
+        );
         expect(evaluateRule(rule("block-org-data-backups"), ios, {})).toEqual([
-            `dataBackupBlocked ("${ios.settings.dataBackupBlocked.label}") is not set. An unset setting is not managed: the policy keeps whatever the tenant has (a new policy gets false), so this program does not guarantee it. Fix: set dataBackupBlocked: true ("Block").`,
+            `dataBackupBlocked ("${ios.settings.dataBackupBlocked.label}") is not set. An unset setting is not managed: the policy keeps whatever the tenant has (a new policy gets false), so this program does not guarantee it. Fix: set dataBackupBlocked: true ("Block"). [Zero Trust RMD_MAM_05, RMD_MAM_06]`,
         ]);
         expect(evaluateRule(rule("block-disabled-accounts"), ios, {})[0]).toContain(
             "(a new policy leaves it not configured)",
@@ -192,6 +197,7 @@ describe("Microsoft's framework levels against the pack", () => {
             levels.map((level) => [level, violated(platforms[platform], baselines[platform][level] as PolicyInputs)]),
         );
 
+    const LEVEL1_ANDROID_ONLY = ["block-screen-capture", "require-hardware-backed-attestation"];
     it("Level 2 and 3 meet every mandatory rule; Level 1 does not", () => {
         for (const platform of ["ios", "android"] as const) {
             const byLevel = results(platform);
@@ -202,16 +208,33 @@ describe("Microsoft's framework levels against the pack", () => {
                     "save-org-data-only-to-org-storage",
                     "block-org-data-backups",
                     "send-org-data-only-to-managed-apps",
+                    // Workshop rules (test/zero-trust) that Level 2 meets and Level 1 does not.
+                    "block-org-data-in-notifications",
+                    "open-web-links-in-edge",
+                    "require-minimum-os-version",
+                    ...(platform === "android" ? LEVEL1_ANDROID_ONLY : []),
                 ].sort(),
             );
             expect(mandatory(byLevel.level2EnterpriseEnhanced)).toEqual([]);
             expect(mandatory(byLevel.level3EnterpriseHigh)).toEqual([]);
             // The advisory rules go beyond the framework: no level blocks sync with native apps, only Level 3 blocks printing.
-            expect(byLevel.level2EnterpriseEnhanced).toEqual([
-                "block-org-data-sync-with-native-apps",
-                "block-printing-org-data",
-            ]);
-            expect(byLevel.level3EnterpriseHigh).toEqual(["block-org-data-sync-with-native-apps"]);
+            // The workshop rules (test/zero-trust) add advisories no level meets: minimum app version, and Samsung Knox on Android.
+            const beyond = platform === "ios" ? [] : ["require-samsung-knox-attestation"];
+            expect(byLevel.level2EnterpriseEnhanced).toEqual(
+                [
+                    "block-org-data-sync-with-native-apps",
+                    "block-printing-org-data",
+                    "restrict-dialer-to-managed-apps",
+                    "require-minimum-app-version",
+                    "require-mtd-threat-level",
+                    ...(platform === "ios"
+                        ? ["block-third-party-keyboards"]
+                        : ["require-approved-keyboards", ...beyond]),
+                ].sort(),
+            );
+            expect(byLevel.level3EnterpriseHigh).toEqual(
+                ["block-org-data-sync-with-native-apps", "require-minimum-app-version", ...beyond].sort(),
+            );
         }
     });
 });
