@@ -52,6 +52,7 @@ Commands:
   export    Write a tenant's Intune app protection policies as a Pulumi TypeScript program
   recover   Repair a stack after an interrupted \`pulumi up\` (see ${COMMAND} recover --help)
   review    Markdown review of a preview in the admin center's words (see ${COMMAND} review --help)
+  assess    Judge a tenant against the Zero Trust rules (see ${COMMAND} assess --help)
 
 Options:
   -h, --help     Show help (also: ${COMMAND} export --help)
@@ -270,8 +271,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }
         if (command === "recover") return await (await import("../recover")).main(rest, io);
         if (command === "review") return await (await import("../review/cli")).main(rest, io);
+        if (command === "assess") return await (await import("../assess")).main(rest, io);
         if (command !== "export")
-            throw new UsageError(`unknown command "${command}" (the commands are: export, recover)`);
+            throw new UsageError(`unknown command "${command}" (the commands are: export, recover, review, assess)`);
         return await exportCommand(rest, io, progress);
     } catch (err) {
         progress.clear();

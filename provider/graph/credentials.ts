@@ -11,7 +11,7 @@
 import type { TokenCredential } from "@azure/identity";
 import { resolveEndpoints } from "./clouds";
 import { aadErrorFromBody } from "./errors";
-import { type ConnectionSettings, type CredentialKind, effectiveCredentialKind } from "./connection";
+import { type ConnectionConfig, type CredentialKind, effectiveCredentialKind } from "../config";
 
 /**
  * What {@link createCredential} will construct: the credential class and its non-secret options.
@@ -37,7 +37,7 @@ export interface CredentialPlan {
 }
 
 /** Describes the credential the settings select, without building it. */
-export function planCredential(settings: ConnectionSettings): CredentialPlan {
+export function planCredential(settings: ConnectionConfig): CredentialPlan {
     const endpoints = resolveEndpoints(settings);
     const kind = effectiveCredentialKind(settings);
     const className = (
@@ -61,13 +61,13 @@ export function planCredential(settings: ConnectionSettings): CredentialPlan {
 
 /**
  * Creates the `TokenCredential` for the settings (validated settings expected, see
- * `validateConnectionSettings`). Always passes the cloud's (or overridden) authority host and
+ * `validateConnectionConfig`). Always passes the cloud's (or overridden) authority host and
  * disables instance discovery for a non-Microsoft authority host.
  *
  * The returned object holds secrets: keep it in the module-level session cache, never in a
  * provider field or output.
  */
-export function createCredential(settings: ConnectionSettings): TokenCredential {
+export function createCredential(settings: ConnectionConfig): TokenCredential {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const identity = require("@azure/identity") as typeof import("@azure/identity");
     const plan = planCredential(settings);
@@ -140,7 +140,7 @@ function required(value: string | undefined): string {
  * AADSTS90002 for an unknown tenant) as an `AuthenticationError`-shaped error, or the network/TLS
  * error — or `undefined` when the document loads fine. Sends no credentials.
  */
-export async function probeAuthority(settings: ConnectionSettings, timeoutMs = 10_000): Promise<unknown | undefined> {
+export async function probeAuthority(settings: ConnectionConfig, timeoutMs = 10_000): Promise<unknown | undefined> {
     const { authorityHost } = resolveEndpoints(settings);
     const url = `${authorityHost}/${encodeURIComponent(settings.tenantId)}/v2.0/.well-known/openid-configuration`;
     try {

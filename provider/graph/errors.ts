@@ -10,7 +10,8 @@
  */
 
 import { CLOUDS, resolveEndpoints } from "./clouds";
-import { type ConnectionSettings, configKey, effectiveCredentialKind, settingLabel } from "./connection";
+import { GRAPH_ENDPOINTS, permissionFor } from "./permissions";
+import { type ConnectionConfig, SECRET_FIELDS, configKey, effectiveCredentialKind, configLabel } from "../config";
 
 /** Broad classes of failure, for callers that branch (e.g. delete treats `notFound` as done). */
 export type GraphErrorKind =
@@ -18,15 +19,13 @@ export type GraphErrorKind =
     | "unauthorized" // Graph answered 401
     | "permission" // 403: missing application permission / admin consent
     | "unlicensed" // 403/400: the tenant has no Intune licence
-    | "notFound" // 404
+    | "notFound" // 404 in Graph's own error shape: the object does not exist
+    | "notGraph" // an answer that is not Graph's (an HTML 404 from a wrong endpoint, a proxy's page)
     | "validation" // 400 and other 4xx client errors
     | "conflict" // 409 / 412
     | "throttled" // 429 after retries
     | "server" // 5xx after retries
     | "network"; // no HTTP response (connection refused, dropped, timed out, TLS)
-
-/** The Graph permission this provider needs (application permission, with admin consent). */
-export const REQUIRED_PERMISSION = "DeviceManagementApps.ReadWrite.All";
 
 /** Fields of a {@link GraphRequestError}. */
 export interface GraphRequestErrorInit {
@@ -94,9 +93,37 @@ export class GraphRequestError extends Error {
     }
 }
 
-/** Whether `err` is a {@link GraphRequestError} saying the object does not exist. */
+/**
+ * Whether `err` is Microsoft Graph saying the object does not exist: a 404 in Graph's own error
+ * shape (see {@link isGraphNotFound}). Any other 404 is not evidence that anything was deleted.
+ */
 export function isNotFound(err: unknown): boolean {
     return err instanceof GraphRequestError && err.kind === "notFound";
+}
+
+/**
+ * Whether a 404 answer is Graph's own "not found": a JSON body `{ error: { code, message } }` whose
+ * code says not found (`ResourceNotFound`, `NotFound`, …), with Graph's `request-id` (header or
+ * `innerError`). An HTML page or any other body from whatever answers at a wrong endpoint is not.
+ */
+export function isGraphNotFound(response: ErrorResponseInfo): boolean {
+    if (response.status !== 404) return false;
+    const type = response.headers?.get("content-type");
+    if (type && !/json/i.test(type)) return false;
+    let body = response.body;
+    if (typeof body === "string") {
+        try {
+            body = JSON.parse(body);
+        } catch {
+            return false;
+        }
+    }
+    const error = (body as { error?: Record<string, unknown> } | null | undefined)?.error;
+    if (!error || typeof error !== "object") return false;
+    if (typeof error.code !== "string" || !/notfound/i.test(error.code) || typeof error.message !== "string")
+        return false;
+    const inner = (error.innerError ?? error.innererror) as Record<string, unknown> | undefined;
+    return Boolean(response.headers?.get("request-id") || typeof inner?.["request-id"] === "string");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,17 +131,14 @@ export function isNotFound(err: unknown): boolean {
 
 /**
  * Removes anything credential-like from `text`: bearer tokens, JWTs, `client_secret=` /
- * `client_assertion=` form fields, `access_token` JSON fields, PEM blocks, and the literal secret
- * values of `settings`.
+ * `client_assertion=` form fields, `access_token` JSON fields, PEM blocks, and the literal values
+ * of the config's secret keys (those the config table marks secret).
  */
-export function redactSecrets(text: string, settings?: Partial<ConnectionSettings>): string {
+export function redactSecrets(text: string, settings?: Partial<ConnectionConfig>): string {
     let out = text;
-    for (const secret of [
-        settings?.clientSecret,
-        settings?.clientCertificatePassword,
-        settings?.clientCertificatePem,
-    ]) {
-        if (secret && secret.length >= 4) out = out.split(secret).join("[redacted]");
+    for (const field of SECRET_FIELDS) {
+        const secret = (settings as Record<string, unknown> | undefined)?.[field];
+        if (typeof secret === "string" && secret.length >= 4) out = out.split(secret).join("[redacted]");
     }
     out = out.replace(/-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)/g, "[redacted PEM]");
     out = out.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/=]+/gi, "$1 [redacted]");
@@ -252,16 +276,18 @@ export function looksUnlicensed(parsed: ParsedGraphError): boolean {
 /** What the translators know about the request that failed. */
 export interface RequestContext {
     /** Connection settings (for names in messages and for redaction). */
-    settings?: ConnectionSettings;
+    settings?: ConnectionConfig;
     method?: string;
     path?: string;
     clientRequestId?: string;
     attempts?: number;
     retriedForMs?: number;
     maybeApplied?: boolean;
+    /** Set when the request was repeated with a newly issued token after a 401. */
+    tokenRenewed?: boolean;
 }
 
-function who(settings?: ConnectionSettings): string {
+function who(settings?: ConnectionConfig): string {
     if (!settings) return "the app";
     const kind = effectiveCredentialKind(settings);
     if (kind === "managedIdentity") {
@@ -326,7 +352,14 @@ export function errorFromResponse(response: ErrorResponseInfo, ctx: RequestConte
     let kind: GraphErrorKind;
     let sentence: string;
 
-    if (status === 401) {
+    if (status === 401 && ctx.tokenRenewed) {
+        kind = "unauthorized";
+        const credential = settings ? effectiveCredentialKind(settings) : undefined;
+        sentence =
+            `Microsoft Graph refused the access tokens of ${who(settings)} for ${req}, also one newly issued by Entra ID for the retry: ` +
+            `the ${credential ? `${credential} ` : ""}credential gets tokens Graph does not accept. Check the credential: that ${configKey("clientId")} is the app registration consented in tenant ${settings?.tenantId ?? ""} ` +
+            `and that its tokens are for this cloud (${configKey("cloud")}); a newly created app registration can take a few minutes to be usable.`;
+    } else if (status === 401) {
         kind = "unauthorized";
         const endpoints = settings ? resolveEndpoints(settings) : undefined;
         sentence =
@@ -340,9 +373,11 @@ export function errorFromResponse(response: ErrorResponseInfo, ctx: RequestConte
             `Assign an Intune (or Microsoft 365 E3/E5/EMS) subscription to the tenant and make sure Intune is its MDM authority.`;
     } else if (status === 403) {
         kind = "permission";
+        const { permission, endpoint } = permissionFor(ctx.method, ctx.path);
+        const others = endpoint?.alsoReads.filter((p) => p !== permission) ?? [];
         sentence =
-            `${capitalize(who(settings))} is not allowed to ${write ? "change" : "read"} Intune app protection policies (${req}). ` +
-            `Give the app registration the Microsoft Graph application permission ${REQUIRED_PERMISSION} and grant admin consent for the tenant ` +
+            `${capitalize(who(settings))} is not allowed to ${endpoint && endpoint !== GRAPH_ENDPOINTS.policies ? endpoint.purpose : `${write ? "change" : "read"} Intune app protection policies`} (${req}). ` +
+            `Give the app registration the Microsoft Graph application permission ${permission}${!write && others.length ? ` (or ${others.join(" or ")})` : ""} and grant admin consent for the tenant ` +
             `(Entra admin center → App registrations → API permissions → Add a permission → Microsoft Graph → Application permissions, then "Grant admin consent"); ` +
             `new permissions reach the token within a few minutes.`;
     } else if (
@@ -354,6 +389,13 @@ export function errorFromResponse(response: ErrorResponseInfo, ctx: RequestConte
         sentence =
             `Tenant ${settings?.tenantId ?? ""} cannot use Intune app protection: Microsoft Graph says the request is not applicable to it, which means it has no active Intune licence (${req}). ` +
             `Assign an Intune subscription to the tenant.`;
+    } else if (status === 404 && !isGraphNotFound(response)) {
+        kind = "notGraph";
+        const endpoint = settings ? resolveEndpoints(settings).graphEndpoint : "the Graph endpoint";
+        const type = response.headers?.get("content-type") ?? "no content type";
+        sentence =
+            `${endpoint} answered ${req} with HTTP 404, but not in Microsoft Graph's error format (${type}), so it is not taken to mean the policy was deleted: ` +
+            `check that ${configKey("graphEndpoint")}/${configKey("cloud")} point at Microsoft Graph.`;
     } else if (status === 404) {
         kind = "notFound";
         sentence = `Microsoft Graph found nothing at ${ctx.path ?? "the requested path"} in tenant ${settings?.tenantId ?? ""} (${ctx.method ?? "request"}); it may have been deleted outside Pulumi.`;
@@ -536,7 +578,7 @@ export function errorFromCredential(err: unknown, ctx: RequestContext): GraphReq
     const kind = settings ? effectiveCredentialKind(settings) : undefined;
     const app = settings?.clientId ? `app ${settings.clientId}` : "the app";
     const tenant = settings ? `tenant ${settings.tenantId}` : "the tenant";
-    const label = (f: Parameters<typeof settingLabel>[1]) => settingLabel(settings, f);
+    const label = (f: Parameters<typeof configLabel>[1]) => configLabel(settings, f);
     let sentence: string;
 
     switch (aad.aadsts) {
@@ -666,7 +708,7 @@ function firstLine(text: string): string {
 
 function credentialUnavailableSentence(
     message: string,
-    settings: ConnectionSettings | undefined,
+    settings: ConnectionConfig | undefined,
     authorityHost: string | undefined,
 ): string {
     const kind = settings ? effectiveCredentialKind(settings) : undefined;

@@ -1,13 +1,14 @@
 /**
- * Microsoft Graph access layer: connection settings, national clouds, credentials, sessions with
- * pacing and retries, and actionable errors.
+ * Microsoft Graph access layer: national clouds, credentials, sessions with pacing and retries,
+ * the endpoints the provider calls with the permission each needs, and actionable errors. The
+ * connection config it takes comes from `provider/config`.
  *
  * Typical use inside a dynamic provider:
  * ```ts
- * configure(req) { this.settings = readConnectionSettings(req.config, process.env); }
+ * configure(req) { this.connection = readConnectionConfig(req.config, process.env); } // provider/config
  * async create(inputs) {
  *     const { openSession } = require("pulumi-intune-app-protection/dist/provider/graph");
- *     const graph = openSession(this.settings);
+ *     const graph = openSession(this.connection);
  *     const res = await graph.send({ method: "POST", path: "/deviceAppManagement/iosManagedAppProtections", body, idempotent: false });
  * }
  * ```
@@ -28,34 +29,11 @@ export {
     isMicrosoftAuthorityHost,
     resolveEndpoints,
 } from "./clouds";
-export {
-    CONFIG_NAMESPACE,
-    CREDENTIAL_KINDS,
-    ConnectionSettingsError,
-    DEFAULT_MAX_RETRY_DURATION_SECONDS,
-    DEFAULT_REQUESTS_PER_20_SECONDS,
-    DEFAULT_WRITES_PER_20_SECONDS,
-    type ConnectionSettings,
-    type CredentialKind,
-    type SettingName,
-    configKey,
-    describeConnection,
-    effectiveCredentialKind,
-    readConnectionSettings,
-    settingLabel,
-    validateConnectionSettings,
-} from "./connection";
 export { type CredentialPlan, createCredential, planCredential } from "./credentials";
-export {
-    GraphRequestError,
-    REQUIRED_PERMISSION,
-    type GraphErrorKind,
-    isNotFound,
-    redactSecrets,
-    unwrapIntuneMessage,
-} from "./errors";
-export { Pacer, type PacerLimits, type Clock, isWriteMethod, limitsFromSettings } from "./pacer";
-export { type RetryPolicy, backoffDelayMs, decideRetry, parseRetryAfter, policyFromSettings } from "./retry";
+export { GRAPH_ENDPOINTS, type GraphEndpoint, endpointOf, permissionFor } from "./permissions";
+export { GraphRequestError, type GraphErrorKind, isNotFound, redactSecrets, unwrapIntuneMessage } from "./errors";
+export { Pacer, type PacerLimits, type Clock, isWriteMethod, limitsFromConfig } from "./pacer";
+export { type RetryPolicy, backoffDelayMs, decideRetry, parseRetryAfter, policyFromConfig } from "./retry";
 export {
     type GraphLogger,
     type GraphMethod,

@@ -42,7 +42,7 @@ export interface PacerLimits {
     requestsPerWindow: number;
     /**
      * Window length in milliseconds, counted from the end of each request (see the module note).
-     * {@link limitsFromSettings} adds {@link WINDOW_GUARD_MS} for timer and clock granularity.
+     * {@link limitsFromConfig} adds {@link WINDOW_GUARD_MS} for timer and clock granularity.
      */
     windowMs: number;
 }
@@ -56,17 +56,16 @@ export function isWriteMethod(method: string): boolean {
 /** Added to the service's window: covers timer and clock granularity, not network latency. */
 export const WINDOW_GUARD_MS = 50;
 
-/** Pacer limits from connection-settings style numbers (defaults: Intune's 100 writes / 1000 requests per 20 s). */
-export function limitsFromSettings(s: {
-    writesPer20Seconds?: number;
-    requestsPer20Seconds?: number;
-    throttleWindowSeconds?: number;
+/** Pacer limits from a validated connection config (its defaults are Intune's 100 writes / 1000 requests per 20 s). */
+export function limitsFromConfig(s: {
+    writesPer20Seconds: number;
+    requestsPer20Seconds: number;
+    throttleWindowSeconds: number;
 }): PacerLimits {
-    const windowSeconds = s.throttleWindowSeconds ?? 20;
     return {
-        writesPerWindow: s.writesPer20Seconds ?? 100,
-        requestsPerWindow: s.requestsPer20Seconds ?? 1000,
-        windowMs: Math.ceil(windowSeconds * 1000) + WINDOW_GUARD_MS,
+        writesPerWindow: s.writesPer20Seconds,
+        requestsPerWindow: s.requestsPer20Seconds,
+        windowMs: Math.ceil(s.throttleWindowSeconds * 1000) + WINDOW_GUARD_MS,
     };
 }
 

@@ -7,6 +7,8 @@
  * errors that provably happened before the request was sent (e.g. `ECONNREFUSED`); any other
  * failure of such a request that may have reached the server (a lost answer, any 5xx) is reported
  * with `maybeApplied: true` so the caller can look for the object instead of creating a duplicate.
+ * A 401 (Graph refused the access token, so nothing was processed) is retried once, at once, with
+ * a newly issued token (see `tokens.ts`); a second 401 is final.
  *
  * @packageDocumentation
  */
@@ -27,16 +29,16 @@ export interface RetryPolicy {
     random?: () => number;
 }
 
-/** Retry policy from connection-settings style numbers (defaults: 300 s total, 1 s … 30 s back-off). */
-export function policyFromSettings(s: {
-    maxRetryDurationSeconds?: number;
-    retryInitialDelayMs?: number;
-    retryMaxDelayMs?: number;
+/** Retry policy from a validated connection config (its defaults: 300 s total, 1 s … 30 s back-off). */
+export function policyFromConfig(s: {
+    maxRetryDurationSeconds: number;
+    retryInitialDelayMs: number;
+    retryMaxDelayMs: number;
 }): RetryPolicy {
     return {
-        maxDurationMs: (s.maxRetryDurationSeconds ?? 300) * 1000,
-        initialDelayMs: s.retryInitialDelayMs ?? 1000,
-        maxDelayMs: s.retryMaxDelayMs ?? 30_000,
+        maxDurationMs: s.maxRetryDurationSeconds * 1000,
+        initialDelayMs: s.retryInitialDelayMs,
+        maxDelayMs: s.retryMaxDelayMs,
     };
 }
 
@@ -157,6 +159,8 @@ export interface RetryState {
     backoffs: number;
     /** Milliseconds since the first attempt started. */
     elapsedMs: number;
+    /** Whether the request was already retried with a newly issued token after a 401. */
+    tokenRenewed?: boolean;
 }
 
 function retryAfterFromBody(bodyText: string | undefined): number | undefined {
@@ -192,6 +196,11 @@ export function decideRetry(outcome: AttemptOutcome, state: RetryState, policy: 
 
     if (outcome.kind === "response") {
         const { status } = outcome;
+        if (status === 401) {
+            // Graph checks the token before anything else: repeating even a create is safe.
+            if (state.tokenRenewed) return { retry: false, maybeApplied: false };
+            return { retry: true, delayMs: 0, pauseMs: 0, reason: "HTTP 401 (token refused; a new one is fetched)" };
+        }
         if (status === 429 || status === 503 || status === 504) {
             // 429: the request was refused, so even a create can be repeated.
             // 503/504: it may have been processed; only idempotent requests are repeated.
@@ -212,6 +221,7 @@ export function decideRetry(outcome: AttemptOutcome, state: RetryState, policy: 
         return { retry: false, maybeApplied: status >= 500 && !state.idempotent };
     }
 
+    if (outcome.error instanceof TokenFailure) return { retry: false, maybeApplied: false };
     const cls = classifyNetworkError(outcome.error);
     if (!cls.retryable)
         return { retry: false, maybeApplied: !cls.notSent && !state.idempotent && !isSetupError(outcome.error) };
@@ -226,6 +236,14 @@ export function decideRetry(outcome: AttemptOutcome, state: RetryState, policy: 
 function isSetupError(err: unknown): boolean {
     const code = networkErrorCode(err) ?? "";
     return /CERT|SELF_SIGNED|UNABLE_TO_|ERR_TLS|HOSTNAME|ALTNAME|ENOTFOUND|ERR_INVALID_URL/.test(code);
+}
+
+/** A failure to get a token for an attempt (as opposed to a failure of the request itself). */
+export class TokenFailure extends Error {
+    constructor(readonly cause: unknown) {
+        super("no access token");
+        this.name = "TokenFailure";
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,6 +270,14 @@ export class RequestState {
     maybeApplied = false;
     /** Set when retrying stopped because the retry budget ran out. */
     exhausted = false;
+    /** Set when the request ended because no access token could be had (nothing was sent then). */
+    tokenFailure = false;
+    /** Generation of the token the last attempt carried (see `TokenSource`). */
+    tokenGeneration: number | undefined = undefined;
+    /** Generation of a token Graph refused (401): the next attempt asks for a newly issued one. */
+    refusedTokenGeneration: number | undefined = undefined;
+    /** Set once the request was repeated with a newly issued token after a 401. */
+    tokenRenewed = false;
 
     constructor(idempotent: boolean, attemptTimeoutMs: number) {
         this.idempotent = idempotent;
@@ -284,7 +310,8 @@ const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 
 /**
- * Graph-client middleware applying {@link decideRetry}, right before `HTTPMessageHandler`. Every
+ * Graph-client middleware applying {@link decideRetry}, before the token middleware (which
+ * authorizes each attempt separately) and `HTTPMessageHandler`. Every
  * attempt takes a slot from the tenant's pacer and gives it back when its answer is in (see
  * `pacer.ts`); throttling pauses the pacer. Buffers the response body inside the retry loop, so a connection dropped while the body
  * streams is retried like one dropped earlier.
@@ -354,7 +381,7 @@ export class RetryMiddleware implements Middleware {
             const elapsedMs = Date.now() - state.startedAt;
             const decision = decideRetry(
                 outcome,
-                { idempotent: state.idempotent, attempt, backoffs, elapsedMs },
+                { idempotent: state.idempotent, attempt, backoffs, elapsedMs, tokenRenewed: state.tokenRenewed },
                 this.policy,
             );
             if (!decision.retry) {
@@ -362,10 +389,16 @@ export class RetryMiddleware implements Middleware {
                 state.maybeApplied = decision.maybeApplied;
                 state.exhausted = decision.exhausted ?? false;
                 if (outcome.kind === "error") {
-                    state.failure = outcome.error;
-                    throw outcome.error;
+                    const tokenFailure = outcome.error instanceof TokenFailure;
+                    state.tokenFailure = tokenFailure;
+                    state.failure = tokenFailure ? (outcome.error as TokenFailure).cause : outcome.error;
+                    throw state.failure;
                 }
                 return;
+            }
+            if (outcome.kind === "response" && outcome.status === 401) {
+                state.refusedTokenGeneration = state.tokenGeneration ?? -1;
+                state.tokenRenewed = true;
             }
             const serverDelay =
                 outcome.kind === "response" && serverGivenDelay(outcome.retryAfter, bodyText) !== undefined;

@@ -6,18 +6,24 @@
  * {@link openSession}; sessions live in a module-level cache and are never captured by a Pulumi
  * closure. Call {@link openSession} inside provider methods, from settings stored by `configure()`.
  *
- * Middleware chain: capture (records failures so they reach us unwrapped) → AuthenticationHandler
- * (bearer token from the credential) → retry (429/503/504/network; every attempt holds a pacer slot
- * until its answer is in) → HTTPMessageHandler (global `fetch`).
+ * Middleware chain: capture (records failures so they reach us unwrapped) → retry
+ * (429/503/504/network, one 401; every attempt holds a pacer slot until its answer is in) → token
+ * (a bearer token fetched for each attempt, newly issued after a 401) → HTTPMessageHandler
+ * (global `fetch`).
  *
  * @packageDocumentation
  */
 
 import { createHash, randomUUID } from "crypto";
-import type { TokenCredential } from "@azure/identity";
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
 import { type ResolvedEndpoints, resolveEndpoints } from "./clouds";
-import { type ConnectionSettings, describeConnection, validateConnectionSettings } from "./connection";
+import {
+    type ConnectionConfig,
+    type ValidConnectionConfig,
+    configKey,
+    describeConnection,
+    validateConnectionConfig,
+} from "../config";
 import { createCredential, probeAuthority } from "./credentials";
 import {
     GraphRequestError,
@@ -27,8 +33,10 @@ import {
     isEndpointsResolutionError,
     redactSecrets,
 } from "./errors";
-import { limitsFromSettings, pacerFor, resetPacers } from "./pacer";
-import { RequestState, type RetryEvent, RetryMiddleware, policyFromSettings } from "./retry";
+import { limitsFromConfig, pacerFor, resetPacers } from "./pacer";
+import { RequestState, type RetryEvent, RetryMiddleware, policyFromConfig } from "./retry";
+import { TokenMiddleware, TokenSource } from "./tokens";
+import { traceBody, traceGraphRequest } from "./trace";
 
 /** HTTP methods the session sends. */
 export type GraphMethod = "GET" | "POST" | "PATCH" | "DELETE";
@@ -62,6 +70,8 @@ export interface GraphResponse<T> {
     body: T | undefined;
     /** Graph's `request-id` response header. */
     requestId?: string;
+    /** Graph's `Date` response header: the time by Graph's clock (whole seconds) when it answered. */
+    date?: string;
 }
 
 /** A connection to Microsoft Graph for one tenant and identity. */
@@ -77,8 +87,11 @@ export interface GraphSession {
      * @throws GraphRequestError for any non-2xx answer, token failure or network failure.
      */
     send<T>(req: GraphRequest): Promise<GraphResponse<T>>;
-    /** GETs a collection and follows `@odata.nextLink` to the end; returns all `value` items. */
-    listAll<T>(path: string): Promise<T[]>;
+    /**
+     * GETs a collection and follows `@odata.nextLink` to the end; returns all `value` items.
+     * @throws Error when a link repeats or more than `maxPages` pages (default {@link MAX_PAGES}) come.
+     */
+    listAll<T>(path: string, options?: { maxPages?: number }): Promise<T[]>;
 }
 
 /** A log sink for retries and other noteworthy events; never receives secrets. */
@@ -94,7 +107,7 @@ export function setGraphLogger(sink: GraphLogger | undefined): void {
 const sessions = new Map<string, GraphSession>();
 
 /** Fields that decide whether two settings objects may share a session. */
-function sessionKey(settings: ConnectionSettings, endpoints: ResolvedEndpoints): string {
+function sessionKey(settings: ConnectionConfig, endpoints: ResolvedEndpoints): string {
     const identity = JSON.stringify([
         settings.credential,
         settings.clientSecret,
@@ -127,11 +140,11 @@ function sessionKey(settings: ConnectionSettings, endpoints: ResolvedEndpoints):
  * tenant, client, endpoint and credential share one session (one token cache); all sessions of a
  * tenant share one pacer.
  *
- * @throws ConnectionSettingsError for invalid settings; GraphRequestError if the credential
+ * @throws ConfigError for invalid settings; GraphRequestError if the credential
  *   cannot be built.
  */
-export function openSession(settings: ConnectionSettings): GraphSession {
-    const valid = validateConnectionSettings(settings);
+export function openSession(settings: ConnectionConfig): GraphSession {
+    const valid = validateConnectionConfig(settings);
     const endpoints = resolveEndpoints(valid);
     const key = sessionKey(valid, endpoints);
     let session = sessions.get(key);
@@ -142,10 +155,18 @@ export function openSession(settings: ConnectionSettings): GraphSession {
     return session;
 }
 
+let generation = 0;
+
 /** Forgets all cached sessions and pacers (tests; credential rotation within one process). */
 export function resetGraphSessions(): void {
     sessions.clear();
     resetPacers();
+    generation++;
+}
+
+/** Changes whenever {@link resetGraphSessions} runs, so holders of a session know to open a new one. */
+export function sessionGeneration(): number {
+    return generation;
 }
 
 /** First middleware: keeps failures out of the Graph client's error wrapping. */
@@ -166,41 +187,21 @@ class CaptureMiddleware implements Middleware {
     }
 }
 
-/**
- * Wraps a credential so concurrent `getToken` calls share one token request (the first requests
- * of a parallel `pulumi up` would otherwise each miss MSAL's cache and ask Entra ID separately).
- */
-function singleFlight(credential: TokenCredential): TokenCredential {
-    const pending = new Map<string, ReturnType<TokenCredential["getToken"]>>();
-    return {
-        getToken(scopes, options) {
-            const key = ([] as string[]).concat(scopes).join(" ");
-            const existing = pending.get(key);
-            if (existing) return existing;
-            const p = credential.getToken(scopes, options).finally(() => pending.delete(key));
-            pending.set(key, p);
-            return p;
-        },
-    };
-}
+/** Most pages {@link GraphSession.listAll} follows (100 items each: 50,000 policies). */
+export const MAX_PAGES = 500;
 
-function createSession(settings: ConnectionSettings, endpoints: ResolvedEndpoints): GraphSession {
+function createSession(settings: ValidConnectionConfig, endpoints: ResolvedEndpoints): GraphSession {
     /* eslint-disable @typescript-eslint/no-require-imports */
     const graph = require("@microsoft/microsoft-graph-client") as typeof import("@microsoft/microsoft-graph-client");
-    const { TokenCredentialAuthenticationProvider } =
-        require("@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials") as typeof import("@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials");
     /* eslint-enable @typescript-eslint/no-require-imports */
 
-    let credential: TokenCredential;
+    let tokens: TokenSource;
     try {
-        credential = createCredential(settings);
+        tokens = new TokenSource(() => createCredential(settings), endpoints.scope);
     } catch (err) {
         throw errorFromCredential(err, { settings });
     }
-    const authProvider = new TokenCredentialAuthenticationProvider(singleFlight(credential), {
-        scopes: [endpoints.scope],
-    });
-    const pacer = pacerFor(settings.tenantId, endpoints.graphEndpoint, limitsFromSettings(settings));
+    const pacer = pacerFor(settings.tenantId, endpoints.graphEndpoint, limitsFromConfig(settings));
     const betaRoot = endpoints.graphBetaRoot;
     const onRetry = (e: RetryEvent): void => {
         const path = e.url.startsWith(betaRoot) ? e.url.slice(betaRoot.length) : e.url;
@@ -217,12 +218,12 @@ function createSession(settings: ConnectionSettings, endpoints: ResolvedEndpoint
         customHosts: endpoints.customHosts.length ? new Set(endpoints.customHosts) : undefined,
         middleware: [
             new CaptureMiddleware(),
-            new graph.AuthenticationHandler(authProvider),
-            new RetryMiddleware(policyFromSettings(settings), pacer, onRetry),
+            new RetryMiddleware(policyFromConfig(settings), pacer, onRetry),
+            new TokenMiddleware(tokens),
             new graph.HTTPMessageHandler(),
         ],
     });
-    const timeoutMs = Math.round((settings.requestTimeoutSeconds ?? 100) * 1000);
+    const timeoutMs = Math.round(settings.requestTimeoutSeconds * 1000);
 
     function relativePath(path: string): string {
         if (/^https?:\/\//i.test(path)) {
@@ -272,17 +273,32 @@ function createSession(settings: ConnectionSettings, endpoints: ResolvedEndpoint
             attempts: state.attempts,
             retriedForMs: state.finishedAt && state.startedAt ? state.finishedAt - state.startedAt : undefined,
             maybeApplied: state.maybeApplied,
+            tokenRenewed: state.tokenRenewed,
         };
+        const traced = (status: number | null, text?: string) =>
+            traceGraphRequest(settings, () => ({
+                time: new Date().toISOString(),
+                tenantId: settings.tenantId,
+                method,
+                path,
+                requestBody: req.body,
+                status,
+                responseBody: text === undefined ? undefined : traceBody(text),
+                requestId: raw?.headers.get("request-id") ?? undefined,
+                attempts: state.attempts,
+            }));
         if (!raw) {
+            traced(null);
             let failure = state.failure ?? new Error("no response");
             if (failure instanceof GraphRequestError) throw failure;
-            if (state.attempts > 0) throw errorFromNetwork(failure, ctx);
-            // No attempt was made: the failure came from getting a token. MSAL hides why the
-            // authority could not be resolved (unknown tenant, TLS, network): ask it once ourselves.
+            if (!state.tokenFailure) throw errorFromNetwork(failure, ctx);
+            // The failure came from getting a token. MSAL hides why the authority could not be
+            // resolved (unknown tenant, TLS, network): ask it once ourselves.
             if (isEndpointsResolutionError(failure)) failure = (await probeAuthority(settings)) ?? failure;
             throw errorFromCredential(failure, ctx);
         }
         const text = await raw.text();
+        traced(raw.status, text);
         if (raw.status < 200 || raw.status >= 300) {
             throw errorFromResponse({ status: raw.status, body: text, headers: raw.headers }, ctx);
         }
@@ -302,17 +318,36 @@ function createSession(settings: ConnectionSettings, endpoints: ResolvedEndpoint
                 });
             }
         }
-        return { status: raw.status, body, requestId: raw.headers.get("request-id") ?? undefined };
+        return {
+            status: raw.status,
+            body,
+            requestId: raw.headers.get("request-id") ?? undefined,
+            date: raw.headers.get("date") ?? undefined,
+        };
     }
 
-    async function listAll<T>(path: string): Promise<T[]> {
+    async function listAll<T>(path: string, options: { maxPages?: number } = {}): Promise<T[]> {
+        const maxPages = options.maxPages ?? MAX_PAGES;
         const items: T[] = [];
+        const seen = new Set<string>();
         let next: string | undefined = path;
         while (next) {
+            const link = relativePath(next);
+            if (seen.has(link)) {
+                throw new Error(
+                    `Microsoft Graph's list ${shorten(path)} sent a next-page link it had sent before (${shorten(link)}, after ${seen.size} pages), so listing stopped instead of reading the same pages forever; check ${configKey("graphEndpoint")} (${endpoints.graphEndpoint}) points at Microsoft Graph.`,
+                );
+            }
+            if (seen.size >= maxPages) {
+                throw new Error(
+                    `Microsoft Graph's list ${shorten(path)} has more than ${maxPages} pages (${items.length} items read), the most one list may have; listing stopped.`,
+                );
+            }
+            seen.add(link);
             const page: GraphResponse<{ value?: T[]; "@odata.nextLink"?: string }> = await send<{
                 value?: T[];
                 "@odata.nextLink"?: string;
-            }>({ method: "GET", path: next });
+            }>({ method: "GET", path: link });
             items.push(...(page.body?.value ?? []));
             next = page.body?.["@odata.nextLink"];
         }
@@ -326,4 +361,9 @@ function createSession(settings: ConnectionSettings, endpoints: ResolvedEndpoint
         send,
         listAll,
     });
+}
+
+/** A path or link cut to 200 characters, for messages. */
+function shorten(link: string): string {
+    return link.length > 200 ? `${link.slice(0, 200)}… (${link.length} characters)` : link;
 }

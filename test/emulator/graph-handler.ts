@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "crypto";
 import { handleBatch } from "./batch";
+import { handleZeroTrustConfig } from "./conditional-access";
 import { errors, GraphError, graphErrorBody, intuneMessage, RequestIds } from "./errors";
 import { defaultFault, FaultAction, Faults } from "./faults";
 import type { Fidelity } from "./fidelity";
@@ -212,6 +213,8 @@ async function execute(
         });
         throw e;
     }
+    const zeroTrust = handleZeroTrustConfig(req, token, ctx.baseUrl(), baseHeaders(i));
+    if (zeroTrust) return zeroTrust;
     if (r.error) throw new GraphError(r.error.status, r.error.code, r.error.message);
     const tenant = ctx.store.tenant(token.tenantId);
     if (!tenant)

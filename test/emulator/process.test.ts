@@ -13,7 +13,7 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: numbe
         execFile(
             process.execPath,
             args,
-            { cwd: ROOT, env: { ...process.env, ...env }, timeout: 20000 },
+            { cwd: ROOT, env: { ...process.env, ...env }, timeout: 90000 },
             (err, stdout, stderr) =>
                 resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
         );
@@ -126,6 +126,37 @@ describe("persistence and processes", () => {
             expect(await exited).toBe(0);
         }
     });
+
+    test("CLI names a wrong flag or value with the usage and exits 2; --help lists every flag and exits 0", async () => {
+        const cli = (...args: string[]) => run([...TS_NODE, "test/emulator/cli.ts", ...args]);
+        const [badPort, missingTenants, unknown, help] = await Promise.all([
+            cli("--port", "x"),
+            cli("--tenants", path.join(tmp, "absent.json")),
+            cli("--no-trottle"),
+            cli("--help"),
+        ]);
+        expect(badPort.stderr).toMatch(/--port <N>' argument 'x' is invalid\. needs a non-negative integer/);
+        expect(badPort.stderr).toContain("Usage: cli.js [options]");
+        expect(badPort).toMatchObject({ code: 2, stdout: "" });
+        expect(missingTenants.code).toBe(2);
+        expect(missingTenants.stderr).toMatch(/--tenants <FILE>' argument '.*absent\.json' is invalid\. ENOENT/);
+        expect(unknown.code).toBe(2);
+        expect(unknown.stderr).toContain("unknown option '--no-trottle'\n(Did you mean --no-throttle?)");
+        expect(help.code).toBe(0);
+        for (const flag of [
+            "--port <N>",
+            "--data-file <FILE>",
+            "--tenants <FILE>",
+            "--ca-out <FILE>",
+            "--ca-dir <DIR>",
+            "--no-throttle",
+            "--latency-ms <N>",
+            "--no-retry-after",
+            "--page-size <N>",
+            "--fidelity <JSON>",
+        ])
+            expect(help.stdout).toContain(flag);
+    }, 180000);
 
     test("in-process trust fallback (tls.createSecureContext patch) works for https and fetch", async () => {
         const script = `

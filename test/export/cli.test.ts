@@ -57,7 +57,7 @@ describe("mistakes are one line and exit code 1", () => {
     it.each([
         [
             ["import"],
-            /^pulumi-intune-app-protection: error: unknown command "import" \(the commands are: export, recover\) \(see pulumi-intune-app-protection --help\)\n$/,
+            /^pulumi-intune-app-protection: error: unknown command "import" \(the commands are: export, recover, review, assess\) \(see pulumi-intune-app-protection --help\)\n$/,
         ],
         [
             ["export", "--platform", "windows"],

@@ -1,10 +1,17 @@
+import * as fs from "fs";
+import * as path from "path";
 import {
-    ConnectionSettingsError,
+    CONFIG_FIELDS,
+    ConfigError,
+    TEST_TUNING_ENV,
+    configDefault,
     describeConnection,
     effectiveCredentialKind,
-    readConnectionSettings,
-    validateConnectionSettings,
-} from "../../provider/graph/connection";
+    readConnectionConfig,
+    readProviderConfig,
+    validateConnectionConfig,
+} from "../../provider/config";
+import { renderReadme } from "../../scripts/config-docs";
 
 const TENANT = "11111111-1111-1111-1111-111111111111";
 const CLIENT = "22222222-2222-2222-2222-222222222222";
@@ -14,21 +21,21 @@ function config(values: Record<string, string>) {
     return { get: (key: string) => values[key] };
 }
 
-function expectSettingsError(fn: () => unknown, setting: string, text: RegExp): void {
+function expectConfigError(fn: () => unknown, setting: string, text: RegExp): void {
     try {
         fn();
     } catch (err) {
-        expect(err).toBeInstanceOf(ConnectionSettingsError);
-        expect((err as ConnectionSettingsError).setting).toBe(setting);
+        expect(err).toBeInstanceOf(ConfigError);
+        expect((err as ConfigError).key).toBe(setting);
         expect((err as Error).message).toMatch(text);
         return;
     }
-    throw new Error("expected a ConnectionSettingsError");
+    throw new Error("expected a ConfigError");
 }
 
-describe("readConnectionSettings", () => {
+describe("readConnectionConfig", () => {
     it("reads the intune: namespace and infers a client secret credential", () => {
-        const s = readConnectionSettings(
+        const s = readConnectionConfig(
             config({ "intune:tenantId": TENANT, "intune:clientId": CLIENT, "intune:clientSecret": SECRET }),
             {},
         );
@@ -38,7 +45,7 @@ describe("readConnectionSettings", () => {
     });
 
     it("falls back to the standard AZURE_* environment, per key", () => {
-        const s = readConnectionSettings(config({ "intune:clientId": CLIENT }), {
+        const s = readConnectionConfig(config({ "intune:clientId": CLIENT }), {
             AZURE_TENANT_ID: TENANT,
             AZURE_CLIENT_ID: "ignored-because-config-wins",
             AZURE_CLIENT_SECRET: SECRET,
@@ -56,7 +63,7 @@ describe("readConnectionSettings", () => {
     });
 
     it("trims values and treats empty strings as unset", () => {
-        const s = readConnectionSettings(config({ "intune:tenantId": `  ${TENANT}\n`, "intune:clientSecret": "" }), {});
+        const s = readConnectionConfig(config({ "intune:tenantId": `  ${TENANT}\n`, "intune:clientSecret": "" }), {});
         expect(s.tenantId).toBe(TENANT);
         expect(s.clientSecret).toBeUndefined();
         expect(effectiveCredentialKind(s)).toBe("default");
@@ -67,23 +74,21 @@ describe("readConnectionSettings", () => {
         const pem =
             "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n";
         expect(
-            effectiveCredentialKind(
-                readConnectionSettings(config({ ...base, "intune:clientCertificatePem": pem }), {}),
-            ),
+            effectiveCredentialKind(readConnectionConfig(config({ ...base, "intune:clientCertificatePem": pem }), {})),
         ).toBe("clientCertificate");
         expect(
-            effectiveCredentialKind(readConnectionSettings(config(base), { AZURE_CLIENT_CERTIFICATE_PATH: "/x.pem" })),
+            effectiveCredentialKind(readConnectionConfig(config(base), { AZURE_CLIENT_CERTIFICATE_PATH: "/x.pem" })),
         ).toBe("clientCertificate");
         expect(
             effectiveCredentialKind(
-                readConnectionSettings(config(base), { AZURE_FEDERATED_TOKEN_FILE: "/var/run/token" }),
+                readConnectionConfig(config(base), { AZURE_FEDERATED_TOKEN_FILE: "/var/run/token" }),
             ),
         ).toBe("workloadIdentity");
-        expect(effectiveCredentialKind(readConnectionSettings(config(base), {}))).toBe("default");
+        expect(effectiveCredentialKind(readConnectionConfig(config(base), {}))).toBe("default");
         // a secret wins over a certificate
         expect(
             effectiveCredentialKind(
-                readConnectionSettings(config({ ...base, "intune:clientSecret": SECRET }), {
+                readConnectionConfig(config({ ...base, "intune:clientSecret": SECRET }), {
                     AZURE_CLIENT_CERTIFICATE_PATH: "/x.pem",
                 }),
             ),
@@ -92,7 +97,7 @@ describe("readConnectionSettings", () => {
 
     it("prefers a PEM from stack config over a certificate path from the environment", () => {
         const pem = "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n";
-        const s = readConnectionSettings(
+        const s = readConnectionConfig(
             config({ "intune:tenantId": TENANT, "intune:clientId": CLIENT, "intune:clientCertificatePem": pem }),
             {
                 AZURE_CLIENT_CERTIFICATE_PATH: "/etc/other.pem",
@@ -103,7 +108,7 @@ describe("readConnectionSettings", () => {
     });
 
     it("parses numeric tuning keys", () => {
-        const s = readConnectionSettings(
+        const s = readConnectionConfig(
             config({
                 "intune:tenantId": TENANT,
                 "intune:writesPer20Seconds": "50",
@@ -116,25 +121,25 @@ describe("readConnectionSettings", () => {
     });
 
     it("names intune:tenantId when no tenant is configured", () => {
-        expectSettingsError(
-            () => readConnectionSettings(config({}), {}),
+        expectConfigError(
+            () => readConnectionConfig(config({}), {}),
             "intune:tenantId",
             /intune:tenantId.*AZURE_TENANT_ID/,
         );
     });
 
     it("rejects a malformed tenant id, naming where it came from", () => {
-        expectSettingsError(
-            () => readConnectionSettings(config({}), { AZURE_TENANT_ID: "not a tenant/x" }),
+        expectConfigError(
+            () => readConnectionConfig(config({}), { AZURE_TENANT_ID: "not a tenant/x" }),
             "AZURE_TENANT_ID",
             /AZURE_TENANT_ID is "not a tenant\/x"/,
         );
     });
 
     it("explains what an explicit credential kind lacks", () => {
-        expectSettingsError(
+        expectConfigError(
             () =>
-                readConnectionSettings(
+                readConnectionConfig(
                     config({
                         "intune:tenantId": TENANT,
                         "intune:credential": "clientSecret",
@@ -145,14 +150,14 @@ describe("readConnectionSettings", () => {
             "intune:clientSecret",
             /clientSecret credential needs the client secret value.*intune:clientSecret.*AZURE_CLIENT_SECRET/,
         );
-        expectSettingsError(
-            () => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:clientSecret": SECRET }), {}),
+        expectConfigError(
+            () => readConnectionConfig(config({ "intune:tenantId": TENANT, "intune:clientSecret": SECRET }), {}),
             "intune:clientId",
             /application \(client\) ID.*intune:clientId/,
         );
-        expectSettingsError(
+        expectConfigError(
             () =>
-                readConnectionSettings(
+                readConnectionConfig(
                     config({
                         "intune:tenantId": TENANT,
                         "intune:credential": "clientCertificate",
@@ -163,9 +168,9 @@ describe("readConnectionSettings", () => {
             "intune:clientCertificatePem",
             /certificate with its private key/,
         );
-        expectSettingsError(
+        expectConfigError(
             () =>
-                readConnectionSettings(
+                readConnectionConfig(
                     config({
                         "intune:tenantId": TENANT,
                         "intune:credential": "workloadIdentity",
@@ -176,9 +181,9 @@ describe("readConnectionSettings", () => {
             "intune:federatedTokenFile",
             /federated token file.*AZURE_FEDERATED_TOKEN_FILE/,
         );
-        expectSettingsError(
+        expectConfigError(
             () =>
-                readConnectionSettings(
+                readConnectionConfig(
                     config({
                         "intune:tenantId": TENANT,
                         "intune:clientId": CLIENT,
@@ -192,47 +197,47 @@ describe("readConnectionSettings", () => {
     });
 
     it("rejects an unknown credential kind and an unknown cloud", () => {
-        expectSettingsError(
-            () => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:credential": "password" }), {}),
+        expectConfigError(
+            () => readConnectionConfig(config({ "intune:tenantId": TENANT, "intune:credential": "password" }), {}),
             "intune:credential",
             /"clientSecret".*"default"/,
         );
-        expectSettingsError(
-            () => readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:cloud": "germany" }), {}),
+        expectConfigError(
+            () => readConnectionConfig(config({ "intune:tenantId": TENANT, "intune:cloud": "germany" }), {}),
             "intune:cloud",
             /"global", "usGovernment", "usGovernmentDoD", "china"/,
         );
     });
 
     it("requires https endpoints without path", () => {
-        expectSettingsError(
+        expectConfigError(
             () =>
-                readConnectionSettings(
+                readConnectionConfig(
                     config({ "intune:tenantId": TENANT, "intune:graphEndpoint": "http://127.0.0.1:8443" }),
                     {},
                 ),
             "intune:graphEndpoint",
             /must use https/,
         );
-        expectSettingsError(
+        expectConfigError(
             () =>
-                readConnectionSettings(
+                readConnectionConfig(
                     config({ "intune:tenantId": TENANT, "intune:graphEndpoint": "https://graph.microsoft.com/beta" }),
                     {},
                 ),
             "intune:graphEndpoint",
             /without a path or API version/,
         );
-        expectSettingsError(
+        expectConfigError(
             () =>
-                readConnectionSettings(config({}), {
+                readConnectionConfig(config({}), {
                     AZURE_TENANT_ID: TENANT,
                     AZURE_AUTHORITY_HOST: "login.microsoftonline.com",
                 }),
             "AZURE_AUTHORITY_HOST",
             /not a URL/,
         );
-        const s = readConnectionSettings(
+        const s = readConnectionConfig(
             config({ "intune:tenantId": TENANT, "intune:graphEndpoint": "https://127.0.0.1:8443/" }),
             {},
         );
@@ -240,19 +245,18 @@ describe("readConnectionSettings", () => {
     });
 
     it("rejects bad numbers", () => {
-        expectSettingsError(
-            () =>
-                readConnectionSettings(config({ "intune:tenantId": TENANT, "intune:writesPer20Seconds": "lots" }), {}),
+        expectConfigError(
+            () => readConnectionConfig(config({ "intune:tenantId": TENANT, "intune:writesPer20Seconds": "lots" }), {}),
             "intune:writesPer20Seconds",
-            /not a number/,
+            /intune:writesPer20Seconds is "lots"; it must be an integer of at least 1/,
         );
-        expectSettingsError(
-            () => validateConnectionSettings({ tenantId: TENANT, writesPer20Seconds: 0 }),
+        expectConfigError(
+            () => validateConnectionConfig({ tenantId: TENANT, writesPer20Seconds: 0 }),
             "intune:writesPer20Seconds",
             /at least 1/,
         );
-        expectSettingsError(
-            () => validateConnectionSettings({ tenantId: TENANT, requestsPer20Seconds: 2.5 }),
+        expectConfigError(
+            () => validateConnectionConfig({ tenantId: TENANT, requestsPer20Seconds: 2.5 }),
             "intune:requestsPer20Seconds",
             /integer/,
         );
@@ -262,11 +266,11 @@ describe("readConnectionSettings", () => {
 describe("describeConnection", () => {
     it("summarizes without secrets", () => {
         const pem = "-----BEGIN PRIVATE KEY-----\nSECRETKEYMATERIAL\n-----END PRIVATE KEY-----\n";
-        const secretSettings = readConnectionSettings(
+        const secretConfig = readConnectionConfig(
             config({ "intune:tenantId": TENANT, "intune:clientId": CLIENT, "intune:clientSecret": SECRET }),
             {},
         );
-        const text = describeConnection(secretSettings);
+        const text = describeConnection(secretConfig);
         expect(text).toBe(
             `tenant ${TENANT}, app ${CLIENT}, credential clientSecret (secret from intune:clientSecret), cloud global, Graph https://graph.microsoft.com/beta, authority https://login.microsoftonline.com`,
         );
@@ -285,5 +289,86 @@ describe("describeConnection", () => {
         expect(describeConnection({ tenantId: TENANT, credential: "managedIdentity" })).toContain(
             "system-assigned managed identity",
         );
+    });
+});
+
+describe("the config table", () => {
+    const base = { "intune:tenantId": TENANT };
+    const withKeys = (values: Record<string, string>) => ({ ...config(values), keys: () => Object.keys(values) });
+
+    it("rejects an unknown intune: key with the closest known key, and ignores other namespaces", () => {
+        expectConfigError(
+            () => readConnectionConfig(withKeys({ ...base, "intune:clientSecert": SECRET, "aws:region": "x" }), {}),
+            "intune:clientSecert",
+            /intune:clientSecert is not a setting of this provider; did you mean intune:clientSecret\?/,
+        );
+        expectConfigError(
+            () => readConnectionConfig(withKeys({ ...base, "intune:tenantid": TENANT }), {}),
+            "intune:tenantid",
+            /did you mean intune:tenantId\?/,
+        );
+        expectConfigError(
+            () => readConnectionConfig(withKeys({ ...base, "intune:somethingElse": "1" }), {}),
+            "intune:somethingElse",
+            /^intune:somethingElse is not a setting of this provider\. Known keys: intune:tenantId, /,
+        );
+    });
+
+    it("keeps test-only timings out of stack config: they are unknown keys there", () => {
+        for (const key of ["intune:retryInitialDelayMs", "intune:retryMaxDelayMs", "intune:throttleWindowSeconds"])
+            expect(() => readConnectionConfig(withKeys({ ...base, [key]: "1" }), {})).toThrow(/is not a setting/);
+        const tuned = readConnectionConfig(config(base), { [TEST_TUNING_ENV]: '{"retryMaxDelayMs":80}' });
+        expect(tuned).toMatchObject({ retryMaxDelayMs: 80, retryInitialDelayMs: 1000, throttleWindowSeconds: 20 });
+        expectConfigError(
+            () => readConnectionConfig(config(base), { [TEST_TUNING_ENV]: '{"retryMaxDelay":80}' }),
+            TEST_TUNING_ENV,
+            /JSON object with numbers/,
+        );
+    });
+
+    it("fills every default from the table", () => {
+        const c = readConnectionConfig(config(base), {});
+        expect(c).toMatchObject({
+            writesPer20Seconds: 100,
+            requestsPer20Seconds: 1000,
+            maxRetryDurationSeconds: 300,
+            requestTimeoutSeconds: 100,
+        });
+        const read = readProviderConfig(config(base), {});
+        expect(read.engine).toEqual({ createSettleMs: 5000, verifyAtPreview: true });
+        expect(configDefault("writesPer20Seconds")).toBe(c.writesPer20Seconds);
+    });
+
+    it("reads engine options apart from the connection, and needs no credential for them", () => {
+        const read = readProviderConfig(
+            config({ "intune:verifyAtPreview": "FALSE", "intune:createSettleSeconds": "0.5" }),
+            {},
+        );
+        expect(read.engine).toEqual({ createSettleMs: 500, verifyAtPreview: false });
+        expectConfigError(() => read.connection(), "intune:tenantId", /No tenant is configured/);
+        expect(
+            "createSettleSeconds" in readConnectionConfig(config({ ...base, "intune:createSettleSeconds": "1" }), {}),
+        ).toBe(false);
+        expectConfigError(
+            () => readProviderConfig(config({ "intune:verifyAtPreview": "no" }), {}),
+            "intune:verifyAtPreview",
+            /intune:verifyAtPreview is "no"; it must be true or false/,
+        );
+    });
+
+    it("never shows a secret value in a message", () => {
+        const bad = { toString: () => SECRET } as unknown as string;
+        expectConfigError(
+            () => validateConnectionConfig({ tenantId: TENANT, clientId: CLIENT, clientSecret: bad }),
+            "intune:clientSecret",
+            /^intune:clientSecret is set \(value not shown\); it must be text\.$/,
+        );
+    });
+
+    it("documents every key in the README, in table order (run scripts/config-docs.ts when this fails)", () => {
+        const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+        expect(renderReadme(readme)).toBe(readme);
+        const documented = [...readme.matchAll(/^\| `intune:(\w+)`/gm)].map((m) => m[1]);
+        expect(documented).toEqual(CONFIG_FIELDS);
     });
 });

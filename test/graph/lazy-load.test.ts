@@ -13,7 +13,7 @@ it("loads provider/graph without loading @azure/identity or the Graph client", (
         const graph = require("./provider/graph");
         const loaded = () => Object.keys(require.cache).filter((k) => /@azure[\\\\/]identity|microsoft-graph-client/.test(k)).length;
         const before = loaded();
-        graph.readConnectionSettings({ get: (k) => ({ "intune:tenantId": "t", "intune:clientId": "c", "intune:clientSecret": "s" })[k] }, {});
+        require("./provider/config").readConnectionConfig({ get: (k) => ({ "intune:tenantId": "t", "intune:clientId": "c", "intune:clientSecret": "s" })[k] }, {});
         graph.openSession({ tenantId: "t", clientId: "c", clientSecret: "s" });
         console.log(JSON.stringify({ before, after: loaded() }));
     `;

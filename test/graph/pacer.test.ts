@@ -1,4 +1,5 @@
-import { Pacer, isWriteMethod, limitsFromSettings, pacerFor, resetPacers } from "../../provider/graph/pacer";
+import { Pacer, isWriteMethod, limitsFromConfig, pacerFor, resetPacers } from "../../provider/graph/pacer";
+import { validateConnectionConfig } from "../../provider/config";
 import { FakeClock, flush } from "./fake-clock";
 
 /** Starts `n` requests that answer at once and records when each is granted. */
@@ -14,11 +15,15 @@ describe("Pacer", () => {
         expect(isWriteMethod("GET")).toBe(false);
     });
 
-    it("derives limits from settings with Intune's defaults and a small guard on the window", () => {
-        expect(limitsFromSettings({})).toEqual({ writesPerWindow: 100, requestsPerWindow: 1000, windowMs: 20050 });
-        expect(
-            limitsFromSettings({ writesPer20Seconds: 5, requestsPer20Seconds: 10, throttleWindowSeconds: 2 }),
-        ).toEqual({ writesPerWindow: 5, requestsPerWindow: 10, windowMs: 2050 });
+    it("derives limits from the connection config with Intune's defaults and a small guard on the window", () => {
+        expect(limitsFromConfig(validateConnectionConfig({ tenantId: "t" }))).toEqual({
+            writesPerWindow: 100,
+            requestsPerWindow: 1000,
+            windowMs: 20050,
+        });
+        expect(limitsFromConfig({ writesPer20Seconds: 5, requestsPer20Seconds: 10, throttleWindowSeconds: 2 })).toEqual(
+            { writesPerWindow: 5, requestsPerWindow: 10, windowMs: 2050 },
+        );
     });
 
     it("counts a request from its answer: slow answers push the next window back by their latency", async () => {

@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { generateClientCertificate } from "../emulator/certs";
 import { startEmulator, trustEmulatorCa } from "../emulator";
-import type { ConnectionSettings } from "../../provider/graph/connection";
+import type { ConnectionConfig } from "../../provider/config";
 import { GraphRequestError, isNotFound } from "../../provider/graph/errors";
 import { openSession, resetGraphSessions, setGraphLogger } from "../../provider/graph/session";
 
@@ -37,7 +37,7 @@ function iosPolicy(displayName: string): Record<string, unknown> {
 }
 
 /** Settings pointing at the emulator, with short back-offs. */
-function settings(overrides: Partial<ConnectionSettings> = {}): ConnectionSettings {
+function settings(overrides: Partial<ConnectionConfig> = {}): ConnectionConfig {
     return {
         tenantId: TENANT,
         clientId: CLIENT,
