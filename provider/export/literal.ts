@@ -2,6 +2,10 @@
  * Values as TypeScript literals: strings, numbers, booleans, lists and plain objects, on one
  * line when they fit and one element per line otherwise. What this prints evaluates back to
  * an equal value.
+ *
+ * Ours, not a library: TypeScript's printer escapes non-ASCII as `\uXXXX`, knows no line width and drops
+ * trailing commas; Prettier's API is async, re-quotes strings holding `"` and cannot lay out commented-out
+ * settings. Either would add a runtime dependency and remove none of the line breaking below.
  */
 
 /** Longest line a value may take before it is broken up. */

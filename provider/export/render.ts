@@ -4,6 +4,7 @@
  * Assignments) in catalog order, labels and group names as comments. Every resource carries
  * `retainOnDelete: true` unless asked not to, so that `pulumi destroy` never deletes a policy that
  * existed before the program. Pure: the same policies and group names always give the same text.
+ * Printed line by line with `./literal` (why not TypeScript's printer or Prettier: see there).
  */
 import type { GroupTarget } from "../engine/targets";
 import { platforms, type Platform } from "../settings/platforms";
@@ -148,17 +149,10 @@ function resource(plan: PolicyPlan, name: string, groups: GroupLabels, retain: b
     const withheld = new Map(plan.withheld.map((w) => [w.key, w]));
     const body: string[] = [];
     const emit = (key: string) => {
-        if (key in args) body.push(...property(key, args[key], indent, labelOf(platform, key)));
-        else if (withheld.has(key))
-            body.push(
-                ...withheldProperty(
-                    key,
-                    withheld.get(key)!.value,
-                    withheld.get(key)!.reason,
-                    indent,
-                    labelOf(platform, key),
-                ),
-            );
+        const label = labelOf(platform, key);
+        const held = withheld.get(key);
+        if (key in args) body.push(...property(key, args[key], indent, label));
+        else if (held) body.push(...withheldProperty(key, held.value, held.reason, indent, label));
     };
 
     body.push(...property("adoptPolicyId", args.adoptPolicyId, indent, "adopt the existing policy"));
