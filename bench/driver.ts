@@ -8,10 +8,10 @@
  * from its start to the CLI's last output).
  *
  *   node -r ts-node/register/transpile-only bench/driver.ts up --program bench/program --stack s \
- *        --state DIR --parallel 32 --config intune:tenantId=… --secret intune:clientSecret=… --env K=V
+ *        --state DIR --parallel 32 --config intune:tenantId=… --secret-env intune:clientSecret=VAR --env K=V
  */
 import { parseArgs } from "util";
-import { openStack, pairsOf, type StackCommand } from "../scripts/stack";
+import { openStack, pairsOf, secretsOf, type StackCommand } from "../scripts/stack";
 
 async function main(argv: string[]): Promise<void> {
     const { values, positionals } = parseArgs({
@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<void> {
             state: { type: "string" },
             parallel: { type: "string" },
             config: { type: "string", multiple: true },
-            secret: { type: "string", multiple: true },
+            "secret-env": { type: "string", multiple: true },
             env: { type: "string", multiple: true },
         },
     });
@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<void> {
             stackName: values.stack!,
             stateDir: values.state!,
             config: pairsOf(values.config),
-            secrets: pairsOf(values.secret),
+            secrets: secretsOf({ secretEnv: values["secret-env"] }),
             env: pairsOf(values.env),
             passphrase: process.env.PULUMI_CONFIG_PASSPHRASE ?? "",
         });

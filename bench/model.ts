@@ -9,8 +9,16 @@ export interface PhaseResult {
     n: number;
     tenants: number;
     perTenant: number[];
+    /** Scenario name, when not `N=… T=…` (the fleet case). */
+    label?: string;
+    /** Stacks run at a time (absent in results from before it was recorded: all at once). */
+    concurrency?: number;
     /** The engine commands, first start to last end (stack selection and config not included). */
     wallMs: number;
+    /** Each tenant's engine command, its start to its end. */
+    tenantWallMs?: number[];
+    /** How busy the machine's cores were during the phase (0 to 1, every process counted). */
+    cpuShare?: number;
     /** Driver process start, stack selection and config before the engine command (not in wallMs). */
     setupMs: number;
     /** First Graph request to the end of the last one. */
@@ -54,6 +62,10 @@ export interface BenchResults {
         parallel: number;
         perTenant: boolean;
         skipCheckpoints: boolean;
+        /** The emulator's list page size (absent in results from before it was recorded: 100). */
+        pageSize?: number;
+        /** `--concurrency` of the fleet case. */
+        concurrency?: number;
         limits: typeof INTUNE_LIMITS;
         pacerWindowGuardMs: number;
     };

@@ -15,6 +15,17 @@ function kinds(r: PhaseResult): string {
     return parts.length ? parts.join(", ") : "none";
 }
 
+/** The scenario's name: `N=… T=…`, or its own (the fleet case). */
+const scenario = (r: PhaseResult) => r.label ?? `N=${r.n} T=${r.tenants}`;
+
+/** Each tenant's command time: median and slowest ("-" in results from before they were recorded). */
+function perTenantWall(r: PhaseResult): string {
+    if (!r.tenantWallMs?.length) return "-";
+    const sorted = [...r.tenantWallMs].sort((a, b) => a - b);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)];
+    return sorted.length === 1 ? s(median) : `${s(median)} / ${s(sorted[sorted.length - 1])}`;
+}
+
 function pad(rows: string[][]): string {
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
     return rows
@@ -38,12 +49,17 @@ export function renderTable(results: BenchResults): string {
             "floor",
             "wall/floor",
             "wall/(N/rate)",
+            "tenant wall (median / max)",
+            "stacks at once",
+            "CPU share",
         ],
     ];
     for (const r of results.cases) {
         rows.push([
-            `N=${r.n} T=${r.tenants}`,
-            r.perTenant.join("+"),
+            scenario(r),
+            r.perTenant.every((c) => c === r.perTenant[0]) && r.perTenant.length > 4
+                ? `${r.perTenant.length}×${r.perTenant[0]}`
+                : r.perTenant.join("+"),
             r.phase,
             kinds(r),
             String(r.throttled),
@@ -56,12 +72,13 @@ export function renderTable(results: BenchResults): string {
             Math.max(...r.perTenant) > results.options.limits.writesPerApp && r.rateBudgetMs > 0
                 ? `${(r.wallMs / r.rateBudgetMs).toFixed(2)}×`
                 : "n/a",
+            perTenantWall(r),
+            String(r.concurrency ?? r.tenants),
+            r.cpuShare === undefined ? "-" : `${Math.round(r.cpuShare * 100)} %`,
         ]);
     }
     const missed = results.cases.flatMap((r) =>
-        r.targets
-            .filter((t) => !t.ok)
-            .map((t) => `  MISSED  N=${r.n} T=${r.tenants} ${r.phase}: ${t.name} (${t.detail})`),
+        r.targets.filter((t) => !t.ok).map((t) => `  MISSED  ${scenario(r)} ${r.phase}: ${t.name} (${t.detail})`),
     );
     const met = results.cases.reduce((a, r) => a + r.targets.filter((t) => t.ok).length, 0);
     const cpu = results.cpu.map(
@@ -74,6 +91,7 @@ export function renderTable(results: BenchResults): string {
         "Floor: the throttle budget (the first window is free, so W writes need ceil(W/100)-1 further windows of 20 s) plus the round trips one resource needs; ratios are shown when the floor is at least 1 s (below that the engine's own start-up dominates).",
         "Wall: the engine command (\`pulumi up\` etc. on a configured stack: CLI, program, provider host, Graph, state). Setup: starting the driver, selecting the stack and setting its config, before the command and not in wall.",
         "N/rate: writes per tenant at 100 per 20 s (500 writes = 100 s), the simpler budget. Start-up: from the start of the command to the first Graph request (program run, engine, provider host).",
+        "Tenant wall: each stack's own command. Stacks at once: how many ran together (the fleet case runs them in groups). CPU share: how busy all the machine's cores were during the phase, every process counted.",
         ...(results.options.skipCheckpoints
             ? ["What-if: PULUMI_SKIP_CHECKPOINTS=true (state written once at the end)."]
             : []),
@@ -125,9 +143,7 @@ export function svgFloorChart(results: BenchResults): string {
     };
     cases.forEach((c, i) => {
         const y = top + i * rowH;
-        out.push(
-            `<text x="${left - 8}" y="${y + 15}" text-anchor="end">${esc(`N=${c.n} T=${c.tenants} ${c.phase}`)}</text>`,
-        );
+        out.push(`<text x="${left - 8}" y="${y + 15}" text-anchor="end">${esc(`${scenario(c)} ${c.phase}`)}</text>`);
         out.push(
             `<rect x="${left}" y="${y + 3}" width="${Math.max(1, x(c.wallMs) - left)}" height="${rowH - 6}" fill="${colours[c.phase]}"${c.failedStacks ? ' stroke="red" stroke-width="2"' : ""}/>`,
         );

@@ -14,9 +14,12 @@
  *
  *   npm run bench -- --n 50,500 --tenants 1,4 [--latency 30] [--parallel 128] [--per-tenant]
  *                    [--phases up,refresh,preview,update] [--skip-checkpoints] [--skip-cpu] [--out FILE]
+ *                    [--fleet 40x5] [--concurrency 2] [--page-size 100]
  *
  * With several tenants, N is split across them (N/T policies per tenant, T stacks run
- * concurrently, one per tenant); `--per-tenant` declares N in each tenant instead.
+ * concurrently, one per tenant); `--per-tenant` declares N in each tenant instead. `--fleet TxP`
+ * adds a case of T tenants with P policies each, as an MSP has, run `--concurrency` stacks at a
+ * time (default: one per CPU, as the README advises) instead of all at once.
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -26,6 +29,7 @@ import { parseArgs } from "util";
 import { INTUNE_LIMITS, startEmulator, type Emulator, type LoggedRequest } from "../test/emulator";
 import { tenantSpec, type TestTenant } from "../test/support/tenants";
 import { measureCpu } from "./cpu";
+import { cpuShareSince, sampleCpu } from "./machine";
 import type { BenchResults, Phase, PhaseResult, Timeline } from "./model";
 import { renderTable, svgFloorChart, svgTimeline } from "./report";
 import { WINDOW_GUARD_MS } from "../provider/graph/pacer";
@@ -155,17 +159,46 @@ async function driveTogether(drivers: Driver[]): Promise<DriverOutcome[]> {
     return Promise.all(drivers.map((d) => d.outcome));
 }
 
+/**
+ * Runs the stacks `concurrency` at a time: each slot sets up a stack, runs its command and takes
+ * the next. With a slot per stack, all of them start together ({@link driveTogether}).
+ */
+async function driveInGroups(start: (() => Driver)[], concurrency: number): Promise<DriverOutcome[]> {
+    if (concurrency >= start.length) return driveTogether(start.map((s) => s()));
+    const outcomes: DriverOutcome[] = new Array(start.length);
+    let next = 0;
+    const slot = async () => {
+        while (next < start.length) {
+            const i = next++;
+            const driver = start[i]();
+            await driver.ready;
+            driver.go();
+            outcomes[i] = await driver.outcome;
+        }
+    };
+    await Promise.all(Array.from({ length: concurrency }, slot));
+    return outcomes;
+}
+
 const isWrite = (r: LoggedRequest) => ["POST", "PATCH", "PUT", "DELETE"].includes(r.method);
 const isGraph = (r: LoggedRequest) => r.kind !== "token" && r.kind !== "metadata";
 
+/** Policies of each platform in a tenant with `count` (the bench alternates iOS and Android). */
+const byPlatform = (count: number) => [Math.ceil(count / 2), Math.floor(count / 2)];
+
+/** List pages a refresh of the tenants reads: each platform's collection, listed once per tenant. */
+const refreshPages = (perTenant: number[], pageSize: number) =>
+    perTenant.reduce((sum, count) => sum + byPlatform(count).reduce((a, c) => a + Math.ceil(c / pageSize), 0), 0);
+
 /** The least time the phase can take at Intune's limits with the emulator's latency. */
-function floorFor(phase: Phase, perTenant: number[], latencyMs: number): { ms: number; why: string } {
+function floorFor(phase: Phase, perTenant: number[], latencyMs: number, pageSize: number): { ms: number; why: string } {
     const limits = INTUNE_LIMITS;
     const windows = (count: number, limit: number) => Math.max(0, Math.ceil(count / limit) - 1) * limits.windowMs;
     const need = {
         up: { w: 1, r: 1, trips: 1 },
         update: { w: 1, r: 2, trips: 2 },
-        refresh: { w: 0, r: 1, trips: 1 },
+        // Both platforms are listed at once, the pages of each one after the other.
+        refresh: { w: 0, r: 0, trips: Math.ceil(byPlatform(Math.max(...perTenant))[0] / pageSize) },
         preview: { w: 0, r: 0, trips: 0 },
     }[phase];
     const largest = Math.max(...perTenant);
@@ -190,6 +223,8 @@ function targetsFor(
     failed: number,
     ratio: number | null,
     n: number,
+    readFloor: number,
+    tenants: number,
 ) {
     const t: { name: string; ok: boolean; detail: string }[] = [];
     const count = (k: string) => requests[k] ?? 0;
@@ -203,8 +238,10 @@ function targetsFor(
             detail: `${count("create")} creates, ${writes} writes for ${total} policies`,
         });
         t.push({
-            name: "at most one read-back per policy",
-            ok: count("get") + count("list") <= total,
+            // Per tenant, before the creates: the connection check's read and each platform's
+            // look for policies an interrupted `up` made.
+            name: "at most one read-back per policy, + 3 reads per tenant",
+            ok: count("get") + count("list") <= total + 3 * tenants,
             detail: `${count("get") + count("list")} reads`,
         });
         if (n >= 500)
@@ -224,15 +261,26 @@ function targetsFor(
     }
     if (phase === "refresh")
         t.push({
-            name: "one GET per policy",
-            ok: count("get") === total && graph === total,
-            detail: `${count("get")} GETs, ${graph} Graph requests`,
+            name: "at the read floor: ceil(N / page size) list pages per platform + 2 per tenant",
+            ok: count("get") === 0 && graph <= readFloor + 2 * tenants,
+            detail: `${count("list")} lists, ${count("get")} GETs, ${graph} Graph requests; floor ${readFloor} pages`,
         });
-    if (phase === "preview") t.push({ name: "no request", ok: graph === 0, detail: `${graph} Graph requests` });
+    if (phase === "preview")
+        t.push({
+            name: "no request but the connection check's one read per tenant",
+            ok: graph <= tenants && count("list") === graph,
+            detail: `${graph} Graph requests`,
+        });
     return t;
 }
 
 interface CaseOptions {
+    /** Stacks run at a time (all at once when at least the number of tenants). */
+    concurrency: number;
+    /** The emulator's list page size. */
+    pageSize: number;
+    /** Scenario name in the table (default `N=… T=…`). */
+    label?: string;
     perTenant: boolean;
     latencyMs: number;
     parallel: number;
@@ -254,7 +302,7 @@ async function runCase(
         options.perTenant ? n : Math.floor(n / tenantCount) + (i < n % tenantCount ? 1 : 0),
     );
     const total = counts.reduce((a, b) => a + b, 0);
-    const label = `N=${n} T=${tenantCount}`;
+    const label = options.label ?? `N=${n} T=${tenantCount}`;
     const caseDir = path.join(work, `n${n}-t${tenantCount}`);
     fs.mkdirSync(caseDir, { recursive: true });
     const results: PhaseResult[] = [];
@@ -281,8 +329,8 @@ async function runCase(
                 `intune:graphEndpoint=${emulator.url}`,
                 "--config",
                 `intune:authorityHost=${emulator.url}`,
-                "--secret",
-                `intune:clientSecret=${t.tenant.clientSecret}`,
+                "--secret-env",
+                "intune:clientSecret=BENCH_CLIENT_SECRET",
                 "--env",
                 `BENCH_POLICIES=${file}`,
                 "--env",
@@ -291,14 +339,24 @@ async function runCase(
             ];
             return {
                 args,
-                env: { BENCH_POLICIES: file, NODE_EXTRA_CA_CERTS: emulator.caCertPath, ...options.engineEnv },
+                env: {
+                    BENCH_POLICIES: file,
+                    NODE_EXTRA_CA_CERTS: emulator.caCertPath,
+                    ...options.engineEnv,
+                    BENCH_CLIENT_SECRET: t.tenant.clientSecret,
+                },
             };
         });
         const ids = new Set(tenants.map((t) => t.tenant.tenantId));
         const startSeq = emulator.requests.length ? emulator.requests[emulator.requests.length - 1].seq : 0;
         process.stderr.write(`[bench] ${label} ${phase} (${counts.join("+")} policies)…`);
         const spawned = Date.now();
-        const outcomes = await driveTogether(runs.map((r) => drive(phase === "update" ? "up" : phase, r.args, r.env)));
+        const cpuStart = sampleCpu();
+        const outcomes = await driveInGroups(
+            runs.map((r) => () => drive(phase === "update" ? "up" : phase, r.args, r.env)),
+            options.concurrency,
+        );
+        const cpuShare = cpuShareSince(cpuStart);
         const ended = Date.now();
         // Wall time of the engine commands (started together, first start to last end): what
         // `pulumi up` takes on a configured stack. Process start, stack selection and config are
@@ -315,7 +373,7 @@ async function runCase(
         const firstMs = graph.length ? Math.min(...graph.map((r) => r.timeMs)) : started;
         const lastMs = graph.length ? Math.max(...graph.map((r) => r.timeMs + r.durationMs)) : started;
         const graphSpanMs = lastMs - firstMs;
-        const floor = floorFor(phase, counts, latencyMs);
+        const floor = floorFor(phase, counts, latencyMs, options.pageSize);
         const ratio = floor.ms >= 1000 ? wallMs / floor.ms : null;
         const failed = outcomes.filter((o) => o.code !== 0);
         process.stderr.write(` ${(wallMs / 1000).toFixed(1)} s${failed.length ? ` (${failed.length} FAILED)` : ""}\n`);
@@ -324,7 +382,13 @@ async function runCase(
             n: total,
             tenants: tenantCount,
             perTenant: counts,
+            ...(options.label ? { label } : {}),
+            concurrency: Math.min(options.concurrency, tenantCount),
             wallMs,
+            tenantWallMs: outcomes.map((o) =>
+                o.commandStartedAt && o.commandEndedAt ? o.commandEndedAt - o.commandStartedAt : o.ms,
+            ),
+            cpuShare,
             setupMs,
             graphSpanMs,
             graphStartMs: graph.length ? firstMs - started : 0,
@@ -341,14 +405,42 @@ async function runCase(
                 INTUNE_LIMITS.writesPerApp,
             floorWhy: floor.why,
             ratio,
-            targets: targetsFor(phase, total, requests, graph.length, throttled, failed.length, ratio, n),
+            targets: targetsFor(
+                phase,
+                total,
+                requests,
+                graph.length,
+                throttled,
+                failed.length,
+                ratio,
+                n,
+                refreshPages(counts, options.pageSize),
+                tenantCount,
+            ),
             ...(failed.length ? { failures: failed.map((o) => (o.error ?? "").slice(0, 3000)) } : {}),
             ...(phase === "up"
                 ? { timeline: timelineOf(`up of ${total} policies in ${tenantCount} tenant(s)`, graph) }
                 : {}),
         });
     }
+    const refresh = results.find((r) => r.phase === "refresh");
+    const preview = results.find((r) => r.phase === "preview");
+    if (refresh && preview && n >= 500)
+        refresh.targets.push({
+            name: "within 1.5× the no-change preview of the same stacks",
+            ok: refresh.wallMs <= 1.5 * preview.wallMs,
+            detail: `refresh ${(refresh.wallMs / 1000).toFixed(1)} s, preview ${(preview.wallMs / 1000).toFixed(1)} s`,
+        });
     return results;
+}
+
+/** `--fleet TxP`: T tenants of P policies each. */
+function parseFleet(text: string | undefined): { tenants: number; policies: number } | undefined {
+    if (text === undefined) return undefined;
+    const m = /^(\d+)x(\d+)$/.exec(text);
+    if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
+        throw new Error(`--fleet takes TENANTSxPOLICIES with both at least 1, such as 40x5 (got "${text}")`);
+    return { tenants: Number(m[1]), policies: Number(m[2]) };
 }
 
 function timelineOf(label: string, graph: LoggedRequest[], bucketMs = 1000): Timeline | undefined {
@@ -380,7 +472,7 @@ async function main(argv: string[]): Promise<void> {
     const { values } = parseArgs({
         args: argv,
         options: {
-            n: { type: "string", default: "50" },
+            n: { type: "string" },
             tenants: { type: "string", default: "1" },
             latency: { type: "string", default: "30" },
             parallel: { type: "string", default: "128" },
@@ -390,14 +482,25 @@ async function main(argv: string[]): Promise<void> {
             "skip-cpu": { type: "boolean", default: false },
             "skip-checkpoints": { type: "boolean", default: false },
             phases: { type: "string", default: PHASES.join(",") },
+            fleet: { type: "string" },
+            concurrency: { type: "string", default: String(os.cpus().length) },
+            "page-size": { type: "string", default: "100" },
         },
     });
-    const ns = values.n!.split(",").map(Number);
+    // Without --n, the N x T cases are N=50, or none when only a fleet is asked for.
+    const ns = (values.n ?? (values.fleet ? "" : "50")).split(",").filter(Boolean).map(Number);
     const tenantCounts = values.tenants!.split(",").map(Number);
     const latencyMs = Number(values.latency);
     const parallel = Number(values.parallel);
     const perTenant = values["per-tenant"]!;
     const phases = values.phases!.split(",") as Phase[];
+    const fleet = parseFleet(values.fleet);
+    const concurrency = Number(values.concurrency);
+    const pageSize = Number(values["page-size"]);
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+        throw new Error(`--concurrency takes a whole number of stacks of at least 1 (got "${values.concurrency}")`);
+    if (!Number.isInteger(pageSize) || pageSize < 1)
+        throw new Error(`--page-size takes a whole number of policies of at least 1 (got "${values["page-size"]}")`);
     if (phases.some((p) => !PHASES.includes(p))) throw new Error(`--phases takes a list of ${PHASES.join(", ")}`);
     // PULUMI_SKIP_CHECKPOINTS: the engine writes the state once at the end instead of after every step.
     const engineEnv: Record<string, string> = {
@@ -407,7 +510,7 @@ async function main(argv: string[]): Promise<void> {
         throw new Error("--n, --tenants, --latency and --parallel take non-negative numbers");
 
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "intune-bench-"));
-    const emulator = await startEmulator({ latencyMs, caDir: path.join(work, "ca") });
+    const emulator = await startEmulator({ latencyMs, pageSize, caDir: path.join(work, "ca") });
     const results: BenchResults = {
         generatedAt: new Date().toISOString(),
         machine: {
@@ -422,6 +525,8 @@ async function main(argv: string[]): Promise<void> {
             parallel,
             perTenant,
             skipCheckpoints: !!values["skip-checkpoints"],
+            pageSize,
+            concurrency,
             limits: INTUNE_LIMITS,
             pacerWindowGuardMs: WINDOW_GUARD_MS,
         },
@@ -429,12 +534,21 @@ async function main(argv: string[]): Promise<void> {
         cpu: [],
     };
     try {
+        // The N x T cases run every stack at once, as they always have; the fleet case in groups.
+        const common = { latencyMs, parallel, phases, engineEnv, pageSize };
         for (const n of ns) {
             for (const t of tenantCounts)
-                results.cases.push(
-                    ...(await runCase(emulator, work, n, t, { perTenant, latencyMs, parallel, phases, engineEnv })),
-                );
+                results.cases.push(...(await runCase(emulator, work, n, t, { ...common, perTenant, concurrency: t })));
         }
+        if (fleet)
+            results.cases.push(
+                ...(await runCase(emulator, work, fleet.policies, fleet.tenants, {
+                    ...common,
+                    perTenant: true,
+                    concurrency,
+                    label: `fleet ${fleet.tenants}×${fleet.policies}`,
+                })),
+            );
         if (!values["skip-cpu"]) results.cpu = await measureCpu(Number(values["cpu-iterations"]));
     } finally {
         await emulator.close();

@@ -3,9 +3,8 @@
  * allowed values and defaults that the rules quote.
  *
  * Inside this repository the pack reads the catalog's TypeScript source, so it never depends on a
- * stale build. A copy of the pack outside the repository imports the installed package instead:
- * `export { platforms } from "pulumi-intune-app-protection/dist/provider/settings/platforms";` and
- * `export { parseDuration } from "pulumi-intune-app-protection/dist/provider/settings/duration";`.
+ * stale build. The installable copy `npm run build` makes in dist/policy-pack (shipped with the
+ * package) reads the compiled catalog beside it (dist/provider/settings) through the same paths.
  */
 export { platforms, type Platform, type PlatformName } from "../provider/settings/platforms";
 export { formatDuration, parseDuration } from "../provider/settings/duration";

@@ -23,10 +23,14 @@ function docComment(name: string, spec: SettingSpec): string {
     return ["    /**", ...lines.map((l) => (l ? `     * ${l}` : "     *")), "     */"].join("\n");
 }
 
+/**
+ * Arguments take a `pulumi.Input` everywhere: the whole value, and every list element and
+ * object field (`Input<Input<T>[]>`), so outputs of other resources fit in any position.
+ */
 function argsInterface(name: string, base: string | undefined, catalog: SettingsCatalog): string {
     const members = Object.entries(catalog).map(
         ([key, spec]) =>
-            `${docComment(key, spec)}\n    readonly ${key}${spec.required ? "" : "?"}: pulumi.Input<${spec.kind.tsType}>;`,
+            `${docComment(key, spec)}\n    readonly ${key}${spec.required ? "" : "?"}: pulumi.Input<${spec.kind.tsInputType ?? spec.kind.tsType}>;`,
     );
     return `export interface ${name}${base ? ` extends ${base}` : ""} {\n${members.join("\n\n")}\n}`;
 }

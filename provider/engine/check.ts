@@ -7,6 +7,8 @@ import type { Platform } from "../settings/platforms";
 import { checkRules } from "../settings/rules";
 import { appsProblem, assignmentsProblem, normalizeApps, normalizeAssignments, type Assignments } from "./targets";
 import { containsUnknown } from "./unknown";
+import { adoptionSwitchProblem, claimAdoption } from "./adoptions";
+import { shortenEchoes, shown } from "./shown";
 
 /** A failed input, as Pulumi's `CheckFailure`. */
 export interface CheckFailure {
@@ -25,10 +27,25 @@ export const TARGET_KEYS = ["apps", "assignments"] as const;
 export const OPTION_KEYS = ["adoptPolicyId"] as const;
 
 const RESERVED = new Set<string>(["__provider"]);
-const q = (value: unknown) => JSON.stringify(value);
 
-/** Validates and normalizes the program's inputs for one policy. */
-export function checkInputs(platform: Platform, news: Record<string, unknown>): CheckOutcome {
+/** What `check` knows about the resource beyond its new inputs. */
+export interface CheckContext {
+    /** The inputs the resource had (Pulumi's `olds`; empty for a new resource). */
+    olds?: Record<string, unknown>;
+    /** A stable identity of the resource in its stack (stack and resource name), for rules across resources. */
+    owner?: unknown;
+}
+
+/**
+ * Validates and normalizes the program's inputs for one policy. A value that is not known yet
+ * (an Output of a resource still to be created, at preview) passes and is checked when known.
+ * Values echoed in reasons are cut to 100 characters, with their length.
+ */
+export function checkInputs(
+    platform: Platform,
+    news: Record<string, unknown>,
+    context: CheckContext = {},
+): CheckOutcome {
     const inputs: Record<string, unknown> = {};
     const failures: CheckFailure[] = [];
     const fail = (property: string, reason: string) => failures.push({ property, reason });
@@ -49,12 +66,12 @@ export function checkInputs(platform: Platform, news: Record<string, unknown>): 
                 value === null
                     ? `must be ${spec.kind.allowed} (null is not a value: leave the setting out to stop managing it)`
                     : spec.kind.problem(value);
-            if (problem) fail(key, `${key} (${spec.label}): ${q(value)} ${problem}`);
+            if (problem) fail(key, `${key} (${spec.label}): ${shown(value)} ${problem}`);
             else inputs[key] = spec.kind.normalize(value);
             continue;
         }
         if (key === "apps") {
-            const problem = appsProblem(value, platform);
+            const problem = containsUnknown(value) && !Array.isArray(value) ? undefined : appsProblem(value, platform);
             if (problem) fail(key, `apps (Apps > Selected apps): ${problem}`);
             else inputs[key] = containsUnknown(value) ? value : normalizeApps(value as string[]);
             continue;
@@ -69,12 +86,23 @@ export function checkInputs(platform: Platform, news: Record<string, unknown>): 
             if (typeof value !== "string" || !(containsUnknown(value) || /^[A-Za-z0-9_-]{1,128}$/.test(value))) {
                 fail(
                     key,
-                    `adoptPolicyId: ${q(value)} is not a policy id (such as "T_2c8160fa-dfa6-4e01-8e7b-0f80f1f389df")`,
+                    `adoptPolicyId: ${shown(value)} is not a policy id (such as "T_2c8160fa-dfa6-4e01-8e7b-0f80f1f389df")`,
                 );
-            } else inputs[key] = value;
+                continue;
+            }
+            const problem =
+                adoptionSwitchProblem(platform, context.olds?.adoptPolicyId, value) ??
+                claimAdoption(platform, value, context.owner);
+            if (problem) fail(key, problem);
+            else inputs[key] = value;
             continue;
         }
-        fail(key, `${key}: not a setting of ${platform.title} app protection policies${suggestion(key, platform)}`);
+        fail(
+            key,
+            key.length > 64
+                ? `${shown(key)}: not a setting of ${platform.title} app protection policies`
+                : `${key}: not a setting of ${platform.title} app protection policies${suggestion(key, platform)}`,
+        );
     }
 
     for (const [key, spec] of Object.entries(platform.settings)) {
@@ -94,7 +122,7 @@ export function checkInputs(platform: Platform, news: Record<string, unknown>): 
     for (const failure of checkRules(declaredValues, platform)) {
         if (!failures.some((f) => f.property === failure.property)) fail(failure.property, failure.reason);
     }
-    return { inputs, failures };
+    return { inputs, failures: failures.map((f) => ({ property: f.property, reason: shortenEchoes(f.reason) })) };
 }
 
 /** " (did you mean x?)" for a near-miss setting name. */

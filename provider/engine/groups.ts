@@ -1,9 +1,11 @@
 /**
- * Group names in assignments: resolved to object ids in the tenant when a policy is created or
- * updated, so one program can serve many tenants. Zero or several groups with the name is an error.
+ * Group names in assignments: resolved to object ids in the tenant (read-only at preview, again
+ * from the cache when a policy is created or updated), so one program can serve many tenants.
+ * Zero or several groups with the name is an error naming the tenant.
  */
 import type { GraphSession } from "../graph/session";
 import { hasGroupNames, resolveGroupNames, type Assignments } from "./targets";
+import { containsUnknown } from "./unknown";
 
 /** Names already resolved in this provider process, per tenant. */
 const resolved = new Map<string, Promise<string>>();
@@ -26,17 +28,36 @@ async function lookUp(session: GraphSession, name: string, side: string): Promis
     );
 }
 
+/** The id of the group named `name`, looked up once per tenant and provider process. */
+function groupId(session: GraphSession, name: string, side: string): Promise<string> {
+    const key = `${session.tenantId}\u0000${name}`;
+    let id = resolved.get(key);
+    if (!id) {
+        id = lookUp(session, name, side);
+        id.catch(() => resolved.delete(key));
+        resolved.set(key, id);
+    }
+    return id;
+}
+
 /** The assignments with group names replaced by object ids (unchanged when there are none). */
 export async function withGroupIds(session: GraphSession, assignments: Assignments): Promise<Assignments> {
     if (!hasGroupNames(assignments)) return assignments;
-    return resolveGroupNames(assignments, (name, side) => {
-        const key = `${session.tenantId}\u0000${name}`;
-        let id = resolved.get(key);
-        if (!id) {
-            id = lookUp(session, name, side);
-            id.catch(() => resolved.delete(key));
-            resolved.set(key, id);
-        }
-        return id;
-    });
+    return resolveGroupNames(assignments, (name, side) => groupId(session, name, side));
+}
+
+/**
+ * Resolves every group name that is already known (read-only; names not known until `up` are
+ * left for then), so a name with no group or several groups fails before anything is written.
+ * The ids stay cached for the create or update that follows.
+ */
+export async function checkGroupNames(session: GraphSession, assignments: Assignments): Promise<void> {
+    const names = (["include", "exclude"] as const).flatMap((side) =>
+        (assignments[side] ?? []).flatMap((target) =>
+            typeof target !== "string" && typeof target.groupName === "string" && !containsUnknown(target.groupName)
+                ? [{ name: target.groupName, side }]
+                : [],
+        ),
+    );
+    await Promise.all(names.map(({ name, side }) => groupId(session, name, side)));
 }

@@ -2,16 +2,20 @@
  * The engine as the Pulumi provider process runs it. The serialized provider holds nothing but
  * the platform name and `require`s this module (from the program's node_modules) for
  * {@link providerFor}, so no
- * credential, token or client is ever captured in state; connection settings arrive through
+ * credential, token or client is ever captured in state; the connection config arrives through
  * `configure()` (stack config, secrets decrypted) or the standard `AZURE_*` environment and
  * live only in this process.
  */
 import { platforms, type PlatformName } from "../settings/platforms";
 import { checkInputs } from "./check";
+import { adoptionSwitchProblem } from "./adoptions";
 import { isUnchanged, policyChanges } from "./diff";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy } from "./lifecycle";
 import type { GraphSession } from "../graph/session";
-import { type ConnectionSettings, DEFAULT_CREATE_SETTLE_SECONDS } from "../graph/connection";
+import { ProviderConnection, configSourceOf } from "./connection";
+import type { Assignments } from "./targets";
+import { OWNER_KEY } from "../recover/marker";
+import { stopWhenEngineGone } from "../recover/engine-watch";
 import type * as pulumi from "@pulumi/pulumi";
 
 type Values = Record<string, unknown>;
@@ -21,40 +25,67 @@ export interface ConfigSource {
     get(key: string): string | undefined;
 }
 
-let configSource: ConfigSource | undefined;
+/** The process's connection: from `configure()`, or from the environment alone when never configured. */
+let connection: ProviderConnection | undefined;
+let configured = false;
+let configuredWith: unknown;
 
-/** Remembers the stack config; the Graph session is opened on first use. */
+/**
+ * Remembers the stack config; it is read and the Graph session opened on first use, once. The
+ * provider host configures each platform's provider with the same config object: the second call
+ * keeps the connection (and what it verified).
+ */
 export function configure(config: ConfigSource): void {
-    configSource = config;
+    const raw = (config as { rawConfig?: unknown }).rawConfig;
+    if (configured && raw !== undefined && raw === configuredWith) return;
+    connection = new ProviderConnection(configSourceOf(config), { ...process.env });
+    configured = true;
+    configuredWith = raw;
 }
 
-/** The connection settings from the stack config (and `AZURE_*` environment), and the Graph session for them. */
-function connect(): { session: GraphSession; settings: ConnectionSettings } {
-    const graph: typeof import("../graph") = require("../graph");
-    const settings = graph.readConnectionSettings(configSource ?? { get: () => undefined }, process.env);
-    return { session: graph.openSession(settings), settings };
+const connected = (): ProviderConnection =>
+    (connection ??= new ProviderConnection({ get: () => undefined }, process.env));
+const session = (): GraphSession => connected().graph();
+
+/**
+ * Validates the inputs (no request); then, for a configured provider, verifies the connection and
+ * the group names before anything is written (see {@link ProviderConnection.verify}).
+ */
+export async function check(platform: PlatformName, olds: Values, news: Values) {
+    const context = { olds, owner: news[OWNER_KEY] };
+    const outcome = withOwner(checkInputs(platforms[platform], withoutOwner(news), context), news);
+    if (outcome.failures.length || !configured) return outcome;
+    const groupProblem = await connected().verify(
+        platforms[platform],
+        outcome.inputs.assignments as Assignments | undefined,
+    );
+    return groupProblem ? { ...outcome, failures: [{ property: "assignments", reason: groupProblem }] } : outcome;
 }
 
-const session = (): GraphSession => connect().session;
-
-export async function check(platform: PlatformName, _olds: Values, news: Values) {
-    return checkInputs(platforms[platform], news);
+/** The inputs without the owner the resource classes add (it is not a setting; see `recover/marker.ts`). */
+function withoutOwner(news: Values): Values {
+    const { [OWNER_KEY]: owner, ...rest } = news;
+    void owner;
+    return rest;
 }
 
-export async function diff(platform: PlatformName, _id: string, olds: Values, news: Values) {
+/** The checked inputs with the owner passed through unchanged, for create's marker. */
+function withOwner<T extends { inputs: Values }>(outcome: T, news: Values): T {
+    return news[OWNER_KEY] === undefined
+        ? outcome
+        : { ...outcome, inputs: { ...outcome.inputs, [OWNER_KEY]: news[OWNER_KEY] } };
+}
+
+export async function diff(platform: PlatformName, id: string, olds: Values, news: Values) {
+    const switched = adoptionSwitchProblem(platforms[platform], id, news.adoptPolicyId);
+    if (switched) throw new Error(switched);
     // `news` are the inputs check() returned, already canonical.
     const changes = policyChanges(platforms[platform], olds, news);
     return { changes: !isUnchanged(changes), replaces: [] as string[], deleteBeforeReplace: false };
 }
 
 export async function create(platform: PlatformName, inputs: Values) {
-    const { session, settings } = connect();
-    return createPolicy(
-        session,
-        platforms[platform],
-        inputs,
-        (settings.createSettleSeconds ?? DEFAULT_CREATE_SETTLE_SECONDS) * 1000,
-    );
+    return createPolicy(session(), platforms[platform], inputs, connected().options().createSettleMs);
 }
 
 export async function read(platform: PlatformName, id: string, props: Values) {
@@ -77,6 +108,7 @@ export { remove as delete };
  * (The named exports above stay: state written before this function existed calls them directly.)
  */
 export function providerFor(platform: PlatformName): pulumi.dynamic.ResourceProvider {
+    stopWhenEngineGone();
     return {
         configure: async (req) => configure(req.config),
         check: (olds, news) => check(platform, olds, news),

@@ -4,6 +4,7 @@
  */
 import type { Platform } from "../settings/platforms";
 import { TARGET_KEYS } from "./check";
+import { withoutMarker } from "../recover/marker";
 import { appsFromGraph, appsToGraph, assignmentsFromGraph, assignmentsToGraph, type Assignments } from "./targets";
 
 /** Fields Graph computes; they are outputs, never sent and never compared. */
@@ -78,12 +79,26 @@ export function managedValuesFromGraph(
     for (const key of keys) {
         const spec = platform.settings[key];
         let value: unknown;
-        if (spec) value = spec.kind.fromGraph(policy[key]);
+        // A description is read without the ownership marker a create appended (recover/marker.ts).
+        if (spec) value = spec.kind.fromGraph(key === "description" ? withoutMarker(policy[key]) : policy[key]);
         else if (key === "apps") value = appsFromGraph(policy.apps, platform);
         else if (key === "assignments") value = assignmentsFromGraph(policy.assignments);
         if (value !== undefined) values[key] = value;
     }
     return values;
+}
+
+/**
+ * The `keys` whose Graph property the policy JSON does not carry at all (Graph always sends
+ * every property of a policy, `null` when not configured, and `apps`/`assignments` when
+ * expanded): a partial answer says nothing about them.
+ */
+export function unreportedKeys(platform: Platform, policy: Record<string, any>, keys: string[]): string[] {
+    return keys.filter((key) =>
+        key in platform.settings
+            ? !(key in policy)
+            : (key === "apps" || key === "assignments") && !Array.isArray(policy[key]),
+    );
 }
 
 /** Canonical values of every setting a Graph policy JSON configures (not-configured ones left out). */

@@ -4,6 +4,7 @@
  */
 import type { Platform } from "../settings/platforms";
 import { containsUnknown, UNKNOWN } from "./unknown";
+import { shown } from "./shown";
 
 /** A group target by object id or display name, with an optional assignment filter (canonical form). */
 export interface GroupTargetObject {
@@ -27,7 +28,7 @@ export interface Assignments {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const q = (value: unknown) => JSON.stringify(value);
+const q = shown;
 
 /** The key a target is sorted and de-duplicated by: its id, or its name. */
 const targetKey = (target: GroupTarget) =>
@@ -71,12 +72,20 @@ export function assignmentsProblem(value: unknown): string | undefined {
         for (const [index, target] of list.entries()) {
             const problem = targetProblem(target);
             if (problem) return `${side}[${index}] ${problem}`;
+            // Intune applies assignment filters to included groups only (the admin center offers no
+            // filter on an excluded group; see the emulator's `exclusionFilters` fidelity switch).
+            if (
+                side === "exclude" &&
+                typeof target === "object" &&
+                (target as GroupTargetObject).filterId !== undefined
+            )
+                return `exclude[${index}] has an assignment filter, but Intune applies filters to included groups only; remove filterId and filterType from the excluded group`;
             if (containsUnknown(target)) continue;
             const key = targetKey(target as GroupTarget);
             const earlier = seen.get(key);
-            const shown = key.startsWith("name:") ? (target as GroupTargetObject).groupName : key;
+            const named = key.startsWith("name:") ? (target as GroupTargetObject).groupName : key;
             if (earlier)
-                return `group ${q(shown)} is listed ${earlier === side ? `twice in ${side}` : "in both include and exclude"}`;
+                return `group ${q(named)} is listed ${earlier === side ? `twice in ${side}` : "in both include and exclude"}`;
             seen.set(key, side);
         }
     }
@@ -127,7 +136,7 @@ function targetProblem(target: unknown): string | undefined {
 function normalizeTarget(target: GroupTarget): GroupTarget {
     if (typeof target === "string") return target.toLowerCase();
     const filter = target.filterId ? { filterId: target.filterId.toLowerCase(), filterType: target.filterType } : {};
-    if (target.groupName !== undefined) return { groupName: target.groupName.trim(), ...filter };
+    if (target.groupName !== undefined) return { groupName: target.groupName, ...filter };
     const groupId = target.groupId!.toLowerCase();
     return target.filterId ? { groupId, ...filter } : groupId;
 }

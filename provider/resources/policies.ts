@@ -5,7 +5,10 @@ import * as pulumi from "@pulumi/pulumi";
 import type { GroupTarget } from "../engine/targets";
 import { android, ios, type Platform } from "../settings/platforms";
 import { SERVER_FIELDS } from "../engine/state";
+import { registration } from "../recover/resource-options";
 import { DYNAMIC_PACKAGE, PROVIDER_KEY, serializedProvider } from "./dynamicProvider";
+import { canonicalArgs } from "./canonical";
+import { reportAdoption } from "./adoption";
 import type {
     AndroidPolicySettings,
     AndroidPolicySettingsOutputs,
@@ -154,7 +157,13 @@ abstract class AppProtectionPolicy extends pulumi.CustomResource {
         args: object,
         opts: pulumi.CustomResourceOptions | undefined,
     ) {
-        const props = { ...COMPUTED_OUTPUTS, ...args, [PROVIDER_KEY]: serializedProvider(platform.name) };
+        // The owner for the create's marker, and `import` taken as adoptPolicyId (recover/resource-options.ts).
+        ({ args, opts } = registration(platform.resourceType, name, args as Record<string, unknown>, opts));
+        const props = {
+            ...COMPUTED_OUTPUTS,
+            ...canonicalArgs(platform, args as Record<string, unknown>),
+            [PROVIDER_KEY]: serializedProvider(platform.name),
+        };
         // The SDK records a stack trace for each of the four promises behind every output property
         // (only shown in its report of leaked promises); for 500 policies that took most of the
         // program's time before the first registration. They are left empty here. The policy's
@@ -166,6 +175,8 @@ abstract class AppProtectionPolicy extends pulumi.CustomResource {
         } finally {
             Error.stackTraceLimit = stackTraceLimit;
         }
+        const { adoptPolicyId } = args as PolicyTargetArgs;
+        if (adoptPolicyId !== undefined) reportAdoption(this, platform, adoptPolicyId);
     }
 }
 

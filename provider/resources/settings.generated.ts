@@ -31,7 +31,7 @@ export interface CommonPolicySettings {
      * Allowed: a list of scope tag ids (numeric strings such as "0").
      * Graph property `roleScopeTagIds`. Leave unset to leave it unmanaged; a new policy then gets `["0"]` (observed).
      */
-    readonly roleScopeTagIds?: pulumi.Input<string[]>;
+    readonly roleScopeTagIds?: pulumi.Input<pulumi.Input<string>[]>;
 
     /**
      * **Apps > Target policy to**
@@ -51,7 +51,7 @@ export interface CommonPolicySettings {
      * Allowed: a list of "unspecified", "unmanaged", "mdm", "androidEnterprise", "androidEnterpriseDedicatedDevicesWithAzureAdSharedMode", "androidOpenSourceProjectUserAssociated", "androidOpenSourceProjectUserless" ("unspecified" alone means none).
      * Graph property `targetedAppManagementLevels`. Leave unset to leave it unmanaged; a new policy then gets `["unspecified"]` (observed).
      */
-    readonly targetedAppManagementLevels?: pulumi.Input<("unspecified" | "unmanaged" | "mdm" | "androidEnterprise" | "androidEnterpriseDedicatedDevicesWithAzureAdSharedMode" | "androidOpenSourceProjectUserAssociated" | "androidOpenSourceProjectUserless")[]>;
+    readonly targetedAppManagementLevels?: pulumi.Input<pulumi.Input<"unspecified" | "unmanaged" | "mdm" | "androidEnterprise" | "androidEnterpriseDedicatedDevicesWithAzureAdSharedMode" | "androidOpenSourceProjectUserAssociated" | "androidOpenSourceProjectUserless">[]>;
 
     /**
      * **Data protection > Backup org data to iTunes and iCloud backups / Android backup services**
@@ -101,7 +101,7 @@ export interface CommonPolicySettings {
      * Allowed: a list of "oneDriveForBusiness", "sharePoint", "box", "localStorage", "photoLibrary", "iManage", "egnyte".
      * Graph property `allowedDataStorageLocations`. Leave unset to leave it unmanaged; a new policy then gets `[]` (observed).
      */
-    readonly allowedDataStorageLocations?: pulumi.Input<("oneDriveForBusiness" | "sharePoint" | "box" | "localStorage" | "photoLibrary" | "iManage" | "egnyte")[]>;
+    readonly allowedDataStorageLocations?: pulumi.Input<pulumi.Input<"oneDriveForBusiness" | "sharePoint" | "box" | "localStorage" | "photoLibrary" | "iManage" | "egnyte">[]>;
 
     /**
      * **Data protection > Transfer telecommunication data to**
@@ -141,7 +141,7 @@ export interface CommonPolicySettings {
      * Allowed: a list of "oneDriveForBusiness", "sharePoint", "camera", "photoLibrary".
      * Graph property `allowedDataIngestionLocations`. Leave unset to leave it unmanaged; a new policy then gets `["camera","oneDriveForBusiness","photoLibrary","sharePoint"]` (observed).
      */
-    readonly allowedDataIngestionLocations?: pulumi.Input<("oneDriveForBusiness" | "sharePoint" | "camera" | "photoLibrary")[]>;
+    readonly allowedDataIngestionLocations?: pulumi.Input<pulumi.Input<"oneDriveForBusiness" | "sharePoint" | "camera" | "photoLibrary">[]>;
 
     /**
      * **Data protection > Restrict cut, copy, and paste between other apps**
@@ -266,10 +266,10 @@ export interface CommonPolicySettings {
     /**
      * **Access requirements > Override biometrics with PIN after timeout (Timeout)**
      *
-     * Inactivity after which the PIN is required instead of biometrics, e.g. "PT30M". Not set = override not required.
+     * Inactivity after which the PIN is required instead of biometrics, e.g. "PT30M". A new policy gets null (override not required) or, as peer tools model it, the admin center's preselected 30 minutes.
      *
      * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months; at most P10675199D, what Graph can store).
-     * Graph property `pinRequiredInsteadOfBiometricTimeout`. Leave unset to leave it unmanaged.
+     * Graph property `pinRequiredInsteadOfBiometricTimeout`. Leave unset to leave it unmanaged; a new policy then gets `"PT30M"` (observed).
      */
     readonly pinRequiredInsteadOfBiometricTimeout?: pulumi.Input<string>;
 
@@ -524,14 +524,14 @@ export interface CommonPolicySettings {
     readonly mobileThreatDefensePartnerPriority?: pulumi.Input<"defenderOverThirdPartyPartner" | "thirdPartyPartnerOverDefender">;
 
     /**
-     * **Data protection > Purview content evaluation**
+     * **Data protection > Microsoft Purview content evaluation**
      *
-     * true = require Microsoft Purview content evaluation of org data (Graph beta; newer than the published typings).
+     * "notRequired" = Off; "requiredWhenOnline" = Microsoft Purview Data Loss Prevention evaluates content before it is shared, and sharing is allowed when the service is unreachable; "required" = content is always evaluated, and sharing is blocked when the service is unreachable. Not set = Off.
      *
-     * Allowed: true or false.
-     * Graph property `purviewContentEvaluationRequired`. Leave unset to leave it unmanaged; a new policy then gets `false` (observed).
+     * Allowed: one of "notRequired", "requiredWhenOnline", "required".
+     * Graph property `purviewContentEvaluationRequired`. Leave unset to leave it unmanaged.
      */
-    readonly purviewContentEvaluationRequired?: pulumi.Input<boolean>;
+    readonly purviewContentEvaluationRequired?: pulumi.Input<"notRequired" | "requiredWhenOnline" | "required">;
 }
 
 /** iOS/iPadOS settings (Graph beta `iosManagedAppProtection`). */
@@ -584,7 +584,7 @@ export interface IosPolicySettings extends CommonPolicySettings {
      * Allowed: a list of { name, schemes } where name is non-empty text and schemes is one or more URL schemes joined with ";".
      * Graph property `exemptedAppProtocols`. Leave unset to leave it unmanaged; a new policy then gets `[]` (observed).
      */
-    readonly exemptedAppProtocols?: pulumi.Input<{ /** Display name of the exemption. */ name: string; /** URL scheme(s) of the exempted app, several joined with ";" (e.g. "skype;app-settings;"). */ schemes: string; }[]>;
+    readonly exemptedAppProtocols?: pulumi.Input<pulumi.Input<{ /** Display name of the exemption. */ name: pulumi.Input<string>; /** URL scheme(s) of the exempted app, several joined with ";" (e.g. "skype;app-settings;"). */ schemes: pulumi.Input<string>; }>[]>;
 
     /**
      * **Data protection > Select universal links to exempt**
@@ -594,7 +594,7 @@ export interface IosPolicySettings extends CommonPolicySettings {
      * Allowed: a list of http(s) URLs.
      * Graph property `exemptedUniversalLinks`. Leave unset to leave it unmanaged; a new policy then gets `[]` (observed).
      */
-    readonly exemptedUniversalLinks?: pulumi.Input<string[]>;
+    readonly exemptedUniversalLinks?: pulumi.Input<pulumi.Input<string>[]>;
 
     /**
      * **Data protection > Select managed universal links**
@@ -604,7 +604,7 @@ export interface IosPolicySettings extends CommonPolicySettings {
      * Allowed: a list of http(s) URLs.
      * Graph property `managedUniversalLinks`. Leave unset to leave it unmanaged; a new policy then gets `[]` (observed).
      */
-    readonly managedUniversalLinks?: pulumi.Input<string[]>;
+    readonly managedUniversalLinks?: pulumi.Input<pulumi.Input<string>[]>;
 
     /**
      * **Data protection > Dialer App URL Scheme**
@@ -734,7 +734,7 @@ export interface IosPolicySettings extends CommonPolicySettings {
      * Allowed: a list of iOS model identifiers such as "iPhone15,2".
      * Graph property `allowedIosDeviceModels`. Leave unset to leave it unmanaged; a new policy then gets `[]` (observed).
      */
-    readonly allowedIosDeviceModels?: pulumi.Input<string[]>;
+    readonly allowedIosDeviceModels?: pulumi.Input<pulumi.Input<string>[]>;
 
     /**
      * **Conditional launch > Device model(s) (action)**
@@ -749,10 +749,10 @@ export interface IosPolicySettings extends CommonPolicySettings {
     /**
      * **Conditional launch > Non-working time**
      *
-     * "block" = Block access; "warn" = Warn. Not set = row absent.
+     * "block" = Block access; "warn" = Warn. A new policy gets null (row absent) or, as peer tools model it, "block".
      *
      * Allowed: one of "block", "warn".
-     * Graph property `appActionIfAccountIsClockedOut`. Leave unset to leave it unmanaged.
+     * Graph property `appActionIfAccountIsClockedOut`. Leave unset to leave it unmanaged; a new policy then gets `"block"` (observed).
      */
     readonly appActionIfAccountIsClockedOut?: pulumi.Input<"block" | "warn">;
 }
@@ -767,7 +767,7 @@ export interface AndroidPolicySettings extends CommonPolicySettings {
      * Allowed: a list of { name, packageId } where name is non-empty text and packageId is an Android package id.
      * Graph property `exemptedAppPackages`. Leave unset to leave it unmanaged; a new policy then gets `[]` (observed).
      */
-    readonly exemptedAppPackages?: pulumi.Input<{ /** Display name. */ name: string; /** Android package id, e.g. "com.touchtype.swiftkey". */ packageId: string; }[]>;
+    readonly exemptedAppPackages?: pulumi.Input<pulumi.Input<{ /** Display name. */ name: pulumi.Input<string>; /** Android package id, e.g. "com.touchtype.swiftkey". */ packageId: pulumi.Input<string>; }>[]>;
 
     /**
      * **Data protection > Dialer App Package ID**
@@ -837,7 +837,7 @@ export interface AndroidPolicySettings extends CommonPolicySettings {
      * Allowed: a list of { packageId, name } where packageId is an Android package id and name is non-empty text.
      * Graph property `approvedKeyboards`. Leave unset to leave it unmanaged; a new policy then gets `[]` (observed).
      */
-    readonly approvedKeyboards?: pulumi.Input<{ /** Android package id, e.g. "com.touchtype.swiftkey". */ packageId: string; /** Display name. */ name: string; }[]>;
+    readonly approvedKeyboards?: pulumi.Input<pulumi.Input<{ /** Android package id, e.g. "com.touchtype.swiftkey". */ packageId: pulumi.Input<string>; /** Display name. */ name: pulumi.Input<string>; }>[]>;
 
     /**
      * **Data protection > Encrypt org data**
@@ -967,7 +967,7 @@ export interface AndroidPolicySettings extends CommonPolicySettings {
      * Allowed: a list of manufacturer names such as "Samsung".
      * Graph property `allowedAndroidDeviceManufacturers`. Leave unset to leave it unmanaged; a new policy then gets `[]` (observed).
      */
-    readonly allowedAndroidDeviceManufacturers?: pulumi.Input<string[]>;
+    readonly allowedAndroidDeviceManufacturers?: pulumi.Input<pulumi.Input<string>[]>;
 
     /**
      * **Conditional launch > Device manufacturer(s) (action)**
@@ -987,7 +987,7 @@ export interface AndroidPolicySettings extends CommonPolicySettings {
      * Allowed: a list of non-empty model names.
      * Graph property `allowedAndroidDeviceModels`. Leave unset to leave it unmanaged; a new policy then gets `[]` (observed).
      */
-    readonly allowedAndroidDeviceModels?: pulumi.Input<string[]>;
+    readonly allowedAndroidDeviceModels?: pulumi.Input<pulumi.Input<string>[]>;
 
     /**
      * **Conditional launch > Device model(s) (action, legacy)**
@@ -1172,12 +1172,22 @@ export interface AndroidPolicySettings extends CommonPolicySettings {
     /**
      * **Conditional launch > Non-working time**
      *
-     * "block" = Block access; "warn" = Warn. Not set = row absent.
+     * "block" = Block access; "warn" = Warn. A new policy gets null (row absent) or, as peer tools model it, "block".
      *
      * Allowed: one of "block", "warn".
-     * Graph property `appActionIfAccountIsClockedOut`. Leave unset to leave it unmanaged.
+     * Graph property `appActionIfAccountIsClockedOut`. Leave unset to leave it unmanaged; a new policy then gets `"block"` (observed).
      */
     readonly appActionIfAccountIsClockedOut?: pulumi.Input<"block" | "warn">;
+
+    /**
+     * **Conditional launch > Developer options**
+     *
+     * Action when Developer Options are enabled on the device: "warn" = Warn; "block" = Block access; "wipe" = Wipe data; "blockWhenSettingIsSupported" = Block access on devices that support it. Not set = not configured.
+     *
+     * Allowed: one of "block", "wipe", "warn", "blockWhenSettingIsSupported".
+     * Graph property `appActionIfDeveloperOptionsEnabled`. Leave unset to leave it unmanaged.
+     */
+    readonly appActionIfDeveloperOptionsEnabled?: pulumi.Input<"block" | "wipe" | "warn" | "blockWhenSettingIsSupported">;
 }
 
 /** Managed values of the common settings, as outputs. */
@@ -1286,8 +1296,8 @@ export interface CommonPolicySettingsOutputs {
     readonly mobileThreatDefenseRemediationAction: pulumi.Output<("block" | "wipe") | undefined>;
     /** Conditional launch > Primary MTD service: the managed value (undefined when not managed). */
     readonly mobileThreatDefensePartnerPriority: pulumi.Output<("defenderOverThirdPartyPartner" | "thirdPartyPartnerOverDefender") | undefined>;
-    /** Data protection > Purview content evaluation: the managed value (undefined when not managed). */
-    readonly purviewContentEvaluationRequired: pulumi.Output<(boolean) | undefined>;
+    /** Data protection > Microsoft Purview content evaluation: the managed value (undefined when not managed). */
+    readonly purviewContentEvaluationRequired: pulumi.Output<("notRequired" | "requiredWhenOnline" | "required") | undefined>;
 }
 
 /** Managed values of the iOS settings, as outputs. */
@@ -1424,4 +1434,6 @@ export interface AndroidPolicySettingsOutputs extends CommonPolicySettingsOutput
     readonly appActionIfSamsungKnoxAttestationRequired: pulumi.Output<("block" | "wipe" | "warn" | "blockWhenSettingIsSupported") | undefined>;
     /** Conditional launch > Non-working time: the managed value (undefined when not managed). */
     readonly appActionIfAccountIsClockedOut: pulumi.Output<("block" | "warn") | undefined>;
+    /** Conditional launch > Developer options: the managed value (undefined when not managed). */
+    readonly appActionIfDeveloperOptionsEnabled: pulumi.Output<("block" | "wipe" | "warn" | "blockWhenSettingIsSupported") | undefined>;
 }

@@ -12,6 +12,11 @@ describe("generated resource args", () => {
             "**Data protection > Backup org data to iTunes and iCloud backups / Android backup services**",
         );
         expect(text).toContain("readonly displayName: pulumi.Input<string>;");
+        // Lists and objects take Inputs inside too (outputs of other resources in any position).
+        expect(text).toContain("readonly roleScopeTagIds?: pulumi.Input<pulumi.Input<string>[]>;");
+        expect(text).toMatch(
+            /readonly exemptedAppProtocols\?: pulumi.Input<pulumi.Input<\{ .* name: pulumi.Input<string>;/,
+        );
         expect(text).toMatch(
             /readonly appGroupType\?: pulumi.Input<"selectedPublicApps" \| "allCoreMicrosoftApps" \| "allMicrosoftApps" \| "allApps">;/,
         );
