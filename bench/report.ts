@@ -89,7 +89,7 @@ export function renderTable(results: BenchResults): string {
     return [
         `Emulator latency ${latencyMs} ms; Intune limits ${limits.writesPerApp} writes / ${limits.requestsPerApp} requests per ${limits.windowMs / 1000} s per app per tenant; engine --parallel ${parallel}; ${results.machine.cpus} CPUs, Node ${results.machine.node}, Pulumi ${results.machine.pulumi}.`,
         "Floor: the throttle budget (the first window is free, so W writes need ceil(W/100)-1 further windows of 20 s) plus the round trips one resource needs; ratios are shown when the floor is at least 1 s (below that the engine's own start-up dominates).",
-        "Wall: the engine command (\`pulumi up\` etc. on a configured stack: CLI, program, provider host, Graph, state). Setup: starting the driver, selecting the stack and setting its config, before the command and not in wall.",
+        "Wall: the engine command (`pulumi up` etc. on a configured stack: CLI, program, provider host, Graph, state). Setup: starting the driver, selecting the stack and setting its config, before the command and not in wall.",
         "N/rate: writes per tenant at 100 per 20 s (500 writes = 100 s), the simpler budget. Start-up: from the start of the command to the first Graph request (program run, engine, provider host).",
         "Tenant wall: each stack's own command. Stacks at once: how many ran together (the fleet case runs them in groups). CPU share: how busy all the machine's cores were during the phase, every process counted.",
         ...(results.options.skipCheckpoints

@@ -65,7 +65,7 @@ function readConfig(file: string | undefined): AssessConfig {
     try {
         parsed = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (err) {
-        throw new Error(`--config ${file}: ${(err as Error).message}`);
+        throw new Error(`--config ${file}: ${(err as Error).message}`, { cause: err });
     }
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
         throw new Error(`--config ${file}: expected a JSON object of rule names`);

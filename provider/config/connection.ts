@@ -10,7 +10,7 @@
  */
 
 import { z } from "zod";
-import { CLOUD_NAMES, resolveEndpoints } from "../graph/clouds";
+import { CLOUD_NAMES, resolveEndpoints } from "./clouds";
 import { ConfigError, type ConfigSource, checkValue, readConfig } from "./read";
 import {
     CONFIG_FIELDS,

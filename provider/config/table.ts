@@ -11,7 +11,7 @@
  * @packageDocumentation
  */
 
-import { CLOUD_NAMES } from "../graph/clouds";
+import { CLOUD_NAMES } from "./clouds";
 
 /** The config namespace of this provider. */
 export const CONFIG_NAMESPACE = "intune";

@@ -6,7 +6,7 @@
  * adopted so far are remembered here, with the resource that adopted each.
  */
 import type { Platform } from "../settings/platforms";
-import { containsUnknown } from "./unknown";
+import { containsUnknown } from "../protocol/unknown";
 
 /** Policy id (lower case) → the resource that adopts it, in this provider process. */
 const adopters = new Map<string, string>();

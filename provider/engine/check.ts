@@ -6,7 +6,7 @@
 import type { Platform } from "../settings/platforms";
 import { checkRules } from "../settings/rules";
 import { appsProblem, assignmentsProblem, normalizeApps, normalizeAssignments, type Assignments } from "./targets";
-import { containsUnknown } from "./unknown";
+import { containsUnknown } from "../protocol/unknown";
 import { adoptionSwitchProblem, claimAdoption } from "./adoptions";
 import { shortenEchoes, shown } from "./shown";
 

@@ -4,7 +4,7 @@
  */
 import type { Platform } from "../settings/platforms";
 import { appsAreServerManaged, managedKeys } from "./state";
-import { containsUnknown } from "./unknown";
+import { containsUnknown } from "../protocol/unknown";
 
 /** What changed between stored state and the program, per channel Graph updates through. */
 export interface PolicyChanges {

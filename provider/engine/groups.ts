@@ -5,7 +5,7 @@
  */
 import type { GraphSession } from "../graph/session";
 import { hasGroupNames, resolveGroupNames, type Assignments } from "./targets";
-import { containsUnknown } from "./unknown";
+import { containsUnknown } from "../protocol/unknown";
 
 /** Names already resolved in this provider process, per tenant. */
 const resolved = new Map<string, Promise<string>>();

@@ -24,15 +24,7 @@ import { forgetListings, listedOrFetched } from "./listing";
 import type { Assignments } from "./targets";
 import { isNotFound } from "../graph/errors";
 import { configDefault } from "../config/table";
-import {
-    carriesMarker,
-    markedDescription,
-    markerLine,
-    OWNER_KEY,
-    ownerOf,
-    parseOwner,
-    type Owner,
-} from "../recover/marker";
+import { carriesMarker, markedDescription, markerLine, OWNER_KEY, ownerOf, parseOwner, type Owner } from "./ownership";
 
 type Values = Record<string, unknown>;
 
@@ -131,7 +123,7 @@ interface Create {
  * and complete outputs. With `adoptPolicyId`, takes over that existing policy instead.
  *
  * Evidence of ownership: the resource classes pass the stack and resource name (`__owner`), and
- * the POST's description ends with that owner's marker line (see `recover/marker.ts`); no second
+ * the POST's description ends with that owner's marker line (see `engine/ownership.ts`); no second
  * request is needed. Before the first create of a platform, the process reads the tenant's
  * policies once: a policy carrying this resource's marker is one an interrupted `up` created, so
  * the create stops and names it and the `recover` command instead of making a copy.
@@ -230,6 +222,7 @@ async function refuseInterruptedCreate(
         bySession.delete(platform.name);
         throw new Error(
             `creating ${platform.title} policy "${displayName}": reading the tenant's policies (to find one an interrupted \`pulumi up\` may have created for this resource) failed: ${(err as Error).message}`,
+            { cause: err },
         );
     }
     const left = policies.filter(
@@ -337,6 +330,7 @@ async function takeLostPolicy(create: Create, failure: Error): Promise<Record<st
         throw new Error(
             `creating ${platform.title} policy "${sent.displayName}" ended without telling whether Graph created it (${failure.message}), and looking for the policy it may have created failed: ${(err as Error).message}. ` +
                 `Before the next \`pulumi up\`, look in the tenant for a policy named "${sent.displayName}" created just now: delete it, or adopt it with adoptPolicyId.`,
+            { cause: err },
         );
     }
     if (matches.length > create.unaccounted) throw ambiguous(create, matches);
@@ -360,6 +354,7 @@ async function deleteCopies(create: Create): Promise<void> {
         } catch (err) {
             throw new Error(
                 `looking for copies made by the POSTs whose answer was lost failed: ${(err as Error).message}. ${copiesAdvice(create)}`,
+                { cause: err },
             );
         }
         if (late.length > create.unaccounted) {
@@ -375,6 +370,7 @@ async function deleteCopies(create: Create): Promise<void> {
         } catch (err) {
             throw new Error(
                 `deleting ${extra.id}, a copy made by a POST whose answer was lost, failed: ${(err as Error).message}. ${copiesAdvice(create)}`,
+                { cause: err },
             );
         }
     }
@@ -608,6 +604,7 @@ export async function updatePolicy(
             if (isNotFound(err)) {
                 throw new Error(
                     `${platform.title} app protection policy ${id} does not exist any more (deleted outside Pulumi?). Run \`pulumi refresh\` to drop it from the stack; the next \`pulumi up\` creates it again. ${(err as Error).message}`,
+                    { cause: err },
                 );
             }
             throw new PartialApplyError(

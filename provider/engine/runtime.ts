@@ -14,8 +14,8 @@ import { createPolicy, deletePolicy, readPolicy, updatePolicy } from "./lifecycl
 import type { GraphSession } from "../graph/session";
 import { ProviderConnection, configSourceOf } from "./connection";
 import type { Assignments } from "./targets";
-import { OWNER_KEY } from "../recover/marker";
-import { stopWhenEngineGone } from "../recover/engine-watch";
+import { OWNER_KEY } from "./ownership";
+import { stopWhenEngineGone } from "./engine-watch";
 import type * as pulumi from "@pulumi/pulumi";
 
 type Values = Record<string, unknown>;
@@ -62,7 +62,7 @@ export async function check(platform: PlatformName, olds: Values, news: Values) 
     return groupProblem ? { ...outcome, failures: [{ property: "assignments", reason: groupProblem }] } : outcome;
 }
 
-/** The inputs without the owner the resource classes add (it is not a setting; see `recover/marker.ts`). */
+/** The inputs without the owner the resource classes add (it is not a setting; see `engine/ownership.ts`). */
 function withoutOwner(news: Values): Values {
     const { [OWNER_KEY]: owner, ...rest } = news;
     void owner;

@@ -4,7 +4,7 @@
  */
 import type { Platform } from "../settings/platforms";
 import { TARGET_KEYS } from "./check";
-import { withoutMarker } from "../recover/marker";
+import { withoutMarker } from "./ownership";
 import { appsFromGraph, appsToGraph, assignmentsFromGraph, assignmentsToGraph, type Assignments } from "./targets";
 
 /** Fields Graph computes; they are outputs, never sent and never compared. */
@@ -79,7 +79,7 @@ export function managedValuesFromGraph(
     for (const key of keys) {
         const spec = platform.settings[key];
         let value: unknown;
-        // A description is read without the ownership marker a create appended (recover/marker.ts).
+        // A description is read without the ownership marker a create appended (engine/ownership.ts).
         if (spec) value = spec.kind.fromGraph(key === "description" ? withoutMarker(policy[key]) : policy[key]);
         else if (key === "apps") value = appsFromGraph(policy.apps, platform);
         else if (key === "assignments") value = assignmentsFromGraph(policy.assignments);

@@ -3,7 +3,7 @@
  * Validation, canonical form and Graph's shapes for `apps` and `assignments`.
  */
 import type { Platform } from "../settings/platforms";
-import { containsUnknown, UNKNOWN } from "./unknown";
+import { containsUnknown, UNKNOWN } from "../protocol/unknown";
 import { shown } from "./shown";
 
 /** A group target by object id or display name, with an optional assignment filter (canonical form). */

@@ -1,6 +1,6 @@
 /**
- * The `pulumi-intune-app-protection` command line (bin/pulumi-intune-app-protection):
- * `export` writes a tenant's app protection policies as a Pulumi TypeScript program.
+ * The `export` command of `pulumi-intune-app-protection` (routed by `provider/cli.ts`): writes a
+ * tenant's app protection policies as a Pulumi TypeScript program.
  *
  * Connection options map onto the provider's own settings (`intune:*` keys, with the standard
  * `AZURE_*` environment variables as fallback), so credentials work exactly as in a stack.
@@ -45,19 +45,6 @@ const EXPORT_OPTIONS = {
     "no-retain-on-delete": { type: "boolean" },
     help: { type: "boolean", short: "h" },
 } as const;
-
-const USAGE = `Usage: ${COMMAND} <command> [options]
-
-Commands:
-  export    Write a tenant's Intune app protection policies as a Pulumi TypeScript program
-  recover   Repair a stack after an interrupted \`pulumi up\` (see ${COMMAND} recover --help)
-  review    Markdown review of a preview in the admin center's words (see ${COMMAND} review --help)
-  assess    Judge a tenant against the Zero Trust rules (see ${COMMAND} assess --help)
-
-Options:
-  -h, --help     Show help (also: ${COMMAND} export --help)
-  --version      Show the package version
-`;
 
 const EXPORT_USAGE = `Usage: ${COMMAND} export [options]
 
@@ -145,17 +132,6 @@ function describeProgress(progress: ReadProgress): string {
     if (progress.phase === "names") return `checking group names are unique ${progress.checked}/${progress.total}`;
     const title = platforms[progress.platform].title;
     return `reading ${title} policies: ${progress.total === undefined ? progress.read : `${progress.read}/${progress.total}`} read`;
-}
-
-function packageVersion(): string {
-    for (let dir = __dirname; ; dir = path.dirname(dir)) {
-        const file = path.join(dir, "package.json");
-        if (fs.existsSync(file)) {
-            const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version?: string };
-            if (pkg.name === COMMAND) return pkg.version ?? "unknown";
-        }
-        if (path.dirname(dir) === dir) return "unknown";
-    }
 }
 
 /** Connection settings from the flags, through the provider's own reader (flags win over AZURE_*). */
@@ -256,41 +232,18 @@ async function exportCommand(argv: string[], io: CliIo, progress: Progress): Pro
     }
 }
 
-/** Runs the command line; returns the exit code. Never throws. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+/** Runs `export` with its arguments (after the word `export`); returns the exit code. Never throws. */
+export async function exportMain(argv: string[], io: CliIo): Promise<number> {
     const progress = new Progress(io.stderr, io.stderr.isTTY === true);
-    const [command, ...rest] = argv;
     try {
-        if (command === undefined || command === "-h" || command === "--help" || command === "help") {
-            (command === undefined ? io.stderr : io.stdout).write(USAGE);
-            return command === undefined ? 1 : 0;
-        }
-        if (command === "--version" || command === "-v") {
-            io.stdout.write(`${packageVersion()}\n`);
-            return 0;
-        }
-        if (command === "recover") return await (await import("../recover")).main(rest, io);
-        if (command === "review") return await (await import("../review/cli")).main(rest, io);
-        if (command === "assess") return await (await import("../assess")).main(rest, io);
-        if (command !== "export")
-            throw new UsageError(`unknown command "${command}" (the commands are: export, recover, review, assess)`);
-        return await exportCommand(rest, io, progress);
+        return await exportCommand(argv, io, progress);
     } catch (err) {
         progress.clear();
         const error = err as Error & { code?: string; settings?: ConnectionConfig };
         const usage =
             err instanceof UsageError || (typeof error.code === "string" && error.code.startsWith("ERR_PARSE_ARGS"));
         const message = cliMessage(redactSecrets(error.message ?? String(err), error.settings));
-        io.stderr.write(
-            `${COMMAND}${command === "export" ? " export" : ""}: error: ${message}${usage ? ` (see ${COMMAND} ${command === "export" ? "export " : ""}--help)` : ""}\n`,
-        );
+        io.stderr.write(`${COMMAND} export: error: ${message}${usage ? ` (see ${COMMAND} export --help)` : ""}\n`);
         return 1;
     }
-}
-
-/** Entry point of bin/pulumi-intune-app-protection. */
-export function run(): void {
-    main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
-        process.exitCode = code;
-    });
 }

@@ -63,6 +63,7 @@ export function literal(value: unknown, indent: string, prefix = "", suffix = ",
 
 /** Text safe inside a `//` comment: one line, no control characters. */
 export function commentText(text: string): string {
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
 }
 

@@ -9,7 +9,7 @@
  */
 
 import type { TokenCredential } from "@azure/identity";
-import { resolveEndpoints } from "./clouds";
+import { resolveEndpoints } from "../config/clouds";
 import { aadErrorFromBody } from "./errors";
 import { type ConnectionConfig, type CredentialKind, effectiveCredentialKind } from "../config";
 
@@ -68,7 +68,6 @@ export function planCredential(settings: ConnectionConfig): CredentialPlan {
  * provider field or output.
  */
 export function createCredential(settings: ConnectionConfig): TokenCredential {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const identity = require("@azure/identity") as typeof import("@azure/identity");
     const plan = planCredential(settings);
     const common = {

@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 
-import { CLOUDS, resolveEndpoints } from "./clouds";
+import { CLOUDS, resolveEndpoints } from "../config/clouds";
 import { GRAPH_ENDPOINTS, permissionFor } from "./permissions";
 import { type ConnectionConfig, SECRET_FIELDS, configKey, effectiveCredentialKind, configLabel } from "../config";
 

@@ -28,7 +28,7 @@ export {
     isCloudName,
     isMicrosoftAuthorityHost,
     resolveEndpoints,
-} from "./clouds";
+} from "../config/clouds";
 export { type CredentialPlan, createCredential, planCredential } from "./credentials";
 export { GRAPH_ENDPOINTS, type GraphEndpoint, endpointOf, permissionFor } from "./permissions";
 export { GraphRequestError, type GraphErrorKind, isNotFound, redactSecrets, unwrapIntuneMessage } from "./errors";

@@ -16,7 +16,7 @@
 
 import { createHash, randomUUID } from "crypto";
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
-import { type ResolvedEndpoints, resolveEndpoints } from "./clouds";
+import { type ResolvedEndpoints, resolveEndpoints } from "../config/clouds";
 import {
     type ConnectionConfig,
     type ValidConnectionConfig,
@@ -191,9 +191,7 @@ class CaptureMiddleware implements Middleware {
 export const MAX_PAGES = 500;
 
 function createSession(settings: ValidConnectionConfig, endpoints: ResolvedEndpoints): GraphSession {
-    /* eslint-disable @typescript-eslint/no-require-imports */
     const graph = require("@microsoft/microsoft-graph-client") as typeof import("@microsoft/microsoft-graph-client");
-    /* eslint-enable @typescript-eslint/no-require-imports */
 
     let tokens: TokenSource;
     try {

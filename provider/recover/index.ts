@@ -12,7 +12,7 @@ import { openSession, type GraphSession } from "../graph/session";
 import { deletePolicy, getPolicy } from "../engine/lifecycle";
 import { managedValuesFromGraph, serverFields } from "../engine/state";
 import { platforms, type Platform } from "../settings/platforms";
-import { OWNER_KEY, parseOwner } from "./marker";
+import { OWNER_KEY, parseOwner } from "../engine/ownership";
 import { describeAction, planRecovery, type Action } from "./plan";
 import { exportStack, importStack, stackConfig, type ExportedStack, type PulumiCli } from "./stack";
 

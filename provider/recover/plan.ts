@@ -6,7 +6,7 @@
  */
 import { platforms, type Platform } from "../settings/platforms";
 import { DYNAMIC_PACKAGE } from "../resources/dynamicProvider";
-import { carriesMarker, markerLine, ownerOf, OWNER_KEY, parseOwner, type Owner } from "./marker";
+import { carriesMarker, markerLine, ownerOf, OWNER_KEY, parseOwner, type Owner } from "../engine/ownership";
 import type { ExportedStack, PendingOperation, StateResource } from "./stack";
 
 type Policy = Record<string, any>;

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { GroupTarget } from "../engine/targets";
 import { android, ios, type Platform } from "../settings/platforms";
 import { SERVER_FIELDS } from "../engine/state";
-import { registration } from "../recover/resource-options";
+import { registration } from "./registration";
 import { DYNAMIC_PACKAGE, PROVIDER_KEY, serializedProvider } from "./dynamicProvider";
 import { canonicalArgs } from "./canonical";
 import { reportAdoption } from "./adoption";
@@ -157,7 +157,7 @@ abstract class AppProtectionPolicy extends pulumi.CustomResource {
         args: object,
         opts: pulumi.CustomResourceOptions | undefined,
     ) {
-        // The owner for the create's marker, and `import` taken as adoptPolicyId (recover/resource-options.ts).
+        // The owner for the create's marker, and `import` taken as adoptPolicyId (resources/registration.ts).
         ({ args, opts } = registration(platform.resourceType, name, args as Record<string, unknown>, opts));
         const props = {
             ...COMPUTED_OUTPUTS,

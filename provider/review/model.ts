@@ -7,7 +7,7 @@
 import { policyChanges, sameValue } from "../engine/diff";
 import { managedKeys } from "../engine/state";
 import type { Assignments, GroupTarget } from "../engine/targets";
-import { containsUnknown } from "../engine/unknown";
+import { containsUnknown } from "../protocol/unknown";
 import { platforms, type Platform } from "../settings/platforms";
 import {
     isStackStep,

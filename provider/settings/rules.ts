@@ -2,7 +2,7 @@
  * Rules between settings that Graph documents but a single setting's kind cannot express.
  * A rule looks at declared values only; a value not known yet (preview) never fails a rule.
  */
-import { containsUnknown } from "../engine/unknown";
+import { containsUnknown } from "../protocol/unknown";
 import type { Platform } from "./platforms";
 
 /** A failed rule: the setting to blame and why. */

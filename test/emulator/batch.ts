@@ -5,8 +5,7 @@
  */
 import type { RequestIds } from "./errors";
 import { errors, graphErrorBody } from "./errors";
-import type { EmulatorContext, InboundRequest, Outbound } from "./graph-handler";
-import { handleGraph } from "./graph-handler";
+import type { EmulatorContext, InboundRequest, Outbound } from "./exchange";
 import { isObject } from "./validation";
 
 export const MAX_BATCH = 20;
@@ -65,7 +64,12 @@ function parse(raw: string): InnerRequest[] {
 }
 
 /** Handles `POST /$batch`; inner drops of the connection propagate to the outer request. */
-export async function handleBatch(ctx: EmulatorContext, outer: InboundRequest, i: RequestIds): Promise<Outbound> {
+export async function handleBatch(
+    ctx: EmulatorContext,
+    outer: InboundRequest,
+    i: RequestIds,
+    handleGraph: (ctx: EmulatorContext, req: InboundRequest) => Promise<Outbound>,
+): Promise<Outbound> {
     const requests = parse(outer.rawBody);
     const version = outer.path.split("/")[1];
     const byId = new Map(requests.map((r) => [r.id.toLowerCase(), r]));

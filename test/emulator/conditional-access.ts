@@ -15,7 +15,7 @@ import * as fs from "fs";
 import * as ts from "typescript";
 import { DtsIndex, memberName } from "./dts-index";
 import { GraphError } from "./errors";
-import type { InboundRequest, Outbound } from "./graph-handler";
+import type { InboundRequest, Outbound } from "./exchange";
 import type { IssuedToken } from "./store";
 import { modelSource } from "./schema";
 

@@ -5,52 +5,18 @@
  */
 import { randomUUID } from "crypto";
 import { handleBatch } from "./batch";
+import type { EmulatorContext, InboundRequest, Outbound } from "./exchange";
 import { handleZeroTrustConfig } from "./conditional-access";
 import { errors, GraphError, graphErrorBody, intuneMessage, RequestIds } from "./errors";
-import { defaultFault, FaultAction, Faults } from "./faults";
-import type { Fidelity } from "./fidelity";
+import { defaultFault, FaultAction } from "./faults";
 import { route, Route } from "./graph-routes";
 import { checkNames, matches, parseQuery, QueryOptions } from "./odata";
-import { PolicyService } from "./policies";
-import { LoggedRequest, RequestLog } from "./request-log";
-import { GraphModel } from "./schema";
+import { LoggedRequest } from "./request-log";
 import { BASE_SET, GROUP_READ_ROLES, PLATFORMS, READ_ROLES, WRITE_ROLES } from "./spec-facts";
-import { IssuedToken, StoredPolicy, Store, TenantState } from "./store";
-import { Throttle } from "./throttle";
+import { IssuedToken, StoredPolicy, TenantState } from "./store";
 import { isObject, resolveOdataType } from "./validation";
 
-/** Shared state and options the handlers work with. */
-export interface EmulatorContext {
-    store: Store;
-    model: GraphModel;
-    policies: PolicyService;
-    throttle: Throttle;
-    faults: Faults;
-    log: RequestLog;
-    /** `https://127.0.0.1:PORT` */
-    baseUrl(): string;
-    options: { retryAfterHeader: boolean; latencyMs: number; pageSize: number; fidelity: Fidelity };
-}
-
-/** A request as the handler sees it. */
-export interface InboundRequest {
-    method: string;
-    /** Path without host and query, starting with `/beta` or `/v1.0`. */
-    path: string;
-    query: URLSearchParams;
-    headers: Record<string, string | undefined>;
-    /** Raw body text ("" when none). */
-    rawBody: string;
-    viaBatch?: boolean;
-}
-
-/** The handler's answer. `drop` asks the server to destroy the socket instead of answering. */
-export interface Outbound {
-    status: number;
-    headers: Record<string, string>;
-    body?: unknown;
-    drop?: "before" | "after";
-}
+export type { EmulatorContext, InboundRequest, Outbound };
 
 const JSON_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -222,7 +188,7 @@ async function execute(
 
     if (r.kind === "batch") {
         if (req.method !== "POST") throw methodNotAllowed(req.method);
-        return handleBatch(ctx, req, i);
+        return handleBatch(ctx, req, i, handleGraph);
     }
     if (r.kind === "groups") {
         if (!token.roles.some((x) => GROUP_READ_ROLES.includes(x))) {

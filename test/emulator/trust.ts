@@ -58,7 +58,7 @@ export function trustEmulatorCa(caPem: string, mechanism = trustMechanism()): vo
     if (!patched) {
         patched = true;
         // the real module object (an `import * as` namespace only has getters)
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+
         const tlsModule: { createSecureContext: typeof tls.createSecureContext } = require("tls");
         const original = tlsModule.createSecureContext;
         tlsModule.createSecureContext = (options?: tls.SecureContextOptions): tls.SecureContext =>

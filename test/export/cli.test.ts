@@ -2,7 +2,8 @@
  * The command line in process: help, usage mistakes and connection options, which map onto the
  * provider's own connection settings. Nothing here reaches the network.
  */
-import { cliMessage, connectionSettings, main } from "../../provider/export/cli";
+import { main } from "../../provider/cli";
+import { cliMessage, connectionSettings } from "../../provider/export/cli";
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
     let stdout = "";

@@ -1,4 +1,4 @@
-import { CLOUDS, cloudOfGraphEndpoint, isMicrosoftAuthorityHost, resolveEndpoints } from "../../provider/graph/clouds";
+import { CLOUDS, cloudOfGraphEndpoint, isMicrosoftAuthorityHost, resolveEndpoints } from "../../provider/config/clouds";
 
 describe("national clouds", () => {
     it("has the documented endpoints", () => {

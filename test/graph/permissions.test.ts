@@ -4,7 +4,7 @@
  */
 import { CONFIG_FIELDS, configEntry, configKey } from "../../provider/config";
 import { connectionFlags } from "../../provider/config/flags";
-import { main } from "../../provider/export/cli";
+import { main } from "../../provider/cli";
 import { GRAPH_ENDPOINTS, endpointOf, permissionFor } from "../../provider/graph/permissions";
 
 async function help(): Promise<string> {

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { UnknownValueError, unknownCheckingProxy } from "@pulumi/policy";
 import { baselines, TYPE_MODULE } from "../../provider";
-import { UNKNOWN } from "../../provider/engine/unknown";
+import { UNKNOWN } from "../../provider/protocol/unknown";
 import { platforms, type Platform } from "../../provider/settings/platforms";
 import { TYPE_MODULE as PACK_TYPE_MODULE } from "../../policy-pack/catalog";
 import { evaluateAll, evaluateRule, platformOfType, zeroTrustRules, type PolicyInputs } from "../../policy-pack/rules";

@@ -10,7 +10,7 @@ import {
     ownerValue,
     parseOwner,
     withoutMarker,
-} from "../../provider/recover/marker";
+} from "../../provider/engine/ownership";
 import { describeAction, planRecovery } from "../../provider/recover/plan";
 import type { ExportedStack } from "../../provider/recover/stack";
 

@@ -234,7 +234,7 @@ describe("the engine killed with SIGKILL in the middle of `up`", () => {
             const dry = await recover(run);
             expect(dry).toMatchObject({ code: 0 });
             expect(dry.stdout).toMatch(
-                /^  \+ record T_[0-9a-f-]+ \("Kill \d+ \d+", created .*\) as urn:pulumi:kill\d::intune-e2e::/m,
+                /^ {2}\+ record T_[0-9a-f-]+ \("Kill \d+ \d+", created .*\) as urn:pulumi:kill\d::intune-e2e::/m,
             );
             expect(dry.stdout).toMatch(/Dry run: nothing was changed/);
             expect(emulator.policies(tenant.tenantId)).toHaveLength(inTenant);

@@ -1,5 +1,5 @@
 import { checkInputs } from "../../provider/engine/check";
-import { UNKNOWN } from "../../provider/engine/unknown";
+import { UNKNOWN } from "../../provider/protocol/unknown";
 import { resetAdoptions } from "../../provider/engine/adoptions";
 import { android, ios, type Platform } from "../../provider/settings/platforms";
 

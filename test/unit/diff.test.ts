@@ -1,6 +1,6 @@
 import { checkInputs } from "../../provider/engine/check";
 import { isUnchanged, policyChanges } from "../../provider/engine/diff";
-import { UNKNOWN } from "../../provider/engine/unknown";
+import { UNKNOWN } from "../../provider/protocol/unknown";
 import { android, ios } from "../../provider/settings/platforms";
 
 const GROUP = "11111111-1111-1111-1111-111111111111";

@@ -115,12 +115,6 @@ export function isMicrosoftAuthorityHost(authorityHost: string): boolean {
     return host !== undefined && MICROSOFT_AUTHORITY_HOSTS.has(host);
 }
 
-/** Whether the Graph client treats the host of `graphEndpoint` as Graph without `customHosts`. */
-export function isGraphClientKnownHost(graphEndpoint: string): boolean {
-    const host = hostOf(graphEndpoint);
-    return host !== undefined && GRAPH_CLIENT_KNOWN_HOSTS.has(host);
-}
-
 /** Lower-case host name (no port) of a URL, or `undefined` if it does not parse. */
 export function hostOf(url: string): string | undefined {
     try {

@@ -1,6 +1,6 @@
 /**
  * What the resource classes add to a policy's registration: the owner the create's marker names
- * (`recover/marker.ts`), and the `import` resource option turned into `adoptPolicyId`.
+ * (`engine/ownership.ts`), and the `import` resource option turned into `adoptPolicyId`.
  *
  * Pulumi's `import` cannot work for a dynamic resource as such: the engine reads the resource with
  * its id alone, and the Node.js dynamic provider host needs the provider text from the stored
@@ -9,7 +9,7 @@
  * the policy and applies only what differs from the declaration (often nothing).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { OWNER_KEY, ownerValue } from "./marker";
+import { OWNER_KEY, ownerValue } from "../engine/ownership";
 
 /** The owner of a policy declared in this program: `organization/project/stack` and the resource name. */
 function owner(name: string): string | undefined {
