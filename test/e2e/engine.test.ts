@@ -11,7 +11,7 @@ import { appsFromGraph, assignmentsFromGraph } from "../../provider/engine/targe
 import { checkInputs } from "../../provider/engine/check";
 import { platforms } from "../../provider/settings/platforms";
 import { engine, runEngine, tempDir, type EngineRun } from "../support/engine";
-import { tenantSpec, type TestTenant } from "../support/tenants";
+import { engineConnection, tenantSpec, type TestTenant } from "../support/tenants";
 
 jest.setTimeout(240_000);
 
@@ -82,13 +82,7 @@ function stackRun(stack: string, tenant: TestTenant, policies: Declared[]): Engi
         program: PROGRAM,
         stack,
         stateDir: path.join(work, "state"),
-        config: {
-            "intune:tenantId": tenant.tenantId,
-            "intune:clientId": tenant.clientId,
-            "intune:graphEndpoint": emulator.url,
-            "intune:authorityHost": emulator.url,
-        },
-        secrets: { "intune:clientSecret": tenant.clientSecret },
+        ...engineConnection(emulator, tenant),
         env: { E2E_POLICIES: file, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
     };
 }

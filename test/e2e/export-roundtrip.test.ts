@@ -11,7 +11,7 @@ import * as path from "path";
 import { startEmulator, type Emulator } from "../emulator";
 import { engine, REPO_ROOT } from "../support/engine";
 import { frameworkPolicies } from "../support/framework";
-import { tenantSpec } from "../support/tenants";
+import { engineConnection, tenantSpec } from "../support/tenants";
 
 jest.setTimeout(240_000);
 
@@ -100,13 +100,7 @@ it("exports the tenant, and the first up adopts everything with no setting chang
         program: programDir,
         stack: "brownfield",
         stateDir: path.join(work, "state"),
-        config: {
-            "intune:tenantId": tenant.tenantId,
-            "intune:clientId": tenant.clientId,
-            "intune:graphEndpoint": emulator.url,
-            "intune:authorityHost": emulator.url,
-        },
-        secrets: { "intune:clientSecret": tenant.clientSecret },
+        ...engineConnection(emulator, tenant),
         env: { NODE_EXTRA_CA_CERTS: emulator.caCertPath },
     };
     const versions = () => Object.fromEntries(emulator.policies(tenant.tenantId).map((p) => [p.id, p.version]));

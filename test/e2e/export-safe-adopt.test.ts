@@ -16,7 +16,7 @@ import * as path from "path";
 import { startEmulator, type Emulator } from "../emulator";
 import { engine, REPO_ROOT, type EngineRun } from "../support/engine";
 import { frameworkPolicies } from "../support/framework";
-import { tenantSpec } from "../support/tenants";
+import { engineConnection, tenantSpec } from "../support/tenants";
 
 jest.setTimeout(480_000);
 
@@ -116,13 +116,7 @@ async function exportProgram(name: string, flags: string[] = []): Promise<{ run:
         program: programDir,
         stack: name,
         stateDir: path.join(work, `${name}-state`),
-        config: {
-            "intune:tenantId": tenant.tenantId,
-            "intune:clientId": tenant.clientId,
-            "intune:graphEndpoint": emulator.url,
-            "intune:authorityHost": emulator.url,
-        },
-        secrets: { "intune:clientSecret": tenant.clientSecret },
+        ...engineConnection(emulator, tenant),
         env: { NODE_EXTRA_CA_CERTS: emulator.caCertPath },
     };
     return { run, program: fs.readFileSync(path.join(programDir, "index.ts"), "utf8") };

@@ -13,7 +13,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { startEmulator, type Emulator } from "../emulator";
 import { engine, REPO_ROOT } from "../support/engine";
-import { tenantSpec } from "../support/tenants";
+import { engineConnection, tenantSpec } from "../support/tenants";
 
 jest.setTimeout(240_000);
 
@@ -97,13 +97,7 @@ it("exports the new settings, adopts them with zero writes, and preview and refr
         program: programDir,
         stack: "model",
         stateDir: path.join(work, "state"),
-        config: {
-            "intune:tenantId": tenant.tenantId,
-            "intune:clientId": tenant.clientId,
-            "intune:graphEndpoint": emulator.url,
-            "intune:authorityHost": emulator.url,
-        },
-        secrets: { "intune:clientSecret": tenant.clientSecret },
+        ...engineConnection(emulator, tenant),
         env: { NODE_EXTRA_CA_CERTS: emulator.caCertPath },
     };
     const versions = () => Object.fromEntries(emulator.policies(tenant.tenantId).map((p) => [p.id, p.version]));

@@ -15,7 +15,8 @@ import { connectionSettings, secretEnv, stackConfig, type LiveSettings } from ".
 import { SuiteTenant } from "./tenant";
 import { readTrace, writes, type GraphTraceEntry } from "./trace";
 
-const PROGRAM = path.join(__dirname, "program");
+/** The JSON-driven program the e2e tests use: it declares the policies in the file named by E2E_POLICIES. */
+const PROGRAM = path.join(__dirname, "..", "e2e", "program");
 
 /** A policy the suite's program declares. */
 export interface Declared {
@@ -96,7 +97,7 @@ export class LiveRun {
     declare(name: string, policies: Declared[]): LiveStack {
         const file = path.join(this.work, `${name}-policies.json`);
         fs.writeFileSync(file, JSON.stringify(policies));
-        return this.stack(name, PROGRAM, { LIVE_POLICIES: file });
+        return this.stack(name, PROGRAM, { E2E_POLICIES: file });
     }
 
     /** A stack of a program folder written by the suite (e.g. an export). */

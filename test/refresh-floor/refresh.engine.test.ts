@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { startEmulator, type Emulator, type LoggedRequest } from "../emulator";
 import { engine, tempDir, type EngineRun } from "../support/engine";
-import { tenantSpec } from "../support/tenants";
+import { engineConnection, tenantSpec } from "../support/tenants";
 
 jest.setTimeout(300_000);
 
@@ -48,13 +48,7 @@ function run(): EngineRun {
         program: PROGRAM,
         stack: "floor",
         stateDir: path.join(work, "state"),
-        config: {
-            "intune:tenantId": tenant.tenantId,
-            "intune:clientId": tenant.clientId,
-            "intune:graphEndpoint": emulator.url,
-            "intune:authorityHost": emulator.url,
-        },
-        secrets: { "intune:clientSecret": tenant.clientSecret },
+        ...engineConnection(emulator, tenant),
         env: { E2E_POLICIES: file, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
     };
 }

@@ -55,6 +55,18 @@ export function stackConfig(
     };
 }
 
+/**
+ * Config and secret of a stack whose provider talks to the emulator tenant, as an engine run takes
+ * them (the client secret as stack secret, never plain config).
+ */
+export function engineConnection(
+    emulator: Emulator,
+    tenant: TestTenant,
+): { config: Record<string, string>; secrets: Record<string, string> } {
+    const { "intune:clientSecret": clientSecret, ...config } = stackConfig(emulator, tenant);
+    return { config, secrets: { "intune:clientSecret": clientSecret } };
+}
+
 /** A `configure()` config source over plain values. */
 export function configSource(values: Record<string, string>) {
     return { get: (key: string) => values[key] };
