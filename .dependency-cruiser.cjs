@@ -9,7 +9,8 @@
  *   graph/                                 Graph access
  *   config/ settings/ protocol/            ground floor: facts with no dependency upward
  *
- * The product never imports tests, scripts or benchmarks.
+ * The product never imports tests, scripts, benchmarks or the emulator; the emulator imports nothing of
+ * the product or the tests.
  */
 const layer = (name, below) => ({
     name: `${name}-points-down`,
@@ -29,7 +30,14 @@ module.exports = {
             comment: "provider/ and policy-pack/ never import tests, scripts or benchmarks",
             severity: "error",
             from: { path: "^(provider|policy-pack)/" },
-            to: { path: "^(test|scripts|bench|examples)/" },
+            to: { path: "^(test|scripts|bench|examples|emulator)/" },
+        },
+        {
+            name: "emulator-stands-alone",
+            comment: "the emulator's model comes from Microsoft's models, never from the provider or the tests",
+            severity: "error",
+            from: { path: "^emulator/" },
+            to: { path: "^(provider|policy-pack|test|scripts|bench|examples)/" },
         },
         layer("protocol", []),
         layer("settings", ["protocol"]),

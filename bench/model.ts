@@ -1,5 +1,5 @@
 /** The shape of the benchmark's results, shared by the runner and the report. */
-import type { INTUNE_LIMITS } from "../test/emulator";
+import type { INTUNE_LIMITS } from "../emulator";
 import type { CpuResult } from "./cpu";
 
 export type Phase = "up" | "refresh" | "preview" | "update";

@@ -26,7 +26,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
-import { INTUNE_LIMITS, startEmulator, type Emulator, type LoggedRequest } from "../test/emulator";
+import { INTUNE_LIMITS, startEmulator, type Emulator, type LoggedRequest } from "../emulator";
 import { tenantSpec, type TestTenant } from "../test/support/tenants";
 import { measureCpu } from "./cpu";
 import { cpuShareSince, sampleCpu } from "./machine";

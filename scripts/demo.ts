@@ -11,7 +11,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator } from "../test/emulator";
+import { startEmulator } from "../emulator";
 import { runStack, type StackCommand } from "./stack";
 
 const ROOT = path.join(__dirname, "..");

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type Emulator } from "../emulator";
+import { startEmulator, type Emulator } from "../../emulator";
 import { settingsFromGraph } from "../../provider/engine/state";
 import { appsFromGraph, assignmentsFromGraph } from "../../provider/engine/targets";
 import { checkInputs } from "../../provider/engine/check";

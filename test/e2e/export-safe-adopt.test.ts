@@ -13,7 +13,7 @@ import { execFile } from "child_process";
 import { promisify } from "util";
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type Emulator } from "../emulator";
+import { startEmulator, type Emulator } from "../../emulator";
 import { engine, REPO_ROOT, type EngineRun } from "../support/engine";
 import { frameworkPolicies } from "../support/framework";
 import { engineConnection, tenantSpec } from "../support/tenants";

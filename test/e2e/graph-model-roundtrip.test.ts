@@ -11,7 +11,7 @@ import { execFile } from "child_process";
 import { promisify } from "util";
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type Emulator } from "../emulator";
+import { startEmulator, type Emulator } from "../../emulator";
 import { engine, REPO_ROOT } from "../support/engine";
 import { engineConnection, tenantSpec } from "../support/tenants";
 

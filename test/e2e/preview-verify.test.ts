@@ -6,7 +6,7 @@
 import { randomUUID } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type Emulator } from "../emulator";
+import { startEmulator, type Emulator } from "../../emulator";
 import { engine, runEngine, tempDir, type EngineRun } from "../support/engine";
 import { tenantSpec, type TestTenant } from "../support/tenants";
 

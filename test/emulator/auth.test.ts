@@ -7,8 +7,8 @@ import {
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { generateClientCertificate } from "./certs";
-import { CLIENT, defaultTenant, SECRET, startTestEmulator, TENANT, TestEmulator } from "./test-kit";
+import { generateClientCertificate } from "../../emulator/certs";
+import { CLIENT, defaultTenant, SECRET, startTestEmulator, TENANT, TestEmulator } from "../support/emulator-kit";
 
 const GRAPH_SCOPE = "https://graph.microsoft.com/.default";
 const CERT_CLIENT = "3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";

@@ -2,7 +2,7 @@
  * The fidelity switches (`fidelity.ts`), each both ways, over HTTPS: what a client sees under
  * either behaviour. The provider under each is tested in `test/integration/fidelity.test.ts`.
  */
-import { DEFAULT_FIDELITY } from "./fidelity";
+import { DEFAULT_FIDELITY } from "../../emulator/fidelity";
 import {
     ANDROID,
     androidBody,
@@ -14,7 +14,7 @@ import {
     startTestEmulator,
     TENANT,
     TestEmulator,
-} from "./test-kit";
+} from "../support/emulator-kit";
 
 const FILTER = "33333333-3333-4333-8333-333333333333";
 const target = (type: string, groupId: string, filter = false) => ({

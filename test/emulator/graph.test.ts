@@ -15,7 +15,7 @@ import {
     startTestEmulator,
     TENANT,
     TestEmulator,
-} from "./test-kit";
+} from "../support/emulator-kit";
 
 const UNLICENSED = "aaaaaaaa-0000-4000-8000-000000000001";
 const READER = "bbbbbbbb-0000-4000-8000-000000000002";

@@ -2,8 +2,17 @@ import { ChildProcess, execFile, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator } from "./index";
-import { CLIENT, defaultTenant, GROUP_A, IOS, iosBody, SECRET, startTestEmulator, TENANT } from "./test-kit";
+import { startEmulator } from "../../emulator/index";
+import {
+    CLIENT,
+    defaultTenant,
+    GROUP_A,
+    IOS,
+    iosBody,
+    SECRET,
+    startTestEmulator,
+    TENANT,
+} from "../support/emulator-kit";
 
 const ROOT = path.resolve(__dirname, "../..");
 const TS_NODE = ["-r", "ts-node/register/transpile-only"];
@@ -75,7 +84,7 @@ describe("persistence and processes", () => {
             process.execPath,
             [
                 ...TS_NODE,
-                "test/emulator/cli.ts",
+                "emulator/cli.ts",
                 "--tenants",
                 tenantsFile,
                 "--ca-out",
@@ -128,7 +137,7 @@ describe("persistence and processes", () => {
     });
 
     test("CLI names a wrong flag or value with the usage and exits 2; --help lists every flag and exits 0", async () => {
-        const cli = (...args: string[]) => run([...TS_NODE, "test/emulator/cli.ts", ...args]);
+        const cli = (...args: string[]) => run([...TS_NODE, "emulator/cli.ts", ...args]);
         const [badPort, missingTenants, unknown, help] = await Promise.all([
             cli("--port", "x"),
             cli("--tenants", path.join(tmp, "absent.json")),
@@ -161,8 +170,8 @@ describe("persistence and processes", () => {
     test("in-process trust fallback (tls.createSecureContext patch) works for https and fetch", async () => {
         const script = `
       const https = require("https");
-      const { generateCa, issueServerCert } = require("./test/emulator/certs");
-      const { trustEmulatorCa } = require("./test/emulator/trust");
+      const { generateCa, issueServerCert } = require("./emulator/certs");
+      const { trustEmulatorCa } = require("./emulator/trust");
       (async () => {
         const ca = generateCa();
         const cert = issueServerCert(ca);

@@ -1,4 +1,4 @@
-import { ANDROID, IOS, iosBody, startTestEmulator, TENANT, TestEmulator, GROUP_A } from "./test-kit";
+import { ANDROID, IOS, iosBody, startTestEmulator, TENANT, TestEmulator, GROUP_A } from "../support/emulator-kit";
 
 describe("throttling (spec 5.3)", () => {
     test("writes: 429 TooManyRequests with Retry-After once the per-app limit is reached; reads still pass", async () => {

@@ -1,13 +1,13 @@
-import { appVersionHash, groupMembers } from "./app-catalog";
-import { parseArgs } from "./cli";
-import { canonicalDuration } from "./durations";
-import { DtsIndex, memberName } from "./dts-index";
-import { CREATE_DEFAULTS, NULLABLE_NEWER_THAN_TYPINGS, PEER_CREATE_DEFAULTS } from "./spec-facts";
-import { parseFidelity } from "./fidelity";
+import { appVersionHash, groupMembers } from "../../emulator/app-catalog";
+import { parseArgs } from "../../emulator/cli";
+import { canonicalDuration } from "../../emulator/durations";
+import { DtsIndex, memberName } from "../../emulator/dts-index";
+import { CREATE_DEFAULTS, NULLABLE_NEWER_THAN_TYPINGS, PEER_CREATE_DEFAULTS } from "../../emulator/spec-facts";
+import { parseFidelity } from "../../emulator/fidelity";
 import * as fs from "fs";
 import * as ts from "typescript";
-import { functionReader, GraphModel, graphModel, modelSource, typingsPath } from "./schema";
-import { Throttle } from "./throttle";
+import { functionReader, GraphModel, graphModel, modelSource, typingsPath } from "../../emulator/schema";
+import { Throttle } from "../../emulator/throttle";
 
 describe("durations (Edm.Duration → .NET TimeSpan canonical form)", () => {
     test.each([

@@ -1,4 +1,13 @@
-import { androidBody, ANDROID, BASE, IOS, iosBody, startTestEmulator, TENANT, TestEmulator } from "./test-kit";
+import {
+    androidBody,
+    ANDROID,
+    BASE,
+    IOS,
+    iosBody,
+    startTestEmulator,
+    TENANT,
+    TestEmulator,
+} from "../support/emulator-kit";
 
 const NS = "microsoft.management.services.api";
 

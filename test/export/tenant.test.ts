@@ -9,7 +9,7 @@ import { randomUUID } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, trustEmulatorCa, type Emulator } from "../emulator";
+import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
 import * as runtime from "../../provider/engine/runtime";
 import { checkInputs } from "../../provider/engine/check";
 import { policyChanges } from "../../provider/engine/diff";

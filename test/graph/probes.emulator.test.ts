@@ -6,8 +6,8 @@
 import { randomUUID } from "crypto";
 import * as https from "https";
 import type { AddressInfo } from "net";
-import { generateCa, issueServerCert } from "../emulator/certs";
-import { startEmulator, trustEmulatorCa, type Emulator } from "../emulator";
+import { generateCa, issueServerCert } from "../../emulator/certs";
+import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
 import type { ConnectionConfig } from "../../provider/config";
 import { GraphRequestError, isNotFound } from "../../provider/graph/errors";
 import { openSession, resetGraphSessions } from "../../provider/graph/session";

@@ -3,7 +3,7 @@
  * licence, an unknown id, and a body the service rejects. Each names Graph's code, message
  * and request-id in a sentence a user can act on.
  */
-import { startEmulator, trustEmulatorCa, type Emulator } from "../emulator";
+import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
 import * as runtime from "../../provider/engine/runtime";
 import { checkInputs } from "../../provider/engine/check";
 import { ios } from "../../provider/settings/platforms";

@@ -1,5 +1,5 @@
 /**
- * The provider under both sides of every emulator fidelity switch (`test/emulator/fidelity.ts`):
+ * The provider under both sides of every emulator fidelity switch (`emulator/fidelity.ts`):
  * PATCH answered 204 or 200 with the entity, flags enums with or without a space after the comma,
  * service defaults on create or not, `@odata.type` on typed collection items or not. Under each,
  * the lifecycle sends only what was declared, reads back without drift, and the export of the
@@ -11,7 +11,7 @@ import { checkInputs } from "../../provider/engine/check";
 import { policyChanges } from "../../provider/engine/diff";
 import { planPolicy } from "../../provider/export";
 import { android, ios, type Platform } from "../../provider/settings/platforms";
-import { DEFAULT_FIDELITY, type Fidelity } from "../emulator";
+import { DEFAULT_FIDELITY, type Fidelity } from "../../emulator";
 import { useEmulatedTenant } from "../support/provider";
 
 const context = useEmulatedTenant();

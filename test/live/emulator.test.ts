@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, trustEmulatorCa, type Emulator } from "../emulator";
+import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
 import { tenantSpec } from "../support/tenants";
 import { liveAcceptanceSuite } from "./suite";
 import { LiveRun } from "./run";

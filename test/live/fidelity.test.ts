@@ -8,7 +8,7 @@
  */
 import * as path from "path";
 import { randomBytes } from "crypto";
-import { startTestEmulator, CLIENT, TENANT, type TestEmulator } from "../emulator/test-kit";
+import { startTestEmulator, CLIENT, TENANT, type TestEmulator } from "../support/emulator-kit";
 import { readFixtures, type Fixture } from "./record";
 import { compareExchange, replay, type Send } from "./replay";
 

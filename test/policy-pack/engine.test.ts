@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, type Emulator } from "../emulator";
+import { startEmulator, type Emulator } from "../../emulator";
 import { openStack, runStack, type StackOptions } from "../../scripts/stack";
 import { platforms } from "../../provider/settings/platforms";
 import { stackConfig, tenantSpec, type TestTenant } from "../support/tenants";

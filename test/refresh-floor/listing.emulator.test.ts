@@ -11,7 +11,7 @@ import { listedOrFetched } from "../../provider/engine/listing";
 import { openSession, resetGraphSessions } from "../../provider/graph";
 import { readConnectionConfig } from "../../provider/config";
 import { android, ios, type Platform } from "../../provider/settings/platforms";
-import { startEmulator, trustEmulatorCa, type Emulator } from "../emulator";
+import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
 import { configSource, stackConfig, tenantSpec, type TestTenant } from "../support/tenants";
 
 const PAGE_SIZE = 4;

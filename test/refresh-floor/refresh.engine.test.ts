@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type Emulator, type LoggedRequest } from "../emulator";
+import { startEmulator, type Emulator, type LoggedRequest } from "../../emulator";
 import { engine, tempDir, type EngineRun } from "../support/engine";
 import { engineConnection, tenantSpec } from "../support/tenants";
 

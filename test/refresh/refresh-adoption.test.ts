@@ -13,7 +13,7 @@ import * as os from "os";
 import * as path from "path";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { AndroidAppProtectionPolicy, IosAppProtectionPolicy } from "../../provider";
-import { startEmulator, type Emulator } from "../emulator";
+import { startEmulator, type Emulator } from "../../emulator";
 import { openStack, type StackOptions } from "../../scripts/stack";
 import { stackConfig, tenantSpec, type TestTenant } from "../support/tenants";
 

@@ -9,7 +9,7 @@ import { shown } from "../../provider/engine/shown";
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import { startEmulator, trustEmulatorCa, type Emulator } from "../emulator";
+import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
 import { checkInputs } from "../../provider/engine/check";
 import * as runtime from "../../provider/engine/runtime";
 import { resetGraphSessions } from "../../provider/graph";

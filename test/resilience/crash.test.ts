@@ -13,7 +13,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type Emulator } from "../emulator";
+import { startEmulator, type Emulator } from "../../emulator";
 import { engine, REPO_ROOT, runEngine, runInProject, startEngine, tempDir, type EngineRun } from "../support/engine";
 import { tenantSpec, type TestTenant } from "../support/tenants";
 import type { Declared } from "./harness";

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type Emulator } from "../emulator";
+import { startEmulator, type Emulator } from "../../emulator";
 import { engine, runEngine, tempDir, type EngineRun } from "../support/engine";
 import { tenantSpec, type TestTenant } from "../support/tenants";
 import { expectConverged, FAST_RETRIES, FAST_TIMINGS_ENV, graphRequests, pairProgram, type Declared } from "./harness";

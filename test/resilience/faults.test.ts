@@ -6,7 +6,7 @@
  * the next `up` (from whatever state the engine would have recorded) converges: the tenant holds
  * exactly the declared policies, none twice, none untracked, nothing declared lost.
  */
-import { startEmulator, trustEmulatorCa, type Emulator, type FaultRule } from "../emulator";
+import { startEmulator, trustEmulatorCa, type Emulator, type FaultRule } from "../../emulator";
 import { MAX_CREATE_SENDS } from "../../provider/engine/lifecycle";
 import { resetGraphSessions } from "../../provider/graph";
 import { decideRetry } from "../../provider/graph/retry";

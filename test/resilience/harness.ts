@@ -9,7 +9,7 @@ import * as runtime from "../../provider/engine/runtime";
 import { settingsFromGraph } from "../../provider/engine/state";
 import { appsFromGraph, assignmentsFromGraph } from "../../provider/engine/targets";
 import { platforms, type PlatformName } from "../../provider/settings/platforms";
-import type { Emulator } from "../emulator";
+import type { Emulator } from "../../emulator";
 import { TEST_TUNING_ENV, type TransportTuning } from "../../provider/config";
 import { configSource } from "../support/tenants";
 import { setWarningSink } from "../../provider/engine/warn";

@@ -5,8 +5,8 @@
  */
 import * as https from "https";
 import type { AddressInfo } from "net";
-import { generateCa, issueServerCert } from "../emulator/certs";
-import { startEmulator, trustEmulatorCa, type Emulator } from "../emulator";
+import { generateCa, issueServerCert } from "../../emulator/certs";
+import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
 import * as runtime from "../../provider/engine/runtime";
 import { resetGraphSessions } from "../../provider/graph";
 import { configSource, stackConfig, tenantSpec, type TestTenant } from "../support/tenants";

@@ -10,7 +10,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type Emulator } from "../emulator";
+import { startEmulator, type Emulator } from "../../emulator";
 import { main } from "../../provider/review/cli";
 import * as baselines from "../../provider/baselines";
 import { tenantSpec } from "../support/tenants";

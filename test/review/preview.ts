@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { spawn } from "child_process";
 import type { StackOptions } from "../../scripts/stack";
-import type { Emulator } from "../emulator";
+import type { Emulator } from "../../emulator";
 import { stackConfig, type TestTenant } from "../support/tenants";
 
 const { engineEnv, ensurePulumi } = require("../../scripts/pulumi/engine-env");

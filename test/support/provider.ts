@@ -2,7 +2,7 @@
  * The provider engine (in this process) pointed at an emulated tenant, for integration tests:
  * starts the emulator before the suite, configures the runtime, and cleans up after it.
  */
-import { startEmulator, trustEmulatorCa, type Emulator } from "../emulator";
+import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
 import * as runtime from "../../provider/engine/runtime";
 import { resetGraphSessions } from "../../provider/graph";
 import { configSource, stackConfig, tenantSpec, type TestTenant } from "./tenants";

@@ -2,7 +2,7 @@
  * Test tenants on a running emulator, and the stack config a provider needs to reach them.
  */
 import { randomUUID } from "crypto";
-import type { Emulator, TenantSpec } from "../emulator";
+import type { Emulator, TenantSpec } from "../../emulator";
 
 export interface TestTenant {
     tenantId: string;

@@ -1,11 +1,11 @@
 /**
  * The typed args must cover every writable Graph property, each with the kind Graph gives it. The
  * independent source is Microsoft's generated beta SDK models (`@microsoft/msgraph-beta-sdk`,
- * `models/index.d.ts`), read by the emulator's model reader (`test/emulator/schema.ts`).
+ * `models/index.d.ts`), read by the emulator's model reader (`emulator/schema.ts`).
  */
 import { android, ios, Platform } from "../../provider/settings/platforms";
 import type { ValueKind } from "../../provider/settings/kinds";
-import { graphModel, PropertyModel } from "../emulator/schema";
+import { graphModel, PropertyModel } from "../../emulator/schema";
 
 /** Not settings: Graph computes or owns them. */
 const SERVER_MANAGED: Record<string, string> = {

@@ -5,8 +5,8 @@
  * Graph; a missing permission fails its check naming the permission; the exit code tells CI.
  */
 import { randomUUID } from "crypto";
-import { startEmulator, trustEmulatorCa, type Emulator } from "../emulator";
-import { seedZeroTrustConfig } from "../emulator/conditional-access";
+import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
+import { seedZeroTrustConfig } from "../../emulator/conditional-access";
 import { resetGraphSessions } from "../../provider/graph";
 import { EXIT_FAILED, main } from "../../provider/assess";
 import { DEFENDER_CONNECTOR_ID } from "../../policy-pack/stack-rules";

@@ -2,8 +2,8 @@
  * Helpers for tests that talk to the emulator with plain `fetch` (no SDK): a default tenant/client,
  * token acquisition and a small `call()` wrapper. The in-process CA trust is set up for you.
  */
-import { Emulator, EmulatorOptions, startEmulator, TenantSpec } from "./index";
-import { trustEmulatorCa } from "./trust";
+import { Emulator, EmulatorOptions, startEmulator, TenantSpec } from "../../emulator/index";
+import { trustEmulatorCa } from "../../emulator/trust";
 
 export const TENANT = "7d5c8a3e-0b1f-4c2a-9e6d-1a2b3c4d5e6f";
 export const CLIENT = "0f9e8d7c-6b5a-4a3b-8c2d-1e0f9a8b7c6d";

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * Command line for the emulator (compiled to `dist/test/emulator/cli.js`; runs under plain node).
+ * Command line for the emulator (compiled to `dist/emulator/cli.js`; runs under plain node).
  *
  * ```
- * node dist/test/emulator/cli.js [--port N] [--data-file state.json] [--tenants tenants.json]
+ * node dist/emulator/cli.js [--port N] [--data-file state.json] [--tenants tenants.json]
  *      [--ca-out ca.pem] [--ca-dir dir] [--no-throttle] [--latency-ms N] [--no-retry-after] [--page-size N]
  *      [--fidelity '{"patchStatus":200,"flagsSeparator":", "}']
  * ```
