@@ -70,19 +70,6 @@ export function isCloudName(value: string): value is CloudName {
 }
 
 /**
- * Host names `@microsoft/microsoft-graph-client` itself treats as Graph (it attaches the bearer
- * token only to these, or to hosts listed in `customHosts`).
- */
-export const GRAPH_CLIENT_KNOWN_HOSTS: ReadonlySet<string> = new Set([
-    "graph.microsoft.com",
-    "graph.microsoft.us",
-    "dod-graph.microsoft.us",
-    "graph.microsoft.de",
-    "microsoftgraph.chinacloudapi.cn",
-    "canary.graph.microsoft.com",
-]);
-
-/**
  * Entra ID authority hosts that MSAL knows (no instance discovery needed to trust them).
  * Any other host gets `disableInstanceDiscovery: true`, otherwise MSAL would call
  * `login.microsoftonline.com` to "discover" it.
@@ -152,11 +139,6 @@ export interface ResolvedEndpoints {
     scope: string;
     /** Whether MSAL instance discovery must be disabled (authority host is not a Microsoft host). */
     disableInstanceDiscovery: boolean;
-    /**
-     * Host names to pass as the Graph client's `customHosts` (empty for real Graph hosts); without
-     * it the client silently drops the Authorization header for a non-Graph host.
-     */
-    customHosts: string[];
 }
 
 /** Strips trailing slashes. */
@@ -176,7 +158,6 @@ export function resolveEndpoints(overrides: EndpointOverrides): ResolvedEndpoint
     const graphEndpoint = explicitEndpoint ?? table.graphEndpoint;
     const authorityHost = overrides.authorityHost ? trimSlash(overrides.authorityHost) : table.authorityHost;
     const scope = endpointCloud ? CLOUDS[endpointCloud].scope : table.scope;
-    const graphHost = hostOf(graphEndpoint);
     return {
         cloud: cloudName,
         graphEndpoint,
@@ -184,6 +165,5 @@ export function resolveEndpoints(overrides: EndpointOverrides): ResolvedEndpoint
         authorityHost,
         scope,
         disableInstanceDiscovery: !isMicrosoftAuthorityHost(authorityHost),
-        customHosts: graphHost && !GRAPH_CLIENT_KNOWN_HOSTS.has(graphHost) ? [graphHost] : [],
     };
 }

@@ -10,7 +10,7 @@
 
 import type { TokenCredential } from "@azure/identity";
 import { resolveEndpoints } from "../config/clouds";
-import { aadErrorFromBody } from "./errors";
+import { aadErrorFromBody } from "./errors/entra-body";
 import { type ConnectionConfig, type CredentialKind, effectiveCredentialKind } from "../config";
 
 /**

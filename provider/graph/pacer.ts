@@ -28,7 +28,7 @@ export interface Clock {
 }
 
 /** The real clock. */
-export const systemClock: Clock = {
+const systemClock: Clock = {
     now: () => Date.now(),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),

@@ -14,8 +14,10 @@
  */
 
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
-import { networkErrorCode, errorChainText, unwrapIntuneMessage } from "./errors";
+import { errorChainText, isTlsTrustCode, networkErrorCode } from "./causes";
+import { parseGraphErrorBody } from "./errors/graph-body";
 import { type Pacer, isWriteMethod } from "./pacer";
+import { RequestState, TokenFailure } from "./request-state";
 
 /** Tuning of the retry policy. */
 export interface RetryPolicy {
@@ -163,17 +165,11 @@ export interface RetryState {
     tokenRenewed?: boolean;
 }
 
+/** Intune's `RetryAfter` inside a Graph error body's message, in ms. */
 function retryAfterFromBody(bodyText: string | undefined): number | undefined {
-    if (!bodyText || !bodyText.includes("RetryAfter")) return undefined;
-    try {
-        const body = JSON.parse(bodyText) as { error?: { message?: unknown } };
-        const message = body?.error?.message;
-        if (typeof message !== "string") return undefined;
-        const s = unwrapIntuneMessage(message).retryAfterSeconds;
-        return s !== undefined && s >= 0 ? s * 1000 : undefined;
-    } catch {
-        return undefined;
-    }
+    if (!bodyText?.includes("RetryAfter")) return undefined;
+    const s = parseGraphErrorBody(bodyText).retryAfterSeconds;
+    return s !== undefined && s >= 0 ? s * 1000 : undefined;
 }
 
 /**
@@ -234,62 +230,8 @@ export function decideRetry(outcome: AttemptOutcome, state: RetryState, policy: 
 
 /** Errors raised before any byte is sent (TLS trust, DNS, bad URL): never "maybe applied". */
 function isSetupError(err: unknown): boolean {
-    const code = networkErrorCode(err) ?? "";
-    return /CERT|SELF_SIGNED|UNABLE_TO_|ERR_TLS|HOSTNAME|ALTNAME|ENOTFOUND|ERR_INVALID_URL/.test(code);
-}
-
-/** A failure to get a token for an attempt (as opposed to a failure of the request itself). */
-export class TokenFailure extends Error {
-    constructor(readonly cause: unknown) {
-        super("no access token");
-        this.name = "TokenFailure";
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Per-request state passed through the Graph client's MiddlewareControl
-
-/**
- * Per-request options and results shared between `session.ts` and the middlewares. Passed with
- * `GraphRequest.middlewareOptions([state])` and found again by its constructor.
- */
-export class RequestState {
-    /** Whether the request may be repeated after it may have reached the server. */
-    readonly idempotent: boolean;
-    /** Timeout of each attempt in ms (0 = none). */
-    readonly attemptTimeoutMs: number;
-    /** Number of attempts made. */
-    attempts = 0;
-    /** When the first attempt started (ms since epoch). */
-    startedAt = 0;
-    /** When the last attempt finished (ms since epoch). */
-    finishedAt = 0;
-    /** The error that ended the request when no response arrived (network, token). */
-    failure: unknown = undefined;
-    /** Set when the request failed in a way that may have applied it. */
-    maybeApplied = false;
-    /** Set when retrying stopped because the retry budget ran out. */
-    exhausted = false;
-    /** Set when the request ended because no access token could be had (nothing was sent then). */
-    tokenFailure = false;
-    /** Generation of the token the last attempt carried (see `TokenSource`). */
-    tokenGeneration: number | undefined = undefined;
-    /** Generation of a token Graph refused (401): the next attempt asks for a newly issued one. */
-    refusedTokenGeneration: number | undefined = undefined;
-    /** Set once the request was repeated with a newly issued token after a 401. */
-    tokenRenewed = false;
-
-    constructor(idempotent: boolean, attemptTimeoutMs: number) {
-        this.idempotent = idempotent;
-        this.attemptTimeoutMs = attemptTimeoutMs;
-    }
-
-    /** Finds the state of the request in a middleware context. */
-    static of(context: Context): RequestState | undefined {
-        const control = context.middlewareControl as { getMiddlewareOptions?(fn: unknown): unknown } | undefined;
-        const found = control?.getMiddlewareOptions?.(RequestState);
-        return found instanceof RequestState ? found : undefined;
-    }
+    const code = networkErrorCode(err);
+    return isTlsTrustCode(code) || /ENOTFOUND|ERR_INVALID_URL/.test(code ?? "");
 }
 
 /** A retry event, for logging. */
@@ -306,15 +248,13 @@ export type Sleep = (ms: number) => Promise<void>;
 
 const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Statuses whose responses carry no body (the fetch `Response` constructor rejects one). */
-const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
-
 /**
  * Graph-client middleware applying {@link decideRetry}, before the token middleware (which
  * authorizes each attempt separately) and `HTTPMessageHandler`. Every
  * attempt takes a slot from the tenant's pacer and gives it back when its answer is in (see
- * `pacer.ts`); throttling pauses the pacer. Buffers the response body inside the retry loop, so a connection dropped while the body
- * streams is retried like one dropped earlier.
+ * `pacer.ts`); throttling pauses the pacer. Reads the response body inside the retry loop, so a
+ * connection dropped while the body streams is retried like one dropped earlier, and leaves the
+ * final answer's body in {@link RequestState.responseText}.
  */
 export class RetryMiddleware implements Middleware {
     private nextMiddleware: Middleware | undefined;
@@ -358,14 +298,9 @@ export class RetryMiddleware implements Middleware {
             let bodyText = "";
             try {
                 await next.execute(context);
-                const res = context.response as Response | undefined;
+                const res = context.response as Response | undefined; // reset before the attempt
                 if (!res) throw new Error("no response from the HTTP handler");
                 bodyText = await res.text();
-                context.response = new Response(NULL_BODY_STATUS.has(res.status) || bodyText === "" ? null : bodyText, {
-                    status: res.status,
-                    statusText: res.statusText,
-                    headers: res.headers,
-                });
                 outcome = {
                     kind: "response",
                     status: res.status,
@@ -387,7 +322,7 @@ export class RetryMiddleware implements Middleware {
             if (!decision.retry) {
                 state.finishedAt = Date.now();
                 state.maybeApplied = decision.maybeApplied;
-                state.exhausted = decision.exhausted ?? false;
+                if (outcome.kind === "response") state.responseText = bodyText;
                 if (outcome.kind === "error") {
                     const tokenFailure = outcome.error instanceof TokenFailure;
                     state.tokenFailure = tokenFailure;

@@ -6,16 +6,17 @@
  * {@link openSession}; sessions live in a module-level cache and are never captured by a Pulumi
  * closure. Call {@link openSession} inside provider methods, from settings stored by `configure()`.
  *
- * Middleware chain: capture (records failures so they reach us unwrapped) → retry
- * (429/503/504/network, one 401; every attempt holds a pacer slot until its answer is in) → token
- * (a bearer token fetched for each attempt, newly issued after a 401) → HTTPMessageHandler
- * (global `fetch`).
+ * Middleware chain: retry (429/503/504/network, one 401; every attempt holds a pacer slot until
+ * its answer is in) → token (a bearer token fetched for each attempt, newly issued after a 401) →
+ * the client's HTTPMessageHandler (global `fetch`). Each request's {@link RequestState} travels
+ * through the chain as the client's per-request middleware option; the client returns the raw
+ * `Response`, whose body the retry middleware has already read into that state.
  *
  * @packageDocumentation
  */
 
 import { createHash, randomUUID } from "crypto";
-import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
+import type { GraphRequest as ClientRequest } from "@microsoft/microsoft-graph-client";
 import { type ResolvedEndpoints, resolveEndpoints } from "../config/clouds";
 import {
     type ConnectionConfig,
@@ -25,16 +26,15 @@ import {
     validateConnectionConfig,
 } from "../config";
 import { createCredential, probeAuthority } from "./credentials";
-import {
-    GraphRequestError,
-    errorFromCredential,
-    errorFromNetwork,
-    errorFromResponse,
-    isEndpointsResolutionError,
-    redactSecrets,
-} from "./errors";
+import { GraphRequestError } from "./errors";
+import { errorFromCredential } from "./errors/entra";
+import { isEndpointsResolutionError } from "./errors/entra-body";
+import { errorFromResponse } from "./errors/graph";
+import { errorFromNetwork } from "./errors/network";
+import { redactSecrets } from "./redaction";
 import { limitsFromConfig, pacerFor, resetPacers } from "./pacer";
-import { RequestState, type RetryEvent, RetryMiddleware, policyFromConfig } from "./retry";
+import { RequestState } from "./request-state";
+import { type RetryEvent, RetryMiddleware, policyFromConfig } from "./retry";
 import { TokenMiddleware, TokenSource } from "./tokens";
 import { traceBody, traceGraphRequest } from "./trace";
 
@@ -169,26 +169,8 @@ export function sessionGeneration(): number {
     return generation;
 }
 
-/** First middleware: keeps failures out of the Graph client's error wrapping. */
-class CaptureMiddleware implements Middleware {
-    private nextMiddleware: Middleware | undefined;
-    setNext(next: Middleware): void {
-        this.nextMiddleware = next;
-    }
-    async execute(context: Context): Promise<void> {
-        try {
-            await this.nextMiddleware!.execute(context);
-        } catch (error) {
-            const state = RequestState.of(context);
-            if (!state) throw error;
-            if (state.failure === undefined) state.failure = error;
-            context.response = undefined;
-        }
-    }
-}
-
 /** Most pages {@link GraphSession.listAll} follows (100 items each: 50,000 policies). */
-export const MAX_PAGES = 500;
+const MAX_PAGES = 500;
 
 function createSession(settings: ValidConnectionConfig, endpoints: ResolvedEndpoints): GraphSession {
     const graph = require("@microsoft/microsoft-graph-client") as typeof import("@microsoft/microsoft-graph-client");
@@ -213,9 +195,7 @@ function createSession(settings: ValidConnectionConfig, endpoints: ResolvedEndpo
     const client = graph.Client.initWithMiddleware({
         baseUrl: endpoints.graphEndpoint,
         defaultVersion: "beta",
-        customHosts: endpoints.customHosts.length ? new Set(endpoints.customHosts) : undefined,
         middleware: [
-            new CaptureMiddleware(),
             new RetryMiddleware(policyFromConfig(settings), pacer, onRetry),
             new TokenMiddleware(tokens),
             new graph.HTTPMessageHandler(),
@@ -242,26 +222,16 @@ function createSession(settings: ValidConnectionConfig, endpoints: ResolvedEndpo
         const state = new RequestState(req.idempotent ?? method !== "POST", timeoutMs);
         const request = client
             .api(path)
-            .middlewareOptions([state as never])
-            .responseType("raw" as never)
+            .middlewareOptions([state])
+            .responseType(graph.ResponseType.RAW)
             .header("client-request-id", clientRequestId)
             .header("User-Agent", "pulumi-intune-app-protection");
         let raw: Response | undefined;
-        switch (method) {
-            case "GET":
-                raw = await request.get();
-                break;
-            case "POST":
-                raw = await request.post(req.body === undefined ? undefined : req.body);
-                break;
-            case "PATCH":
-                raw = await request.patch(req.body ?? {});
-                break;
-            case "DELETE":
-                raw = await request.delete();
-                break;
-            default:
-                throw new Error(`Unsupported Graph method ${String(req.method)}`);
+        try {
+            raw = await sendBy(method, request, req.body);
+        } catch (error) {
+            // The client wraps what the middlewares threw; the retry middleware kept it unwrapped.
+            if (state.failure === undefined) throw error;
         }
         const ctx = {
             settings,
@@ -295,7 +265,7 @@ function createSession(settings: ValidConnectionConfig, endpoints: ResolvedEndpo
             if (isEndpointsResolutionError(failure)) failure = (await probeAuthority(settings)) ?? failure;
             throw errorFromCredential(failure, ctx);
         }
-        const text = await raw.text();
+        const text = state.responseText;
         traced(raw.status, text);
         if (raw.status < 200 || raw.status >= 300) {
             throw errorFromResponse({ status: raw.status, body: text, headers: raw.headers }, ctx);
@@ -359,6 +329,22 @@ function createSession(settings: ValidConnectionConfig, endpoints: ResolvedEndpo
         send,
         listAll,
     });
+}
+
+/** Sends a built request with its method (a RAW response type: the fetch `Response`). */
+function sendBy(method: GraphMethod, request: ClientRequest, body: unknown): Promise<Response> {
+    switch (method) {
+        case "GET":
+            return request.get();
+        case "POST":
+            return request.post(body);
+        case "PATCH":
+            return request.patch(body ?? {});
+        case "DELETE":
+            return request.delete();
+        default:
+            throw new Error(`Unsupported Graph method ${String(method)}`);
+    }
 }
 
 /** A path or link cut to 200 characters, for messages. */

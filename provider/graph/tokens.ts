@@ -8,7 +8,7 @@
 
 import type { TokenCredential } from "@azure/identity";
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
-import { RequestState, TokenFailure } from "./retry";
+import { RequestState, TokenFailure } from "./request-state";
 
 /** A token and the credential generation that issued it. */
 export interface IssuedToken {

@@ -13,7 +13,7 @@
  */
 import * as fs from "fs";
 import type { ConnectionConfig } from "../config";
-import { redactSecrets } from "./errors";
+import { redactSecrets } from "./redaction";
 
 /** The environment variable naming the trace file. */
 export const GRAPH_TRACE_ENV = "INTUNE_GRAPH_TRACE";

@@ -32,7 +32,6 @@ describe("national clouds", () => {
             authorityHost: "https://login.microsoftonline.com",
             scope: "https://graph.microsoft.com/.default",
             disableInstanceDiscovery: false,
-            customHosts: [],
         });
     });
 
@@ -41,7 +40,6 @@ describe("national clouds", () => {
         expect(r.graphBetaRoot).toBe("https://microsoftgraph.chinacloudapi.cn/beta");
         expect(r.authorityHost).toBe("https://login.chinacloudapi.cn");
         expect(r.disableInstanceDiscovery).toBe(false);
-        expect(r.customHosts).toEqual([]);
     });
 
     it("infers the cloud from a known Graph endpoint", () => {
@@ -54,7 +52,7 @@ describe("national clouds", () => {
         });
     });
 
-    it("keeps the production scope for an emulator endpoint and prepares its host", () => {
+    it("keeps the production scope for an emulator endpoint", () => {
         const r = resolveEndpoints({
             graphEndpoint: "https://127.0.0.1:44321/",
             authorityHost: "https://127.0.0.1:44321",
@@ -66,7 +64,6 @@ describe("national clouds", () => {
             authorityHost: "https://127.0.0.1:44321",
             scope: "https://graph.microsoft.com/.default",
             disableInstanceDiscovery: true,
-            customHosts: ["127.0.0.1"],
         });
         expect(resolveEndpoints({ cloud: "usGovernment", graphEndpoint: "https://proxy.example" }).scope).toBe(
             "https://graph.microsoft.us/.default",

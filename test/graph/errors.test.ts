@@ -1,16 +1,11 @@
 import { AuthenticationError, AuthenticationRequiredError, CredentialUnavailableError } from "@azure/identity";
 import type { ConnectionConfig } from "../../provider/config";
-import {
-    GraphRequestError,
-    errorFromCredential,
-    errorFromNetwork,
-    errorFromResponse,
-    isGraphNotFound,
-    isNotFound,
-    parseGraphErrorBody,
-    redactSecrets,
-    unwrapIntuneMessage,
-} from "../../provider/graph/errors";
+import { GraphRequestError, isNotFound } from "../../provider/graph/errors";
+import { errorFromCredential } from "../../provider/graph/errors/entra";
+import { errorFromResponse } from "../../provider/graph/errors/graph";
+import { isGraphNotFound, parseGraphErrorBody, unwrapIntuneMessage } from "../../provider/graph/errors/graph-body";
+import { errorFromNetwork } from "../../provider/graph/errors/network";
+import { redactSecrets } from "../../provider/graph/redaction";
 
 const TENANT = "11111111-1111-1111-1111-111111111111";
 const CLIENT = "22222222-2222-2222-2222-222222222222";

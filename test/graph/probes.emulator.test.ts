@@ -4,13 +4,12 @@
  * tokens refused by Graph (once, twice, after long waits), and `@odata.nextLink` loops.
  */
 import { randomUUID } from "crypto";
-import * as https from "https";
-import type { AddressInfo } from "net";
-import { generateCa, issueServerCert } from "../../emulator/certs";
 import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
 import type { ConnectionConfig } from "../../provider/config";
 import { GraphRequestError, isNotFound } from "../../provider/graph/errors";
 import { openSession, resetGraphSessions } from "../../provider/graph/session";
+import { emulatorConnection, expectGraphError } from "../support/graph";
+import { useHtml404Server } from "../support/html404";
 
 const TENANT = randomUUID();
 const CLIENT = randomUUID();
@@ -19,26 +18,15 @@ const IOS = "/deviceAppManagement/iosManagedAppProtections";
 
 let emu: Emulator;
 /** An HTTPS server (trusted like the emulator) that answers every request with an HTML 404 page. */
-let html404: https.Server;
-let html404Url: string;
+const html404 = useHtml404Server();
 
 beforeAll(async () => {
     emu = await startEmulator({ tenants: [{ tenantId: TENANT, clients: [{ clientId: CLIENT, secret: SECRET }] }] });
     trustEmulatorCa(emu.caCertPem);
-    const ca = generateCa("not-graph test CA");
-    trustEmulatorCa(ca.certPem);
-    const cert = issueServerCert(ca);
-    html404 = https.createServer({ key: cert.keyPem, cert: cert.certPem }, (_req, res) => {
-        res.writeHead(404, { "Content-Type": "text/html" });
-        res.end("<html><body><h1>404 Not Found</h1></body></html>");
-    });
-    await new Promise<void>((resolve) => html404.listen(0, "127.0.0.1", resolve));
-    html404Url = `https://127.0.0.1:${(html404.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
     resetGraphSessions();
-    await new Promise((resolve) => html404.close(resolve));
     await emu.close();
 });
 
@@ -48,29 +36,13 @@ afterEach(() => {
     resetGraphSessions();
 });
 
-function settings(overrides: Partial<ConnectionConfig> = {}): ConnectionConfig {
-    return {
-        tenantId: TENANT,
-        clientId: CLIENT,
-        clientSecret: SECRET,
-        graphEndpoint: emu.url,
-        authorityHost: emu.url,
-        retryInitialDelayMs: 20,
-        retryMaxDelayMs: 100,
-        maxRetryDurationSeconds: 10,
-        ...overrides,
-    };
-}
-
-async function failure(p: Promise<unknown>): Promise<GraphRequestError> {
-    try {
-        await p;
-    } catch (err) {
-        expect(err).toBeInstanceOf(GraphRequestError);
-        return err as GraphRequestError;
-    }
-    throw new Error("expected the request to fail");
-}
+const settings = (overrides: Partial<ConnectionConfig> = {}): ConnectionConfig =>
+    emulatorConnection(
+        emu,
+        { tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET },
+        { retryInitialDelayMs: 20, retryMaxDelayMs: 100, maxRetryDurationSeconds: 10, ...overrides },
+    );
+const failure = expectGraphError;
 
 const tokenRequests = () => emu.count({ tenantId: TENANT, kind: "token" });
 const graphAttempts = (kind: string) => emu.requests.filter((r) => r.tenantId === TENANT && r.kind === kind).length;
@@ -83,11 +55,11 @@ describe("a 404 is 'gone' only in Graph's own error shape", () => {
     });
 
     it("an HTML 404 from a server that is not Graph is an error naming intune:graphEndpoint, never 'not found'", async () => {
-        const graph = openSession(settings({ graphEndpoint: html404Url }));
+        const graph = openSession(settings({ graphEndpoint: html404.url }));
         const err = await failure(graph.send({ method: "GET", path: `${IOS}/T_${randomUUID()}` }));
         expect(isNotFound(err)).toBe(false);
         expect(err.kind).toBe("notGraph");
-        expect(err.message).toContain(`${html404Url} answered GET`);
+        expect(err.message).toContain(`${html404.url} answered GET`);
         expect(err.message).toMatch(/not in Microsoft Graph's error format \(text\/html\).*intune:graphEndpoint/);
     });
 

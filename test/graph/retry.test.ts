@@ -5,8 +5,8 @@ import {
     parseRetryAfter,
     policyFromConfig,
     type RetryPolicy,
-    TokenFailure,
 } from "../../provider/graph/retry";
+import { TokenFailure } from "../../provider/graph/request-state";
 import { validateConnectionConfig } from "../../provider/config";
 
 const policy = (random = 0.999999): RetryPolicy => ({

@@ -11,6 +11,7 @@ import { startEmulator, trustEmulatorCa } from "../../emulator";
 import type { ConnectionConfig } from "../../provider/config";
 import { GraphRequestError, isNotFound } from "../../provider/graph/errors";
 import { openSession, resetGraphSessions, setGraphLogger } from "../../provider/graph/session";
+import { emulatorConnection, expectGraphError } from "../support/graph";
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -37,29 +38,12 @@ function iosPolicy(displayName: string): Record<string, unknown> {
 }
 
 /** Settings pointing at the emulator, with short back-offs. */
-function settings(overrides: Partial<ConnectionConfig> = {}): ConnectionConfig {
-    return {
-        tenantId: TENANT,
-        clientId: CLIENT,
-        clientSecret: SECRET,
-        graphEndpoint: emu.url,
-        authorityHost: emu.url,
-        retryInitialDelayMs: 50,
-        retryMaxDelayMs: 400,
-        maxRetryDurationSeconds: 15,
-        ...overrides,
-    };
-}
-
-async function expectGraphError(p: Promise<unknown>): Promise<GraphRequestError> {
-    try {
-        await p;
-    } catch (err) {
-        expect(err).toBeInstanceOf(GraphRequestError);
-        return err as GraphRequestError;
-    }
-    throw new Error("expected the request to fail");
-}
+const settings = (overrides: Partial<ConnectionConfig> = {}): ConnectionConfig =>
+    emulatorConnection(
+        emu,
+        { tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET },
+        { retryInitialDelayMs: 50, retryMaxDelayMs: 400, maxRetryDurationSeconds: 15, ...overrides },
+    );
 
 function graphRequests(tenantId = TENANT) {
     return emu.requests.filter((r) => r.tenantId === tenantId && r.kind !== "token" && r.kind !== "metadata");

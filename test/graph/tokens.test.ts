@@ -6,7 +6,8 @@
  */
 import type { AccessToken, TokenCredential } from "@azure/identity";
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
-import { RequestState, RetryMiddleware } from "../../provider/graph/retry";
+import { RequestState } from "../../provider/graph/request-state";
+import { RetryMiddleware } from "../../provider/graph/retry";
 import { TokenMiddleware, TokenSource } from "../../provider/graph/tokens";
 
 /** Answers with the given statuses in turn, recording the Authorization header of each attempt. */

@@ -6,7 +6,7 @@
  * `{{graph}}`, e-mail addresses by `{{user:N}}`, and policies that are not the run's own
  * dropped from list answers (a real tenant's other policies never reach a fixture).
  */
-import { redactSecrets } from "../../provider/graph/errors";
+import { redactSecrets } from "../../provider/graph/redaction";
 import type { GraphTraceEntry } from "./trace";
 
 /** One request and its answer, as a fixture holds it. */
