@@ -3,6 +3,7 @@
  * A fixed, representative list per platform (the real service uses its live catalogue):
  * `allCoreMicrosoftApps` ⊂ `allMicrosoftApps` ⊂ `allApps`.
  */
+import type { AppIdentifierFacts } from "./spec-facts";
 
 /** [bundle id (iOS), package id (Android)] of the core Microsoft apps named by the portal doc. */
 const CORE: ReadonlyArray<readonly [string, string]> = [
@@ -47,8 +48,14 @@ const PARTNER: ReadonlyArray<readonly [string, string]> = [
 
 export type AppGroupType = "allCoreMicrosoftApps" | "allMicrosoftApps" | "allApps";
 
-/** Members of an app group for a platform, as bundle ids (iOS) or package ids (Android). */
-export function groupMembers(group: string, platform: "ios" | "android"): string[] {
+/**
+ * Members of an app group for a platform, as bundle ids (iOS) or package ids (Android). None for
+ * Windows: Windows app protection has no `appGroupType`, and the only Windows app that takes app
+ * configuration is Microsoft Edge (Intune docs, "App configuration policies for Intune App SDK
+ * managed apps"), which the admin center targets as a selected app.
+ */
+export function groupMembers(group: string, platform: AppIdentifierFacts["platform"]): string[] {
+    if (platform === "windows") return [];
     const col = platform === "ios" ? 0 : 1;
     const lists =
         group === "allCoreMicrosoftApps"

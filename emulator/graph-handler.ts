@@ -12,7 +12,7 @@ import { defaultFault, FaultAction } from "./faults";
 import { route, Route } from "./graph-routes";
 import { checkNames, matches, parseQuery, QueryOptions } from "./odata";
 import { LoggedRequest } from "./request-log";
-import { BASE_SET, GROUP_READ_ROLES, PLATFORMS, READ_ROLES, WRITE_ROLES } from "./spec-facts";
+import { BASE_SET, GROUP_READ_ROLES, POLICY_SETS, READ_ROLES, WRITE_ROLES } from "./spec-facts";
 import { IssuedToken, StoredPolicy, TenantState } from "./store";
 import { isObject, resolveOdataType } from "./validation";
 
@@ -256,8 +256,8 @@ function ok(status: number, body: unknown, i: RequestIds, extra: Record<string, 
 /** The stored policy addressed by a route, or 404. */
 function findPolicy(tenant: TenantState, r: Route, req: InboundRequest, i: RequestIds): StoredPolicy {
     const p = tenant.policies.get((r.id ?? "").toLowerCase());
-    const platform = PLATFORMS.find((x) => x.entitySet === r.set);
-    if (!p || (platform && p["@odata.type"] !== `#microsoft.graph.${platform.typeName}`)) {
+    const set = POLICY_SETS.find((x) => x.entitySet === r.set);
+    if (!p || (set && p["@odata.type"] !== `#microsoft.graph.${set.typeName}`)) {
         throw errors.resourceNotFound(req.path.replace(/^\/(beta|v1\.0)/, ""), i);
     }
     return p;
@@ -281,7 +281,7 @@ function checkIfMatch(req: InboundRequest, p: StoredPolicy): void {
 }
 
 function typeNameOfSet(set: Route["set"]): string {
-    return PLATFORMS.find((p) => p.entitySet === set)?.typeName ?? BASE_SET.typeName;
+    return POLICY_SETS.find((p) => p.entitySet === set)?.typeName ?? BASE_SET.typeName;
 }
 
 /** `$select`/`$expand` applied to one policy. */

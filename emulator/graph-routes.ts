@@ -5,9 +5,10 @@
  * `managedAppPolicies`), and namespace-qualified action names (`microsoft.graph.assign`).
  */
 import type { RequestKind } from "./request-log";
-import { BASE_SET, PLATFORMS } from "./spec-facts";
+import { BASE_SET, POLICY_SETS, PolicySetName } from "./spec-facts";
 
-export type SetName = "iosManagedAppProtections" | "androidManagedAppProtections" | "managedAppPolicies";
+/** A policy set or the polymorphic base set. */
+export type SetName = PolicySetName | typeof BASE_SET.entitySet;
 
 /** A routed request. `error` is set when the path cannot be routed (answered after auth). */
 export interface Route {
@@ -23,7 +24,7 @@ export interface Route {
     error?: { status: number; code: string; message: string };
 }
 
-const SETS = new Set<string>([...PLATFORMS.map((p) => p.entitySet), BASE_SET.entitySet]);
+const SETS = new Set<string>([...POLICY_SETS.map((p) => p.entitySet), BASE_SET.entitySet]);
 
 interface Segment {
     name: string;

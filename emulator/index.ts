@@ -1,5 +1,5 @@
 /**
- * Microsoft Graph (Intune app protection, beta) + Azure AD token emulator over HTTPS on loopback.
+ * Microsoft Graph (Intune managed-app policies, beta) + Azure AD token emulator over HTTPS on loopback.
  *
  * ```ts
  * const emu = await startEmulator({ tenants: [{ tenantId: T, clients: [{ clientId: C, secret: S }] }] });
@@ -27,7 +27,7 @@ import { StoredPolicy, Store, TenantSpec } from "./store";
 import { Throttle, ThrottleLimits } from "./throttle";
 import { trustEmulatorCa } from "./trust";
 import { resolveOdataType } from "./validation";
-import { BASE_SET, PLATFORMS } from "./spec-facts";
+import { BASE_SET, POLICY_SETS } from "./spec-facts";
 
 export type { ClientSpec, TenantSpec } from "./store";
 export type { FaultRule } from "./faults";
@@ -78,7 +78,7 @@ export interface Emulator {
     readonly caCertPath: string;
     addTenant(spec: TenantSpec): void;
     addGroup(tenantId: string, group: { id: string; displayName: string }): void;
-    /** Raw stored Graph JSON of every iOS+Android policy incl. `@odata.type`, `apps` and `assignments`. */
+    /** Raw stored Graph JSON of every policy (all sets) incl. `@odata.type`, `apps` and `assignments`. */
     policies(tenantId: string): any[];
     policy(tenantId: string, id: string): any | undefined;
     /** Create as if through Graph (validates, applies defaults); `@odata.type` required. Not logged. */
@@ -126,7 +126,7 @@ function loadOrCreateCa(caDir: string | undefined): { ca: CertAndKey; dir: strin
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
     const model = graphModel();
     // Build the policy types now, so that no request pays for reading the model.
-    for (const p of PLATFORMS) model.type(p.typeName);
+    for (const p of POLICY_SETS) model.type(p.typeName);
     const store = new Store(options.dataFile);
     for (const t of options.tenants ?? []) store.addTenant(t);
     const { ca, dir, temporary } = loadOrCreateCa(options.caDir);

@@ -6,11 +6,12 @@ import { randomUUID } from "crypto";
 import { appVersionHash, groupMembers } from "./app-catalog";
 import { DEFAULT_FIDELITY, Fidelity } from "./fidelity";
 import { GraphModel, PropertyModel, StructuredTypeModel } from "./schema";
-import { CREATE_DEFAULTS, PEER_CREATE_DEFAULTS, PlatformFacts, PLATFORMS } from "./spec-facts";
+import { CREATE_DEFAULTS, PEER_CREATE_DEFAULTS, PolicySetFacts } from "./spec-facts";
 import { StoredPolicy, TenantState } from "./store";
 import {
+    AppRef,
     isObject,
-    platformOf,
+    policySetOf,
     validateActionParameters,
     validateApps,
     validateAssignments,
@@ -58,23 +59,29 @@ function defaultFor(p: PropertyModel, defaults: "spec" | "peers" = "spec"): unkn
     }
 }
 
-/** The platform of a stored policy. */
-export function platformOfPolicy(p: StoredPolicy): PlatformFacts {
-    return platformOf(p["@odata.type"].replace(/^#microsoft\.graph\./, ""));
+/** The policy set of a stored policy. */
+export function setOfPolicy(p: StoredPolicy): PolicySetFacts {
+    return policySetOf(p["@odata.type"].replace(/^#microsoft\.graph\./, ""));
 }
 
-/** Builds the stored app entries for a list of bundle/package ids. */
-function appsFor(platform: PlatformFacts, keys: string[]): Array<Record<string, unknown>> {
-    return keys.map((key) => {
-        const id = `${key}${platform.appIdSuffix}`;
+/** Builds the stored app entries for a list of apps. */
+function appsFor(refs: AppRef[]): Array<Record<string, unknown>> {
+    return refs.map(({ kind, key }) => {
+        const id = `${key}${kind.idSuffix}`;
         return {
             id,
             version: appVersionHash(id),
-            mobileAppIdentifier: {
-                "@odata.type": `#microsoft.graph.${platform.appIdentifierType}`,
-                [platform.appIdentifierKey]: key,
-            },
+            mobileAppIdentifier: { "@odata.type": `#microsoft.graph.${kind.type}`, [kind.key]: key },
         };
+    });
+}
+
+/** The apps a stored policy targets now. */
+function currentApps(p: StoredPolicy, set: PolicySetFacts): AppRef[] {
+    return p.apps.map((app) => {
+        const ident = app.mobileAppIdentifier as Record<string, string>;
+        const kind = set.apps.find((k) => ident["@odata.type"] === `#microsoft.graph.${k.type}`)!;
+        return { kind, key: ident[kind.key] };
     });
 }
 
@@ -109,13 +116,18 @@ function touch(p: StoredPolicy, now = new Date()): void {
     );
 }
 
-/** Sets apps from a group type (service-filled) or an explicit list. */
-function setApps(p: StoredPolicy, platform: PlatformFacts, groupType: string, explicit: string[]): void {
-    p.appGroupType = groupType;
-    // For app groups the service fills the list itself and ignores posted apps (spec 1.3).
+/**
+ * Sets the apps of a policy: an explicit list, or for an app group the members the service fills in
+ * itself, ignoring posted apps (spec 1.3), for each app kind of the set (iOS and Android members for
+ * app configuration). `groupType` undefined: the type has no app groups (Windows app protection).
+ */
+function setApps(p: StoredPolicy, set: PolicySetFacts, groupType: string | undefined, explicit: AppRef[]): void {
+    if (groupType !== undefined) p.appGroupType = groupType;
+    const fromGroup = groupType !== undefined && groupType !== "selectedPublicApps";
     p.apps = appsFor(
-        platform,
-        groupType === "selectedPublicApps" ? explicit : groupMembers(groupType, platform.platform),
+        fromGroup
+            ? set.apps.flatMap((kind) => groupMembers(groupType, kind.platform).map((key) => ({ kind, key })))
+            : explicit,
     );
 }
 
@@ -134,13 +146,14 @@ export class PolicyService {
 
     /** POST …/{set}: validates, applies defaults, deep-inserts apps/assignments; returns the stored policy. */
     create(tenant: TenantState, typeName: string, body: unknown): StoredPolicy {
-        const platform = platformOf(typeName);
+        const set = policySetOf(typeName);
         const type = this.typeModel(typeName);
         const v = validatePolicyBody(this.model, type, body, "create");
-        const groupType =
-            (v.values.appGroupType as string | undefined) ??
-            (defaultFor(type.properties.get("appGroupType")!) as string);
-        const appKeys = validateApps(this.model, v.apps, platform);
+        const groupProp = type.properties.get("appGroupType");
+        const groupType = groupProp
+            ? ((v.values.appGroupType as string | undefined) ?? (defaultFor(groupProp) as string))
+            : undefined;
+        const apps = validateApps(this.model, v.apps, set);
         const targets = validateAssignments(this.model, v.assignments, this.fidelity.exclusionFilters);
         const now = new Date();
         const stored: Record<string, unknown> = { "@odata.type": `#microsoft.graph.${typeName}` };
@@ -152,7 +165,7 @@ export class PolicyService {
         stored.createdDateTime = graphTimestamp(now);
         const policy = stored as StoredPolicy;
         policy.assignments = assignmentsFor(targets);
-        setApps(policy, platform, groupType, appKeys);
+        setApps(policy, set, groupType, apps);
         touch(policy, now);
         tenant.policies.set(policy.id.toLowerCase(), policy);
         return policy;
@@ -160,32 +173,35 @@ export class PolicyService {
 
     /** PATCH: structural properties only (navigation properties are rejected). */
     update(policy: StoredPolicy, body: unknown): void {
-        const platform = platformOfPolicy(policy);
-        const type = this.typeModel(platform.typeName);
+        const set = setOfPolicy(policy);
+        const type = this.typeModel(set.typeName);
         const v = validatePolicyBody(this.model, type, body, "update");
         const before = policy.appGroupType;
+        const current = currentApps(policy, set);
         Object.assign(policy, v.values);
         // PATCHing appGroupType directly is undocumented: treated like targetApps with the current list.
         if ("appGroupType" in v.values && v.values.appGroupType !== before) {
-            const current = policy.apps.map(
-                (a) => (a.mobileAppIdentifier as Record<string, string>)[platform.appIdentifierKey],
-            );
-            setApps(policy, platform, policy.appGroupType as string, current);
+            setApps(policy, set, policy.appGroupType as string, current);
         }
         touch(policy);
     }
 
-    /** POST …/{id}/targetApps: `{apps, appGroupType}`, full replace. */
+    /**
+     * POST …/{id}/targetApps: `{apps, appGroupType}` (`{apps}` for types without app groups), full
+     * replace.
+     */
     targetApps(policy: StoredPolicy, body: unknown): void {
-        const platform = platformOfPolicy(policy);
-        const params = validateActionParameters("targetApps", body, ["apps", "appGroupType"], ["apps"]);
-        const groupProp = this.typeModel("targetedManagedAppProtection").properties.get("appGroupType")!;
-        const groupType =
-            params.appGroupType === undefined
-                ? "selectedPublicApps"
-                : (validateProperty(this.model, groupProp, params.appGroupType) as string);
-        const keys = validateApps(this.model, params.apps, platform);
-        setApps(policy, platform, groupType, keys);
+        const set = setOfPolicy(policy);
+        const groupProp = this.typeModel(set.typeName).properties.get("appGroupType");
+        const params = validateActionParameters("targetApps", body, groupProp ? ["apps", "appGroupType"] : ["apps"], [
+            "apps",
+        ]);
+        const groupType = !groupProp
+            ? undefined
+            : params.appGroupType === undefined
+              ? "selectedPublicApps"
+              : (validateProperty(this.model, groupProp, params.appGroupType) as string);
+        setApps(policy, set, groupType, validateApps(this.model, params.apps, set));
         touch(policy);
     }
 
@@ -205,7 +221,8 @@ export class PolicyService {
     modify(policy: StoredPolicy, patch: Record<string, unknown>): void {
         const { apps, assignments, ...rest } = patch;
         if (apps !== undefined) {
-            this.targetApps(policy, { apps, appGroupType: rest.appGroupType ?? policy.appGroupType });
+            const appGroupType = rest.appGroupType ?? policy.appGroupType;
+            this.targetApps(policy, appGroupType === undefined ? { apps } : { apps, appGroupType });
             delete rest.appGroupType;
         }
         if (assignments !== undefined) this.assign(policy, { assignments });
@@ -218,7 +235,7 @@ export class PolicyService {
      * @param withType - include `@odata.type` (always on the polymorphic `managedAppPolicies` set).
      */
     serialize(policy: StoredPolicy, opts: { withType: boolean; select?: string[] }): Record<string, unknown> {
-        const type = this.typeModel(platformOfPolicy(policy).typeName);
+        const type = this.typeModel(setOfPolicy(policy).typeName);
         const out: Record<string, unknown> = {};
         if (opts.withType) out["@odata.type"] = policy["@odata.type"];
         for (const [k, v] of Object.entries(policy)) {
@@ -239,10 +256,5 @@ export class PolicyService {
                 ? { "@odata.type": `#microsoft.graph.${itemType}`, ...structuredClone(item) }
                 : structuredClone(item),
         );
-    }
-
-    /** The platform facts for an entity-set name (`iosManagedAppProtections` …). */
-    static platformForSet(set: string): PlatformFacts | undefined {
-        return PLATFORMS.find((p) => p.entitySet === set);
     }
 }

@@ -24,7 +24,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import { DtsIndex, memberName } from "./dts-index";
 import { NullableFacets } from "./nullability";
-import { ABSTRACT_TYPES, PrimitiveEdm, SERVER_MANAGED } from "./spec-facts";
+import { ABSTRACT_TYPES, ENUM_MEMBERS_NEWER_THAN_SDK, PrimitiveEdm, SERVER_MANAGED } from "./spec-facts";
 
 /** The type of a property. */
 export type TypeRef =
@@ -253,7 +253,13 @@ export class GraphModel {
             )
                 out.push(m.type.literal.text);
         }
-        return out;
+        const newer = ENUM_MEMBERS_NEWER_THAN_SDK[lowerFirst(tsName)] ?? [];
+        const caughtUp = newer.filter((m) => out.includes(m));
+        if (caughtUp.length)
+            throw new Error(
+                `${tsName}: the SDK models now have ${caughtUp.join(", ")}: drop them from ENUM_MEMBERS_NEWER_THAN_SDK`,
+            );
+        return [...out, ...newer];
     }
 
     /** True when the serializer of `declaredOn` writes `name` as one enum value (flags). */

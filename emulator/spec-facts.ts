@@ -30,6 +30,24 @@ export const NULLABLE_NEWER_THAN_TYPINGS: Readonly<Record<string, boolean>> = {
     "androidManagedAppProtection.appActionIfDeveloperOptionsEnabled": true,
     // spec section 0: a nullable string enum; the admin center reads null and "notRequired" both as Off.
     "managedAppProtection.purviewContentEvaluationRequired": true,
+    // Two flags enums (the SDK serializer writes each as one enum value) that neither the typings nor
+    // the Microsoft Learn beta page of windowsManagedAppProtection list yet. No Microsoft source states
+    // their facet; their enum has a zero member for "nothing" (`none`: "No locations selected.", SDK
+    // doc comment), and the type's other transfer settings (`allowedInboundDataTransferSources`,
+    // `allowedOutboundDataTransferDestinations`) are non-nullable in the typings: non-nullable here.
+    "windowsManagedAppProtection.allowedInboundDataTransferSourceApps": false,
+    "windowsManagedAppProtection.allowedOutboundDataTransferDestinationApps": false,
+};
+
+/**
+ * Enum members Microsoft documents that the SDK models (1.0.0-preview.81) do not have yet, appended
+ * after the model's members. Source: Graph beta enum page `windowsManagedAppClipboardSharingLevel`
+ * (orgDestinationAnySource = 2, orgDestinationOrgSource = 3, before `unknownFutureValue`) and Intune
+ * "App protection policy settings for Windows" (offered in the admin center). The catalog accepts them
+ * for the same reason (`WIDENED` in test/unit/completeness.test.ts fails once the SDK has them).
+ */
+export const ENUM_MEMBERS_NEWER_THAN_SDK: Readonly<Record<string, readonly string[]>> = {
+    windowsManagedAppClipboardSharingLevel: ["orgDestinationAnySource", "orgDestinationOrgSource"],
 };
 
 /** Abstract types (spec 0 and 3): cannot be instantiated by `@odata.type`. */
@@ -38,6 +56,9 @@ export const ABSTRACT_TYPES: ReadonlySet<string> = new Set([
     "managedAppPolicy",
     "managedAppProtection",
     "targetedManagedAppProtection",
+    // Microsoft Learn beta "managedAppConfiguration resource type": List and Get only, no Create;
+    // its one concrete type is targetedManagedAppConfiguration.
+    "managedAppConfiguration",
     "mobileAppIdentifier",
     "deviceAndAppManagementAssignmentTarget",
 ]);
@@ -157,37 +178,85 @@ export const PEER_CREATE_DEFAULTS: Readonly<Record<string, unknown>> = {
     "managedAppProtection.pinRequiredInsteadOfBiometricTimeout": "PT30M",
 };
 
-/** The two policy types the emulator stores, with their entity-set names and app identifier types. */
-export interface PlatformFacts {
-    platform: "ios" | "android";
+/**
+ * A kind of app a policy's `apps` can hold: its `mobileAppIdentifier` subtype and key property
+ * (spec 3.2) and the suffix of the managedMobileApp ids the service gives it (spec 3.1).
+ */
+export interface AppIdentifierFacts {
+    /** Platform name, as the app catalog (app groups) knows it. */
+    platform: "ios" | "android" | "windows";
+    /** `mobileAppIdentifier` subtype, e.g. `iosMobileAppIdentifier`. */
+    type: string;
+    /** Its key property, e.g. `bundleId`. */
+    key: string;
+    /** Suffix of managedMobileApp ids (`<bundleId>.ios`). */
+    idSuffix: string;
+}
+
+/** spec 3.1 (observed ids `<bundleId>.ios`), 3.2. */
+const IOS_APPS: AppIdentifierFacts = {
+    platform: "ios",
+    type: "iosMobileAppIdentifier",
+    key: "bundleId",
+    idSuffix: ".ios",
+};
+/** spec 3.1 (observed ids `<packageId>.android`), 3.2. */
+const ANDROID_APPS: AppIdentifierFacts = {
+    platform: "android",
+    type: "androidMobileAppIdentifier",
+    key: "packageId",
+    idSuffix: ".android",
+};
+/**
+ * spec 3.2 (`windowsAppIdentifier.windowsAppId`, beta only; Microsoft Learn beta "targetApps action"
+ * of windowsManagedAppProtection uses it). The `.windows` id suffix is inferred from the iOS/Android
+ * pattern: no capture of the service shows a Windows app id.
+ */
+const WINDOWS_APPS: AppIdentifierFacts = {
+    platform: "windows",
+    type: "windowsAppIdentifier",
+    key: "windowsAppId",
+    idSuffix: ".windows",
+};
+
+/** One policy collection under `/deviceAppManagement`: the OData type it holds and the apps it targets. */
+export interface PolicySetFacts {
     /** OData type name, e.g. `iosManagedAppProtection`. */
     typeName: string;
     /** Entity set under `/deviceAppManagement`. */
     entitySet: string;
-    /** `mobileAppIdentifier` subtype valid for this platform, and its key property. */
-    appIdentifierType: string;
-    appIdentifierKey: "bundleId" | "packageId";
-    /** Suffix of managedMobileApp ids (`<bundleId>.ios`). */
-    appIdSuffix: string;
+    /** The app kinds its `apps` (deep insert, `targetApps`) accept; any other identifier is refused. */
+    apps: readonly AppIdentifierFacts[];
 }
-export const PLATFORMS: readonly PlatformFacts[] = [
+
+/**
+ * The policy collections the emulator serves. Everything else about a set comes from the model:
+ * its properties, whether it has `appGroupType` (then `targetApps` takes an `appGroupType` and the
+ * service fills the app list of app groups, spec 1.3; otherwise `targetApps` takes `apps` only).
+ *
+ * Create accepts `apps` and `assignments` inline on every set: observed for iOS and Android (spec
+ * 1.2 C3). The Microsoft Learn beta "Create windowsManagedAppProtection" and "Create
+ * targetedManagedAppConfiguration" pages document neither deep insert nor its refusal, so the two
+ * newer sets behave as iOS and Android do (unknown, not observed).
+ */
+export const POLICY_SETS = [
+    { typeName: "iosManagedAppProtection", entitySet: "iosManagedAppProtections", apps: [IOS_APPS] },
+    { typeName: "androidManagedAppProtection", entitySet: "androidManagedAppProtections", apps: [ANDROID_APPS] },
+    // Microsoft Learn beta: "windowsManagedAppProtection resource type", "targetApps action" (body: apps only).
+    { typeName: "windowsManagedAppProtection", entitySet: "windowsManagedAppProtections", apps: [WINDOWS_APPS] },
+    // Microsoft Learn beta: "targetedManagedAppConfiguration resource type", "targetApps action" (apps,
+    // appGroupType). Intune docs "App configuration policies for Intune App SDK managed apps": one
+    // "Managed apps" policy for iOS/iPadOS and Android apps (public apps of both platforms in one
+    // policy), and the same policy kind for Windows (Microsoft Edge for Windows only).
     {
-        platform: "ios",
-        typeName: "iosManagedAppProtection",
-        entitySet: "iosManagedAppProtections",
-        appIdentifierType: "iosMobileAppIdentifier",
-        appIdentifierKey: "bundleId",
-        appIdSuffix: ".ios",
+        typeName: "targetedManagedAppConfiguration",
+        entitySet: "targetedManagedAppConfigurations",
+        apps: [IOS_APPS, ANDROID_APPS, WINDOWS_APPS],
     },
-    {
-        platform: "android",
-        typeName: "androidManagedAppProtection",
-        entitySet: "androidManagedAppProtections",
-        appIdentifierType: "androidMobileAppIdentifier",
-        appIdentifierKey: "packageId",
-        appIdSuffix: ".android",
-    },
-];
+] as const satisfies readonly PolicySetFacts[];
+
+/** Entity-set names of `POLICY_SETS`. */
+export type PolicySetName = (typeof POLICY_SETS)[number]["entitySet"];
 
 /** Polymorphic base set (spec 1.1): items carry `@odata.type`, create needs a concrete one. */
 export const BASE_SET = { entitySet: "managedAppPolicies", typeName: "managedAppPolicy" } as const;
@@ -198,7 +267,12 @@ export const ALLOWED_ASSIGNMENT_TARGETS: ReadonlySet<string> = new Set([
     "exclusionGroupAssignmentTarget",
 ]);
 
-/** Roles that allow reads / writes of app protection policies (spec 1.1). */
+/**
+ * Roles that allow reads / writes of policies (spec 1.1). The same for the Windows and app
+ * configuration sets: Microsoft Learn beta pages dated 08/01/2024 ("Create
+ * windowsManagedAppProtection", "Get windowsManagedAppProtection", targetedManagedAppConfiguration
+ * "targetApps action") list DeviceManagementApps.* and DeviceManagementConfiguration.*.
+ */
 export const READ_ROLES: readonly string[] = [
     "DeviceManagementApps.Read.All",
     "DeviceManagementApps.ReadWrite.All",

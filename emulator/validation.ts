@@ -8,10 +8,11 @@ import { errors, GraphError } from "./errors";
 import { GraphModel, PropertyModel, StructuredTypeModel, TypeRef } from "./schema";
 import {
     ALLOWED_ASSIGNMENT_TARGETS,
+    AppIdentifierFacts,
     GRAPH_NAMESPACE,
     INTERNAL_NAMESPACE,
-    PlatformFacts,
-    PLATFORMS,
+    POLICY_SETS,
+    PolicySetFacts,
 } from "./spec-facts";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -95,15 +96,15 @@ export function resolveOdataType(model: GraphModel, raw: Json, expected: string)
     return name;
 }
 
-/** The platform facts for a concrete policy type, or a 400 for types the emulator does not model. */
-export function platformOf(typeName: string): PlatformFacts {
-    const p = PLATFORMS.find((x) => x.typeName === typeName);
-    if (!p) {
+/** The policy set holding a concrete policy type, or a 400 for types the emulator does not model. */
+export function policySetOf(typeName: string): PolicySetFacts {
+    const set = POLICY_SETS.find((x) => x.typeName === typeName);
+    if (!set) {
         throw errors.badRequest(
-            `The emulator does not model '${GRAPH_NAMESPACE}.${typeName}'; only iosManagedAppProtection and androidManagedAppProtection are supported.`,
+            `The emulator does not model '${GRAPH_NAMESPACE}.${typeName}'; the types it models are ${POLICY_SETS.map((x) => x.typeName).join(", ")}.`,
         );
     }
-    return p;
+    return set;
 }
 
 /** Validates one scalar (non-collection) value; returns it normalised. */
@@ -270,24 +271,24 @@ export function validatePolicyBody(
     return out;
 }
 
-/** A stored managedMobileApp. */
-export interface StoredApp {
-    id: string;
-    version: string;
-    mobileAppIdentifier: JsonObject;
+/** One app of a policy: its identifier kind and key (bundle id, package id, Windows app id). */
+export interface AppRef {
+    kind: AppIdentifierFacts;
+    key: string;
 }
 
 const APP_MISMATCH = "Property mobileAppIdentifier in payload has a value that does not match schema.";
 
 /**
- * Validates a list of managedMobileApp items (deep insert / targetApps) for a platform.
- * @returns bundle/package ids, de-duplicated, in request order.
+ * Validates a list of managedMobileApp items (deep insert / targetApps) for a policy set: each
+ * identifier must be one of the set's app kinds (spec 3.2).
+ * @returns the apps, de-duplicated, in request order.
  */
-export function validateApps(model: GraphModel, list: Json, platform: PlatformFacts): string[] {
+export function validateApps(model: GraphModel, list: Json, set: PolicySetFacts): AppRef[] {
     if (list === null || list === undefined) return [];
     if (!Array.isArray(list)) throw unexpectedNode(nodeKind(list), "StartArray");
     const appType = model.type("managedMobileApp")!;
-    const out: string[] = [];
+    const out: AppRef[] = [];
     for (const item of list) {
         if (!isObject(item)) throw unexpectedNode(nodeKind(item), "StartObject");
         resolveOdataType(model, item["@odata.type"], "managedMobileApp");
@@ -299,13 +300,15 @@ export function validateApps(model: GraphModel, list: Json, platform: PlatformFa
         }
         const ident = item.mobileAppIdentifier;
         if (!isObject(ident) || typeof ident["@odata.type"] !== "string") throw errors.badRequest(APP_MISMATCH);
-        if (graphTypeName(ident["@odata.type"]) !== platform.appIdentifierType) throw errors.badRequest(APP_MISMATCH);
+        const identType = graphTypeName(ident["@odata.type"]);
+        const kind = set.apps.find((k) => k.type === identType);
+        if (!kind) throw errors.badRequest(APP_MISMATCH);
         for (const k of Object.keys(ident)) {
-            if (!k.includes("@") && k !== platform.appIdentifierKey) throw errors.badRequest(APP_MISMATCH);
+            if (!k.includes("@") && k !== kind.key) throw errors.badRequest(APP_MISMATCH);
         }
-        const key = ident[platform.appIdentifierKey];
+        const key = ident[kind.key];
         if (typeof key !== "string" || key.trim() === "") throw errors.badRequest(APP_MISMATCH);
-        if (!out.includes(key)) out.push(key);
+        if (!out.some((r) => r.kind === kind && r.key === key)) out.push({ kind, key });
     }
     return out;
 }
