@@ -4,7 +4,8 @@
  *
  *   cli.ts, index.ts                       entry points
  *   export/ review/ recover/ assess/       commands
- *   zero-trust/ baselines/ resources/      what a program uses
+ *   zero-trust/ baselines/ app-config/     what a program uses
+ *   resources/
  *   engine/                                the dynamic provider
  *   graph/                                 Graph access
  *   config/ settings/ protocol/            ground floor: facts with no dependency upward
@@ -45,6 +46,7 @@ module.exports = {
         layer("graph", GROUND),
         layer("engine", [...GROUND, "graph"]),
         layer("resources", [...GROUND, "graph", "engine"]),
+        layer("app-config", GROUND),
         layer("baselines", [...GROUND, "resources"]),
         layer("zero-trust", [...GROUND, "resources", "baselines"]),
     ],
