@@ -16,7 +16,7 @@
  * "advisory" for what goes beyond it (blocking sync with native apps, blocking printing). Every
  * level can be changed per rule through the pack's config (see README.md).
  */
-import { formatDuration, parseDuration, platforms, TYPE_MODULE, type Platform } from "./catalog";
+import { formatDuration, parseDuration, policyTypes, typeToken, type PolicyType } from "./catalog";
 import {
     BOTH,
     cited,
@@ -285,20 +285,23 @@ export const zeroTrustRules: readonly ZeroTrustRule[] = [
     ...workshopRules,
 ];
 
-/** The platform whose resource type token this is, if any. */
-export function platformOfType(type: string): Platform | undefined {
-    return Object.values(platforms).find((platform) => type === resourceTypeToken(platform));
+/**
+ * The policy type whose resource type token this is, if any: every type of the package, so the
+ * pack knows all its resources (a rule applies to the types it lists).
+ */
+export function platformOfType(type: string): PolicyType | undefined {
+    return Object.values(policyTypes).find((platform) => type === resourceTypeToken(platform));
 }
 
 /** `pulumi-nodejs:dynamic/intune:IosAppProtectionPolicy`. */
-export function resourceTypeToken(platform: Platform): string {
-    return `pulumi-nodejs:dynamic/${TYPE_MODULE}:${platform.resourceType}`;
+export function resourceTypeToken(platform: PolicyType): string {
+    return typeToken(platform.resourceType);
 }
 
 /** The violations of one rule for one policy (none when the rule does not apply to the platform). */
 export function evaluateRule(
     rule: ZeroTrustRule,
-    platform: Platform,
+    platform: PolicyType,
     inputs: PolicyInputs,
     config: Readonly<Record<string, unknown>> = {},
 ): string[] {
@@ -308,7 +311,7 @@ export function evaluateRule(
 
 /** Every violation of one policy, by rule name (rules without violations left out). */
 export function evaluateAll(
-    platform: Platform,
+    platform: PolicyType,
     inputs: PolicyInputs,
     configs: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {},
 ): Record<string, string[]> {

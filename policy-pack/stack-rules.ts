@@ -9,7 +9,7 @@
  * the tenant, but the program does not guarantee it, so it does not count.
  */
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
-import type { PlatformName } from "./catalog";
+import type { PolicyTypeName } from "./catalog";
 import { platformTitle, type StackPolicy, type StackView } from "./stack-view";
 import { citation, q } from "./view";
 
@@ -48,7 +48,7 @@ function includedGroups(policy: StackPolicy): number | undefined {
     return assignments.include?.length ?? 0;
 }
 
-function assignedRule(platform: PlatformName, id: string): StackRule {
+function assignedRule(platform: PolicyTypeName, id: string): StackRule {
     const title = platformTitle(platform);
     const cite = citation([id]);
     return {

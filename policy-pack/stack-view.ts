@@ -4,12 +4,12 @@
  * A Pulumi program (its resources' inputs, {@link stackFromResources}) and a tenant read from Graph
  * (provider/assess) both come down to this shape, so one set of rule functions judges both.
  */
-import { platforms, type PlatformName } from "./catalog";
+import { policyTypes, type PolicyTypeName } from "./catalog";
 import { platformOfType, type PolicyInputs } from "./rules";
 
 /** One app protection policy: its settings and `assignments` as the resource takes them. */
 export interface StackPolicy {
-    readonly platform: PlatformName;
+    readonly platform: PolicyTypeName;
     /** Resource name, or the policy's display name and id in a tenant. */
     readonly name: string;
     readonly inputs: PolicyInputs;
@@ -74,5 +74,5 @@ export function stackFromResources(resources: readonly ProgramResource[]): Stack
     return { policies, conditionalAccess };
 }
 
-/** `iOS/iPadOS` or `Android`. */
-export const platformTitle = (name: PlatformName) => platforms[name].title;
+/** `iOS/iPadOS`, `Android`, ... */
+export const platformTitle = (name: PolicyTypeName) => policyTypes[name].title;

@@ -4,7 +4,7 @@
  * message helpers that keep every message naming the setting, its label and the fix.
  */
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
-import { formatDuration, parseDuration, type Platform, type PlatformName } from "./catalog";
+import { formatDuration, parseDuration, type PolicyType, type PolicyTypeName } from "./catalog";
 
 /** A policy's inputs as the analyzer sees them. */
 export type PolicyInputs = Readonly<Record<string, unknown>>;
@@ -17,8 +17,8 @@ export interface ZeroTrustRule {
     readonly description: string;
     /** Default enforcement level. */
     readonly enforcementLevel: Extract<EnforcementLevel, "mandatory" | "advisory">;
-    /** Platforms the rule applies to. */
-    readonly platforms: readonly PlatformName[];
+    /** Policy types the rule applies to (the Zero Trust guidance has checks for iOS and Android only). */
+    readonly platforms: readonly PolicyTypeName[];
     /** Settings the rule reads (Graph property names in the catalog). */
     readonly settings: readonly string[];
     /** How to fix a violation, in general terms. */
@@ -44,7 +44,7 @@ export const q = (value: unknown) => JSON.stringify(value);
  */
 export class PolicyView {
     constructor(
-        readonly platform: Platform,
+        readonly platform: PolicyType,
         private readonly inputs: PolicyInputs,
     ) {}
 
@@ -124,7 +124,7 @@ export function durationWords(text: string): string {
     return `${formatDuration(ms)} (${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} minutes)`;
 }
 
-export const BOTH: readonly PlatformName[] = ["ios", "android"];
+export const BOTH: readonly PolicyTypeName[] = ["ios", "android"];
 
 /** `[Zero Trust RMD_MAM_12]`: how descriptions and messages cite a rule's Zero Trust ids. */
 export function citation(ids: readonly string[]): string {

@@ -7,7 +7,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { commonSettings } from "../provider/settings/common";
 import { androidOwnSettings } from "../provider/settings/android";
+import { appConfigurationSettings } from "../provider/settings/app-configuration";
 import { iosOwnSettings } from "../provider/settings/ios";
+import { windowsSettings } from "../provider/settings/windows";
 import type { SettingSpec, SettingsCatalog } from "../provider/settings/spec";
 
 export const GENERATED_FILE = path.join(__dirname, "..", "provider", "resources", "settings.generated.ts");
@@ -65,6 +67,18 @@ export function generate(): string {
         "",
         "/** Managed values of the Android settings, as outputs. */",
         outputsInterface("AndroidPolicySettingsOutputs", "CommonPolicySettingsOutputs", androidOwnSettings),
+        "",
+        "/** Windows settings (Graph beta `windowsManagedAppProtection`). */",
+        argsInterface("WindowsPolicySettings", undefined, windowsSettings),
+        "",
+        "/** Managed values of the Windows settings, as outputs. */",
+        outputsInterface("WindowsPolicySettingsOutputs", undefined, windowsSettings),
+        "",
+        "/** Settings of an app configuration policy for managed apps (Graph beta `targetedManagedAppConfiguration`). */",
+        argsInterface("ManagedAppConfigurationSettings", undefined, appConfigurationSettings),
+        "",
+        "/** Managed values of the app configuration settings, as outputs. */",
+        outputsInterface("ManagedAppConfigurationSettingsOutputs", undefined, appConfigurationSettings),
         "",
     ].join("\n");
 }

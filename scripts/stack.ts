@@ -12,11 +12,15 @@
  * Secrets never go on a command line (where the process list shows them): `--secret-env KEY=VAR`
  * names the environment variable that holds one, `--secrets-file FILE` a JSON object of them, and
  * they reach `pulumi config set --secret` on its standard input.
+ *
+ * {@link runStack} runs a command in this process; {@link spawnStack} runs this script in a process
+ * of its own, the way a user's `pulumi` command runs (the end-to-end tests and the benchmark).
  */
-import { spawn } from "child_process";
+import { type ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
+import { parse as parseYaml } from "yaml";
 import type { LocalWorkspaceOptions, Stack } from "@pulumi/pulumi/automation";
 
 const { localWorkspaceOptions } = require("./pulumi/engine-env");
@@ -41,8 +45,27 @@ export interface StackOptions {
     policyPacks?: string[];
     /** Config files of those policy packs. */
     policyPackConfigs?: string[];
+    /** The engine's parallelism (`pulumi up --parallel`); the CLI's default when absent. */
+    parallel?: number;
+    /** Whether preview and up print a detailed diff (`--diff`); on unless false. */
+    diff?: boolean;
+    /** Awaited once the stack is selected and configured, before the command starts. */
+    beforeCommand?: () => Promise<void>;
     /** Receives the CLI's output as it comes. */
     onOutput?: (text: string) => void;
+}
+
+/** When a command ran, in epoch milliseconds. */
+export interface StackTiming {
+    /** {@link runStack} was called (before the stack was selected and configured). */
+    startedAt: number;
+    /** The engine command started (the stack configured, `beforeCommand` done). */
+    commandStartedAt: number;
+    /**
+     * The CLI's last output (its summary): the end of the command as `pulumi up` has it. The
+     * Automation API then runs `pulumi stack output` and `pulumi stack history` for its result.
+     */
+    commandEndedAt: number;
 }
 
 export interface StackResult {
@@ -55,20 +78,17 @@ export interface StackResult {
     output: string;
     /** What it printed on standard error: the diagnostics (warnings of the program and the provider). */
     diagnostics?: string;
-}
-
-interface ProjectFile {
-    name: string;
-    main?: string;
+    timing: StackTiming;
 }
 
 /** The project name and program path of a Pulumi.yaml (only the keys this repo uses). */
 export function readProject(programDir: string): { name: string; program: string } {
-    const text = fs.readFileSync(path.join(programDir, "Pulumi.yaml"), "utf8");
-    const field = (key: string) => new RegExp(`^${key}:\\s*(.+)$`, "m").exec(text)?.[1].trim();
-    const project: ProjectFile = { name: field("name") ?? "", main: field("main") };
-    if (!project.name) throw new Error(`${programDir}/Pulumi.yaml has no name`);
-    return { name: project.name, program: path.resolve(programDir, project.main ?? ".") };
+    const file = path.join(programDir, "Pulumi.yaml");
+    const project: unknown = parseYaml(fs.readFileSync(file, "utf8"));
+    const { name, main } = (project ?? {}) as { name?: unknown; main?: unknown };
+    if (typeof name !== "string" || !name) throw new Error(`${file} has no name`);
+    if (main !== undefined && typeof main !== "string") throw new Error(`${file}: main must be a path`);
+    return { name, program: path.resolve(programDir, main ?? ".") };
 }
 
 /** Opens (or creates) the stack with its config set. */
@@ -132,46 +152,48 @@ function setSecretConfig(options: LocalWorkspaceOptions, stackName: string, key:
 
 /** Runs one command on the stack and reports what the engine did. */
 export async function runStack(command: StackCommand, options: StackOptions): Promise<StackResult> {
+    const startedAt = Date.now();
     const stack = await openStack(options);
+    await options.beforeCommand?.();
     const chunks: string[] = [];
+    let lastOutputAt = 0;
     const onOutput = (text: string) => {
+        lastOutputAt = Date.now();
         chunks.push(text);
         options.onOutput?.(text);
     };
-    const { policyPacks, policyPackConfigs } = options;
+    const { policyPacks, policyPackConfigs, parallel } = options;
+    const diff = options.diff ?? true;
+    const commandStartedAt = Date.now();
+    const ended = (changes: object, rest: Partial<StackResult> = {}): StackResult => ({
+        command,
+        changes: { ...changes },
+        outputs: {},
+        output: chunks.join(""),
+        ...rest,
+        timing: { startedAt, commandStartedAt, commandEndedAt: lastOutputAt || Date.now() },
+    });
     switch (command) {
         case "preview": {
-            const result = await stack.preview({ onOutput, diff: true, policyPacks, policyPackConfigs });
-            return {
-                command,
-                changes: { ...result.changeSummary },
-                outputs: {},
-                output: chunks.join(""),
-                diagnostics: result.stderr,
-            };
+            const result = await stack.preview({ onOutput, diff, parallel, policyPacks, policyPackConfigs });
+            return ended(result.changeSummary, { diagnostics: result.stderr });
         }
         case "up": {
-            const result = await stack.up({ onOutput, diff: true, policyPacks, policyPackConfigs });
+            const result = await stack.up({ onOutput, diff, parallel, policyPacks, policyPackConfigs });
             const outputs = Object.fromEntries(
                 Object.entries(result.outputs).map(([k, v]) => [k, v.secret ? "[secret]" : v.value]),
             );
-            return {
-                command,
-                changes: { ...result.summary.resourceChanges },
-                outputs,
-                output: chunks.join(""),
-                diagnostics: result.stderr,
-            };
+            return ended(result.summary.resourceChanges ?? {}, { outputs, diagnostics: result.stderr });
         }
         case "refresh": {
             // Run the program so the provider is configured from today's stack config, not the
             // config saved at the last `up` (matters after a credential or endpoint change).
-            const result = await stack.refresh({ onOutput, runProgram: true });
-            return { command, changes: { ...result.summary.resourceChanges }, outputs: {}, output: chunks.join("") };
+            const result = await stack.refresh({ onOutput, parallel, runProgram: true });
+            return ended(result.summary.resourceChanges ?? {});
         }
         case "destroy": {
-            const result = await stack.destroy({ onOutput, runProgram: true });
-            return { command, changes: { ...result.summary.resourceChanges }, outputs: {}, output: chunks.join("") };
+            const result = await stack.destroy({ onOutput, parallel, runProgram: true });
+            return ended(result.summary.resourceChanges ?? {});
         }
     }
 }
@@ -222,6 +244,121 @@ export function pairsOf(values: string[] | undefined): Record<string, string> {
     return record;
 }
 
+/** The script itself, and the `node` (Node.js 22, from node_modules) it runs with. */
+const SCRIPT = __filename;
+const REPO_ROOT = path.join(__dirname, "..");
+const NODE_BIN = path.join(REPO_ROOT, "node_modules", ".bin");
+
+/** How {@link spawnStack} runs a command in a process of its own. */
+export interface StackProcessOptions extends Omit<StackOptions, "onOutput" | "beforeCommand" | "policyPackConfigs"> {
+    /**
+     * The environment the process starts from (default: this one's). `env` and the passphrase are
+     * added to it; the engine and the provider host inherit it. Never put on a command line.
+     */
+    baseEnv?: NodeJS.ProcessEnv;
+    /**
+     * Its own process group holding it and the CLI it starts, so a caller can kill both the way a
+     * terminal or CI runner does (`process.kill(-child.pid, "SIGKILL")`).
+     */
+    detached?: boolean;
+    /** Waits for {@link StackProcess.go} once the stack is configured (several stacks start together). */
+    waitForGo?: boolean;
+}
+
+/** A command running in a process of its own. */
+export interface StackProcess {
+    child: ChildProcess;
+    /** The stack is configured (with `waitForGo`), or the process ended. */
+    ready: Promise<void>;
+    /** Starts the command (with `waitForGo`). */
+    go(): void;
+    done: Promise<StackProcessOutcome>;
+}
+
+export interface StackProcessOutcome {
+    /** The exit code (128 when a signal ended it). */
+    code: number;
+    /** What the engine did, when the command succeeded. */
+    result?: StackResult;
+    /** What the process printed on standard error, and on standard output when it printed no result. */
+    output: string;
+}
+
+/**
+ * Runs this script in a fresh Node.js process (as a user's `pulumi` command runs: its own
+ * process, the real CLI and provider host) and resolves with its JSON result. Secrets travel in
+ * the process's environment (`STACK_SECRET_<n>`, named by `--secret-env`), never in its arguments.
+ */
+export function spawnStack(command: StackCommand, options: StackProcessOptions): StackProcess {
+    const secretVariables = Object.entries(options.secrets ?? {}).map(
+        ([key, value], n) => [key, `STACK_SECRET_${n}`, value] as const,
+    );
+    const args = [
+        "-r",
+        "ts-node/register/transpile-only",
+        SCRIPT,
+        command,
+        "--json",
+        ...["--program", options.programDir, "--stack", options.stackName, "--state", options.stateDir],
+        ...Object.entries(options.config ?? {}).flatMap(([key, value]) => ["--config", `${key}=${value}`]),
+        ...secretVariables.flatMap(([key, variable]) => ["--secret-env", `${key}=${variable}`]),
+        ...(options.policyPacks ?? []).flatMap((pack) => ["--policy-pack", pack]),
+        ...(options.parallel === undefined ? [] : ["--parallel", String(options.parallel)]),
+        ...(options.diff === false ? ["--no-diff"] : []),
+        ...(options.waitForGo ? ["--wait-for-go"] : []),
+    ];
+    const base = options.baseEnv ?? process.env;
+    const child = spawn(path.join(NODE_BIN, "node"), args, {
+        cwd: REPO_ROOT,
+        env: {
+            ...base,
+            PATH: `${NODE_BIN}${path.delimiter}${base.PATH}`,
+            PULUMI_CONFIG_PASSPHRASE: options.passphrase ?? "",
+            ...options.env,
+            ...Object.fromEntries(secretVariables.map(([, variable, value]) => [variable, value])),
+        },
+        stdio: ["pipe", "pipe", "pipe"],
+        detached: options.detached ?? false,
+    });
+    let stdout = "";
+    let stderr = "";
+    let onReady = () => {};
+    const ready = new Promise<void>((resolve) => (onReady = resolve));
+    child.stdout!.on("data", (d) => {
+        stdout += d;
+        if (/^ready$/m.test(stdout)) onReady();
+    });
+    child.stderr!.on("data", (d) => (stderr += d));
+    // A process that failed before the command has exited: `go` finds its stdin closed.
+    child.stdin!.on("error", () => undefined);
+    if (!options.waitForGo) child.stdin!.end();
+    const done = new Promise<StackProcessOutcome>((resolve, reject) => {
+        child.on("error", reject);
+        child.on("close", (code, signal) => {
+            onReady();
+            const last = stdout.trim().split("\n").pop() ?? "";
+            let result: StackResult | undefined;
+            try {
+                result = last.startsWith("{") ? (JSON.parse(last) as StackResult) : undefined;
+            } catch {
+                result = undefined;
+            }
+            resolve({ code: code ?? (signal ? 128 : 1), result, output: stderr + (result ? "" : stdout) });
+        });
+    });
+    return { child, ready, go: () => child.stdin!.end("go\n"), done };
+}
+
+/** Prints `ready`, then waits for a line (or the end) on standard input. */
+async function readyThenWaitForGo(): Promise<void> {
+    process.stdout.write("ready\n");
+    await new Promise((resolve) => process.stdin.once("data", resolve).once("end", resolve));
+    process.stdin.destroy();
+}
+
+const USAGE =
+    "usage: stack.ts up|preview|refresh|destroy --program DIR --state DIR [--stack NAME] [--config k=v] [--secret-env k=ENV_VAR] [--secrets-file FILE] [--env K=V] [--policy-pack DIR] [--parallel N] [--no-diff] [--wait-for-go] [--json]";
+
 async function main(argv: string[]): Promise<void> {
     const { values, positionals } = parseArgs({
         args: argv,
@@ -236,15 +373,19 @@ async function main(argv: string[]): Promise<void> {
             "secrets-file": { type: "string" },
             env: { type: "string", multiple: true },
             "policy-pack": { type: "string", multiple: true },
+            parallel: { type: "string" },
+            "no-diff": { type: "boolean", default: false },
+            "wait-for-go": { type: "boolean", default: false },
             json: { type: "boolean", default: false },
         },
     });
     const command = positionals[0] as StackCommand;
     if (!["up", "preview", "refresh", "destroy"].includes(command) || !values.program || !values.state) {
-        throw new Error(
-            "usage: stack.ts up|preview|refresh|destroy --program DIR --state DIR [--stack NAME] [--config k=v] [--secret-env k=ENV_VAR] [--secrets-file FILE] [--env K=V] [--json]",
-        );
+        throw new Error(USAGE);
     }
+    const parallel = values.parallel === undefined ? undefined : Number(values.parallel);
+    if (parallel !== undefined && !(Number.isInteger(parallel) && parallel > 0))
+        throw new Error(`--parallel is "${values.parallel}": it must be a whole number above 0`);
     refuseSecretFlag(values);
     const result = await runStack(command, {
         programDir: values.program,
@@ -255,6 +396,9 @@ async function main(argv: string[]): Promise<void> {
         env: pairsOf(values.env),
         passphrase: process.env.PULUMI_CONFIG_PASSPHRASE ?? "",
         policyPacks: values["policy-pack"],
+        parallel,
+        diff: !values["no-diff"],
+        beforeCommand: values["wait-for-go"] ? readyThenWaitForGo : undefined,
         onOutput: values.json ? undefined : (text) => process.stdout.write(text),
     });
     if (values.json) process.stdout.write(JSON.stringify(result) + "\n");

@@ -8,7 +8,7 @@ import { evaluateRule, zeroTrustRules, type ZeroTrustRule } from "../../policy-p
 import { stackRules, type StackRule } from "../../policy-pack/stack-rules";
 import type { StackPolicy, StackView } from "../../policy-pack/stack-view";
 import { PROGRAM_UNSET, TENANT_UNSET } from "../../policy-pack/view";
-import { platforms } from "../settings/platforms";
+import { policyTypes } from "../settings/platforms";
 import type { Unread } from "./tenant";
 
 export type Level = "mandatory" | "advisory";
@@ -84,7 +84,7 @@ const isAssigned = (policy: StackPolicy) =>
 function policyRows(rule: ZeroTrustRule, level: Level, options: Record<string, unknown>, stack: StackView): CheckRow[] {
     const rows: CheckRow[] = [];
     for (const name of rule.platforms) {
-        const platform = platforms[name];
+        const platform = policyTypes[name];
         const setting = rule.settings.filter((s) => s in platform.settings).join(", ");
         const assigned = stack.policies.filter((p) => p.platform === name && isAssigned(p));
         if (!assigned.length) {

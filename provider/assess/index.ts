@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import { parseArgs } from "util";
 import { type ConnectionFlag, connectionFlags, connectionFlagsHelp } from "../config/flags";
-import { redactSecrets } from "../graph/errors";
+import { redactSecrets } from "../graph/redaction";
 import { openSession } from "../graph/session";
 import { cliMessage, COMMAND, connectionSettings, type CliIo } from "../export/cli";
 import { assess, type AssessConfig } from "./checks";
@@ -42,6 +42,8 @@ the stack rules: a policy exists and is assigned per platform (24548, 24549), an
 Conditional Access policy requires app protection on iOS and Android (24827), Microsoft Defender
 for Endpoint enrolls Android devices (24871). Prints a Markdown table per Zero Trust check id:
 pass or fail, which policy, which setting, the fix. Nothing is written to the tenant.
+Windows app protection and app configuration policies are not judged: the Zero Trust guidance
+has no check for them (see policy-pack/README.md).
 
 Connection (the provider's intune:* settings; each falls back to the AZURE_* variable shown):
 ${connectionFlagsHelp()}

@@ -7,13 +7,13 @@
  * program declares them), so a tenant and a program are judged by the same functions.
  */
 import type { ConditionalAccessView, MtdConnectorView, StackPolicy, StackView } from "../../policy-pack/stack-view";
-import { assignmentsFromGraph } from "../engine/targets";
+import { assignmentsFromGraph } from "../settings/assignments";
 import { settingsFromGraph } from "../engine/state";
 import { GraphRequestError } from "../graph/errors";
 import type { GraphSession } from "../graph/session";
 import { readPolicies } from "../export/read";
 import type { LivePolicy } from "../export/model";
-import { platforms } from "../settings/platforms";
+import { policyTypes } from "../settings/platforms";
 
 /** Graph paths the assessment reads besides the app protection policies. */
 export const CONDITIONAL_ACCESS_PATH = "/identity/conditionalAccess/policies";
@@ -33,7 +33,7 @@ export interface TenantView {
 
 /** One live policy as the rules see it: its settings and assignments, named `"Display name" (id)`. */
 export function policyFromGraph(policy: LivePolicy): StackPolicy {
-    const platform = platforms[policy.platform];
+    const platform = policyTypes[policy.platform];
     return {
         platform: policy.platform,
         name: `${JSON.stringify(String(policy.graph.displayName ?? ""))} (${String(policy.graph.id)})`,
@@ -81,7 +81,10 @@ async function readList<T>(
     }
 }
 
-/** Reads the tenant. Nothing is written. */
+/**
+ * Reads the tenant: its iOS and Android app protection policies, the only ones the Zero Trust
+ * checks read (policy-pack/README.md). Nothing is written.
+ */
 export async function readTenantView(session: GraphSession): Promise<TenantView> {
     const live = [...(await readPolicies(session, "ios")), ...(await readPolicies(session, "android"))];
     const unread: Unread = {};

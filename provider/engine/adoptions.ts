@@ -5,7 +5,7 @@
  * The engine runs one provider process per stack and checks every resource in it, so the ids
  * adopted so far are remembered here, with the resource that adopted each.
  */
-import type { Platform } from "../settings/platforms";
+import type { PolicyType } from "../settings/policy-type";
 import { containsUnknown } from "../protocol/unknown";
 
 /** Policy id (lower case) → the resource that adopts it, in this provider process. */
@@ -21,7 +21,7 @@ const resourceName = (owner: string) => owner.split("\n").pop() ?? owner;
  * `policyId`; returns the reason to fail when another resource of the stack adopts it already.
  * Checking the same resource again is fine. Without an identity nothing is recorded.
  */
-export function claimAdoption(platform: Platform, policyId: unknown, owner: unknown): string | undefined {
+export function claimAdoption(platform: PolicyType, policyId: unknown, owner: unknown): string | undefined {
     if (!known(policyId) || !known(owner)) return undefined;
     const key = `${platform.name}:${policyId.toLowerCase()}`;
     const earlier = adopters.get(key);
@@ -41,7 +41,7 @@ export function claimAdoption(platform: Platform, policyId: unknown, owner: unkn
  * another policy: Pulumi would keep managing `currentId` under the new id's name.
  */
 export function adoptionSwitchProblem(
-    platform: Platform,
+    platform: PolicyType,
     currentId: unknown,
     adoptPolicyId: unknown,
 ): string | undefined {

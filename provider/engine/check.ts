@@ -3,12 +3,12 @@
  * values (`PT720M` and `PT12H`, reordered lists, enum casing) never show as a change.
  * Nothing here talks to Graph.
  */
-import type { Platform } from "../settings/platforms";
+import { ADOPT_POLICY_ID, APPS, type PolicyType } from "../settings/policy-type";
 import { checkRules } from "../settings/rules";
-import { appsProblem, assignmentsProblem, normalizeApps, normalizeAssignments, type Assignments } from "./targets";
-import { containsUnknown } from "../protocol/unknown";
+import { PROVIDER_KEY } from "../protocol/pulumi";
+import { containsUnknown, UNKNOWN } from "../protocol/unknown";
 import { adoptionSwitchProblem, claimAdoption } from "./adoptions";
-import { shortenEchoes, shown } from "./shown";
+import { shortenEchoes, shown } from "../settings/shown";
 
 /** A failed input, as Pulumi's `CheckFailure`. */
 export interface CheckFailure {
@@ -20,13 +20,6 @@ export interface CheckOutcome {
     inputs: Record<string, unknown>;
     failures: CheckFailure[];
 }
-
-/** Arguments that are not Graph settings: targeting and lifecycle options. */
-export const TARGET_KEYS = ["apps", "assignments"] as const;
-/** Lifecycle options that are never sent to Graph as settings. */
-export const OPTION_KEYS = ["adoptPolicyId"] as const;
-
-const RESERVED = new Set<string>(["__provider"]);
 
 /** What `check` knows about the resource beyond its new inputs. */
 export interface CheckContext {
@@ -42,7 +35,7 @@ export interface CheckContext {
  * Values echoed in reasons are cut to 100 characters, with their length.
  */
 export function checkInputs(
-    platform: Platform,
+    platform: PolicyType,
     news: Record<string, unknown>,
     context: CheckContext = {},
 ): CheckOutcome {
@@ -52,68 +45,49 @@ export function checkInputs(
 
     for (const [key, value] of Object.entries(news)) {
         if (value === undefined) continue;
-        if (RESERVED.has(key)) {
+        if (key === PROVIDER_KEY) {
             inputs[key] = value;
             continue;
         }
-        const spec = platform.settings[key];
-        if (spec) {
-            if (containsUnknown(value)) {
-                inputs[key] = value;
-                continue;
-            }
-            const problem =
-                value === null
-                    ? `must be ${spec.kind.allowed} (null is not a value: leave the setting out to stop managing it)`
-                    : spec.kind.problem(value);
-            if (problem) fail(key, `${key} (${spec.label}): ${shown(value)} ${problem}`);
-            else inputs[key] = spec.kind.normalize(value);
+        const spec = platform.entries[key];
+        if (!spec) {
+            fail(
+                key,
+                key.length > 64
+                    ? `${shown(key)}: not a setting of ${platform.title} ${platform.noun.many}`
+                    : `${key}: not a setting of ${platform.title} ${platform.noun.many}${suggestion(key, platform)}`,
+            );
             continue;
         }
-        if (key === "apps") {
-            const problem = containsUnknown(value) && !Array.isArray(value) ? undefined : appsProblem(value, platform);
-            if (problem) fail(key, `apps (Apps > Selected apps): ${problem}`);
-            else inputs[key] = containsUnknown(value) ? value : normalizeApps(value as string[]);
+        // A value not known yet (preview) is checked once known; a kind that can checks its known parts now.
+        const partlyKnown = containsUnknown(value);
+        if (partlyKnown && (value === UNKNOWN || !spec.kind.checksPartlyKnown)) {
+            inputs[key] = value;
             continue;
         }
-        if (key === "assignments") {
-            const problem = containsUnknown(value) && typeof value === "string" ? undefined : assignmentsProblem(value);
-            if (problem) fail(key, `assignments (Assignments): ${problem}`);
-            else inputs[key] = containsUnknown(value) ? value : normalizeAssignments(value as Assignments);
+        const problem =
+            value === null
+                ? `must be ${spec.kind.allowed} (null is not a value: leave the setting out to stop managing it)`
+                : spec.kind.problem(value);
+        if (problem) {
+            fail(key, `${key} (${spec.label}): ${shown(value)} ${problem}`);
             continue;
         }
-        if (key === "adoptPolicyId") {
-            if (typeof value !== "string" || !(containsUnknown(value) || /^[A-Za-z0-9_-]{1,128}$/.test(value))) {
-                fail(
-                    key,
-                    `adoptPolicyId: ${shown(value)} is not a policy id (such as "T_2c8160fa-dfa6-4e01-8e7b-0f80f1f389df")`,
-                );
-                continue;
-            }
-            const problem =
-                adoptionSwitchProblem(platform, context.olds?.adoptPolicyId, value) ??
-                claimAdoption(platform, value, context.owner);
-            if (problem) fail(key, problem);
-            else inputs[key] = value;
-            continue;
-        }
-        fail(
-            key,
-            key.length > 64
-                ? `${shown(key)}: not a setting of ${platform.title} app protection policies`
-                : `${key}: not a setting of ${platform.title} app protection policies${suggestion(key, platform)}`,
-        );
+        const adoption = key === ADOPT_POLICY_ID && adoptionProblem(platform, value, context);
+        if (adoption) fail(key, adoption);
+        else inputs[key] = partlyKnown ? value : spec.kind.normalize(value);
     }
 
-    for (const [key, spec] of Object.entries(platform.settings)) {
+    for (const [key, spec] of Object.entries(platform.entries)) {
         if (spec.required && inputs[key] === undefined && !failures.some((f) => f.property === key)) {
             fail(key, `${key} (${spec.label}) is required`);
         }
     }
 
-    if (inputs.apps !== undefined && inputs.appGroupType === undefined && !containsUnknown(inputs.apps)) {
+    const groups = platform.appGroups;
+    if (groups && inputs[APPS] !== undefined && inputs[groups.key] === undefined && !containsUnknown(inputs[APPS])) {
         // Listing apps means "Selected apps": Graph needs the group type with the list.
-        inputs.appGroupType = "selectedPublicApps";
+        inputs[groups.key] = groups.selectedApps;
     }
 
     // Rules see every declared value, invalid ones included, so a bad value is reported once
@@ -125,9 +99,17 @@ export function checkInputs(
     return { inputs, failures: failures.map((f) => ({ property: f.property, reason: shortenEchoes(f.reason) })) };
 }
 
+/** Why `adoptPolicyId` cannot take the policy it names: another resource adopts it, or this one manages another. */
+function adoptionProblem(platform: PolicyType, value: unknown, context: CheckContext): string | undefined {
+    return (
+        adoptionSwitchProblem(platform, context.olds?.[ADOPT_POLICY_ID], value) ??
+        claimAdoption(platform, value, context.owner)
+    );
+}
+
 /** " (did you mean x?)" for a near-miss setting name. */
-function suggestion(key: string, platform: Platform): string {
-    const names = [...Object.keys(platform.settings), "apps", "assignments", "adoptPolicyId"];
+function suggestion(key: string, platform: PolicyType): string {
+    const names = Object.keys(platform.entries);
     let best: string | undefined;
     let bestDistance = Math.max(3, Math.floor(key.length / 4));
     for (const name of names) {

@@ -8,9 +8,10 @@
 
 import { type ConfigSource, type EngineOptions, type ProviderConfig, readProviderConfig } from "../config";
 import { type GraphSession, openSession, sessionGeneration } from "../graph/session";
-import type { Platform } from "../settings/platforms";
+import type { PolicyType } from "../settings/policy-type";
 import { checkGroupNames } from "./groups";
-import type { Assignments } from "./targets";
+import { collectionPath } from "./requests";
+import type { Assignments } from "../settings/assignments";
 import { warnUser } from "./warn";
 
 /** The stack config `configure()` received, with its key list when the host has one. */
@@ -61,7 +62,7 @@ export class ProviderConnection {
      * @returns the reason of a group-name failure, for `check` to report against `assignments`.
      * @throws the connection's own error (config, token, permission, licence), explained.
      */
-    async verify(platform: Platform, assignments: Assignments | undefined): Promise<string | undefined> {
+    async verify(platform: PolicyType, assignments: Assignments | undefined): Promise<string | undefined> {
         if (!this.options().verifyAtPreview) {
             if (!this.warned) {
                 this.warned = true;
@@ -87,11 +88,11 @@ export class ProviderConnection {
         }
     }
 
-    private async readOnce(session: GraphSession, platform: Platform): Promise<void> {
+    private async readOnce(session: GraphSession, platform: PolicyType): Promise<void> {
         try {
             await session.send({
                 method: "GET",
-                path: `/deviceAppManagement/${platform.collection}?$top=1&$select=id`,
+                path: collectionPath(platform, "$top=1&$select=id"),
             });
         } catch (err) {
             if (err instanceof Error)

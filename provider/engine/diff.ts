@@ -1,20 +1,19 @@
 /**
- * `diff`: compares the stored outputs with the checked inputs over managed settings only.
- * Everything Graph can change in place is an in-place update, so `replaces` is always empty.
+ * `diff`: compares the stored outputs with the checked inputs over managed entries only, per
+ * write channel. Everything Graph can change in place is an in-place update, so `replaces` is
+ * always empty.
  */
-import type { Platform } from "../settings/platforms";
-import { appsAreServerManaged, managedKeys } from "./state";
+import type { ChannelName } from "../settings/channels";
+import { serverFilledKeys, type PolicyType } from "../settings/policy-type";
+import { channelOf } from "../settings/spec";
+import { managedKeys } from "./state";
 import { containsUnknown } from "../protocol/unknown";
 
-/** What changed between stored state and the program, per channel Graph updates through. */
+/** What changed between stored state and the program. */
 export interface PolicyChanges {
-    /** Settings to PATCH (declared and different from state). */
-    patch: string[];
-    /** Apps or the app group changed: one `targetApps` call. */
-    targetApps: boolean;
-    /** Assignments changed: one `assign` call. */
-    assign: boolean;
-    /** Settings no longer declared: they stop being managed, nothing is sent. */
+    /** Declared keys that differ from state, by the channel that writes them (channels without a change left out). */
+    send: Partial<Record<ChannelName, string[]>>;
+    /** Entries no longer declared: they stop being managed, nothing is sent. */
     released: string[];
 }
 
@@ -33,27 +32,28 @@ function sortedKeys(_key: string, value: unknown): unknown {
 
 /** The changes that turn `olds` (stored outputs) into `news` (checked inputs). */
 export function policyChanges(
-    platform: Platform,
+    type: PolicyType,
     olds: Record<string, unknown>,
     news: Record<string, unknown>,
 ): PolicyChanges {
-    const changes: PolicyChanges = { patch: [], targetApps: false, assign: false, released: [] };
-    const declared = managedKeys(platform, news);
+    const changes: PolicyChanges = { send: {}, released: [] };
+    const declared = managedKeys(type, news);
+    const filled = serverFilledKeys(type, news);
     for (const key of declared) {
-        if (key === "apps" && appsAreServerManaged(news)) continue;
-        const changed = containsUnknown(news[key]) || !sameValue(olds[key], news[key]);
-        if (!changed) continue;
-        if (key === "apps" || platform.settings[key]?.via === "targetApps") changes.targetApps = true;
-        else if (key === "assignments") changes.assign = true;
-        else changes.patch.push(key);
+        if (filled.includes(key)) continue;
+        if (!containsUnknown(news[key]) && sameValue(olds[key], news[key])) continue;
+        (changes.send[channelOf(type.entries[key])] ??= []).push(key);
     }
-    for (const key of managedKeys(platform, olds)) {
+    for (const key of managedKeys(type, olds)) {
         if (!declared.includes(key)) changes.released.push(key);
     }
     return changes;
 }
 
+/** The keys to send, over every channel. */
+export const changedKeys = (changes: PolicyChanges): string[] => Object.values(changes.send).flat();
+
 /** True when nothing is to be sent and nothing released. */
 export function isUnchanged(changes: PolicyChanges): boolean {
-    return !changes.patch.length && !changes.targetApps && !changes.assign && !changes.released.length;
+    return !changedKeys(changes).length && !changes.released.length;
 }

@@ -4,7 +4,7 @@
  * Zero or several groups with the name is an error naming the tenant.
  */
 import type { GraphSession } from "../graph/session";
-import { hasGroupNames, resolveGroupNames, type Assignments } from "./targets";
+import { hasGroupNames, resolveGroupNames, type Assignments } from "../settings/assignments";
 import { containsUnknown } from "../protocol/unknown";
 
 /** Names already resolved in this provider process, per tenant. */

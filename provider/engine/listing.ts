@@ -21,8 +21,9 @@
  * @packageDocumentation
  */
 import type { GraphSession } from "../graph/session";
-import type { Platform } from "../settings/platforms";
+import type { PolicyType } from "../settings/policy-type";
 import { unreportedKeys } from "./state";
+import { expandedCollectionPath } from "./requests";
 
 type Policy = Record<string, any>;
 
@@ -68,7 +69,7 @@ export interface ListingOptions {
  */
 export async function listedOrFetched(
     session: GraphSession,
-    platform: Platform,
+    platform: PolicyType,
     id: string,
     keys: string[],
     fetch: () => Promise<Policy | undefined>,
@@ -89,7 +90,7 @@ export function forgetListings(session: GraphSession): void {
 /** The policies of the platform's listing in force, started when there is none; undefined when none may serve. */
 async function currentListing(
     session: GraphSession,
-    platform: Platform,
+    platform: PolicyType,
     options: ListingOptions,
 ): Promise<Map<string, Policy> | undefined> {
     const state = listingsOf(session);
@@ -110,12 +111,12 @@ async function currentListing(
 /** Lists the collection with apps and assignments; undefined when any part of it failed. */
 async function list(
     session: GraphSession,
-    platform: Platform,
+    platform: PolicyType,
     maxPages = LISTING_MAX_PAGES,
 ): Promise<Map<string, Policy> | undefined> {
     let items: unknown[];
     try {
-        items = await session.listAll<unknown>(`/deviceAppManagement/${platform.collection}?$expand=apps,assignments`, {
+        items = await session.listAll<unknown>(expandedCollectionPath(platform), {
             maxPages,
         });
     } catch {
@@ -132,8 +133,8 @@ async function list(
 }
 
 /** Whether a listed policy carries all a read of `keys` needs: both expansions, complete, and every setting. */
-function tellsAll(platform: Platform, policy: Policy, keys: string[]): boolean {
-    for (const nav of ["apps", "assignments"]) {
+function tellsAll(platform: PolicyType, policy: Policy, keys: string[]): boolean {
+    for (const nav of Object.keys(platform.entries).filter((key) => platform.entries[key].expanded)) {
         if (!Array.isArray(policy[nav]) || policy[`${nav}@odata.nextLink`] !== undefined) return false;
     }
     return unreportedKeys(platform, policy, keys).length === 0;

@@ -1,19 +1,20 @@
 /**
  * The engine as the Pulumi provider process runs it. The serialized provider holds nothing but
- * the platform name and `require`s this module (from the program's node_modules) for
+ * the policy type's name and `require`s this module (from the program's node_modules) for
  * {@link providerFor}, so no
  * credential, token or client is ever captured in state; the connection config arrives through
  * `configure()` (stack config, secrets decrypted) or the standard `AZURE_*` environment and
  * live only in this process.
  */
-import { platforms, type PlatformName } from "../settings/platforms";
+import { policyTypes } from "../settings/platforms";
+import { ADOPT_POLICY_ID, ASSIGNMENTS, type PolicyTypeName } from "../settings/policy-type";
 import { checkInputs } from "./check";
 import { adoptionSwitchProblem } from "./adoptions";
 import { isUnchanged, policyChanges } from "./diff";
 import { createPolicy, deletePolicy, readPolicy, updatePolicy } from "./lifecycle";
 import type { GraphSession } from "../graph/session";
 import { ProviderConnection, configSourceOf } from "./connection";
-import type { Assignments } from "./targets";
+import type { Assignments } from "../settings/assignments";
 import { OWNER_KEY } from "./ownership";
 import { stopWhenEngineGone } from "./engine-watch";
 import type * as pulumi from "@pulumi/pulumi";
@@ -32,7 +33,7 @@ let configuredWith: unknown;
 
 /**
  * Remembers the stack config; it is read and the Graph session opened on first use, once. The
- * provider host configures each platform's provider with the same config object: the second call
+ * provider host configures each policy type's provider with the same config object: the second call
  * keeps the connection (and what it verified).
  */
 export function configure(config: ConfigSource): void {
@@ -51,15 +52,15 @@ const session = (): GraphSession => connected().graph();
  * Validates the inputs (no request); then, for a configured provider, verifies the connection and
  * the group names before anything is written (see {@link ProviderConnection.verify}).
  */
-export async function check(platform: PlatformName, olds: Values, news: Values) {
+export async function check(typeName: PolicyTypeName, olds: Values, news: Values) {
     const context = { olds, owner: news[OWNER_KEY] };
-    const outcome = withOwner(checkInputs(platforms[platform], withoutOwner(news), context), news);
+    const outcome = withOwner(checkInputs(policyTypes[typeName], withoutOwner(news), context), news);
     if (outcome.failures.length || !configured) return outcome;
     const groupProblem = await connected().verify(
-        platforms[platform],
-        outcome.inputs.assignments as Assignments | undefined,
+        policyTypes[typeName],
+        outcome.inputs[ASSIGNMENTS] as Assignments | undefined,
     );
-    return groupProblem ? { ...outcome, failures: [{ property: "assignments", reason: groupProblem }] } : outcome;
+    return groupProblem ? { ...outcome, failures: [{ property: ASSIGNMENTS, reason: groupProblem }] } : outcome;
 }
 
 /** The inputs without the owner the resource classes add (it is not a setting; see `engine/ownership.ts`). */
@@ -76,46 +77,46 @@ function withOwner<T extends { inputs: Values }>(outcome: T, news: Values): T {
         : { ...outcome, inputs: { ...outcome.inputs, [OWNER_KEY]: news[OWNER_KEY] } };
 }
 
-export async function diff(platform: PlatformName, id: string, olds: Values, news: Values) {
-    const switched = adoptionSwitchProblem(platforms[platform], id, news.adoptPolicyId);
+export async function diff(typeName: PolicyTypeName, id: string, olds: Values, news: Values) {
+    const switched = adoptionSwitchProblem(policyTypes[typeName], id, news[ADOPT_POLICY_ID]);
     if (switched) throw new Error(switched);
     // `news` are the inputs check() returned, already canonical.
-    const changes = policyChanges(platforms[platform], olds, news);
+    const changes = policyChanges(policyTypes[typeName], olds, news);
     return { changes: !isUnchanged(changes), replaces: [] as string[], deleteBeforeReplace: false };
 }
 
-export async function create(platform: PlatformName, inputs: Values) {
-    return createPolicy(session(), platforms[platform], inputs, connected().options().createSettleMs);
+export async function create(typeName: PolicyTypeName, inputs: Values) {
+    return createPolicy(session(), policyTypes[typeName], inputs, connected().options().createSettleMs);
 }
 
-export async function read(platform: PlatformName, id: string, props: Values) {
-    const result = await readPolicy(session(), platforms[platform], id, props);
+export async function read(typeName: PolicyTypeName, id: string, props: Values) {
+    const result = await readPolicy(session(), policyTypes[typeName], id, props);
     // An empty id tells Pulumi the policy is gone, so refresh drops it from state.
     return result ? { id, ...result } : { id: "", props: {} };
 }
 
-export async function update(platform: PlatformName, id: string, olds: Values, news: Values) {
-    return { outs: await updatePolicy(session(), platforms[platform], id, olds, news) };
+export async function update(typeName: PolicyTypeName, id: string, olds: Values, news: Values) {
+    return { outs: await updatePolicy(session(), policyTypes[typeName], id, olds, news) };
 }
 
-async function remove(platform: PlatformName, id: string): Promise<void> {
-    await deletePolicy(session(), platforms[platform], id);
+async function remove(typeName: PolicyTypeName, id: string): Promise<void> {
+    await deletePolicy(session(), policyTypes[typeName], id);
 }
 export { remove as delete };
 
 /**
- * The `pulumi.dynamic.ResourceProvider` of one platform, as the dynamic provider host calls it.
+ * The `pulumi.dynamic.ResourceProvider` of one policy type, as the dynamic provider host calls it.
  * (The named exports above stay: state written before this function existed calls them directly.)
  */
-export function providerFor(platform: PlatformName): pulumi.dynamic.ResourceProvider {
+export function providerFor(typeName: PolicyTypeName): pulumi.dynamic.ResourceProvider {
     stopWhenEngineGone();
     return {
         configure: async (req) => configure(req.config),
-        check: (olds, news) => check(platform, olds, news),
-        diff: (id, olds, news) => diff(platform, id, olds, news),
-        create: (inputs) => create(platform, inputs),
-        read: (id, props) => read(platform, id, props),
-        update: (id, olds, news) => update(platform, id, olds, news),
-        delete: (id) => remove(platform, id),
+        check: (olds, news) => check(typeName, olds, news),
+        diff: (id, olds, news) => diff(typeName, id, olds, news),
+        create: (inputs) => create(typeName, inputs),
+        read: (id, props) => read(typeName, id, props),
+        update: (id, olds, news) => update(typeName, id, olds, news),
+        delete: (id) => remove(typeName, id),
     };
 }

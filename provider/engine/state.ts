@@ -1,11 +1,12 @@
 /**
- * Translation between a policy's canonical state (what Pulumi stores) and Graph's JSON,
- * over the managed settings only: unset means unmanaged.
+ * Translation between a policy's canonical state (what Pulumi stores) and Graph's JSON, over the
+ * managed entries only (unset means unmanaged), by each entry's kind and write channel.
  */
-import type { Platform } from "../settings/platforms";
-import { TARGET_KEYS } from "./check";
+import { channels, isWritten, type ChannelName, type WriteChannel } from "../settings/channels";
+import { APPS, serverFilledKeys, type PolicyType } from "../settings/policy-type";
+import type { AppIds } from "../settings/apps";
+import { channelOf } from "../settings/spec";
 import { withoutMarker } from "./ownership";
-import { appsFromGraph, appsToGraph, assignmentsFromGraph, assignmentsToGraph, type Assignments } from "./targets";
 
 /** Fields Graph computes; they are outputs, never sent and never compared. */
 export const SERVER_FIELDS = [
@@ -17,52 +18,59 @@ export const SERVER_FIELDS = [
     "deployedAppCount",
 ] as const;
 
-/** Keys of `state` that the user manages: catalog settings and targets. */
-export function managedKeys(platform: Platform, state: Record<string, unknown>): string[] {
-    return Object.keys(state).filter(
-        (key) => key in platform.settings || (TARGET_KEYS as readonly string[]).includes(key),
-    );
+/** Keys of `state` that the user manages: the entries a channel writes to Graph. */
+export function managedKeys(type: PolicyType, state: Record<string, unknown>): string[] {
+    return Object.keys(state).filter((key) => key in type.entries && isWritten(channelOf(type.entries[key])));
 }
 
-/** Whether Graph fills the app list itself (an app group), so `apps` is not ours to compare. */
-export function appsAreServerManaged(state: Record<string, unknown>): boolean {
-    return state.appGroupType !== undefined && state.appGroupType !== "selectedPublicApps";
-}
+/** The keys of `type` that `channel` writes. */
+export const channelKeys = (type: PolicyType, channel: ChannelName): string[] =>
+    Object.keys(type.entries).filter((key) => channelOf(type.entries[key]) === channel);
 
-/** Graph JSON for the given settings (PATCH body), leaving out targeting channels. */
-export function settingsBody(
-    platform: Platform,
+/**
+ * The body of one channel's request: the `keys` given (a PATCH), or every entry of the channel,
+ * an entry not declared (or filled by Graph itself) sent as its default (an action).
+ */
+export function channelBody(
+    type: PolicyType,
+    channel: ChannelName,
     values: Record<string, unknown>,
     keys: string[],
 ): Record<string, unknown> {
-    const body: Record<string, unknown> = { "@odata.type": platform.odataType };
-    for (const key of keys) {
-        const spec = platform.settings[key];
-        if (spec && spec.via !== "targetApps") body[key] = spec.kind.toGraph(values[key]);
+    const { sends } = channels[channel] as WriteChannel;
+    if (sends === "changed") return graphValues(type, values, keys);
+    const filled = serverFilledKeys(type, values);
+    const body: Record<string, unknown> = {};
+    for (const key of channelKeys(type, channel)) {
+        const spec = type.entries[key];
+        const value = filled.includes(key) ? undefined : values[key];
+        body[key] = spec.kind.toGraph(value ?? spec.default);
     }
     return body;
 }
 
-/** Graph JSON for creating a policy with its apps and assignments in one request (deep insert). */
-export function createBody(platform: Platform, inputs: Record<string, unknown>): Record<string, unknown> {
-    const keys = managedKeys(platform, inputs);
-    const body = settingsBody(platform, inputs, keys);
-    if (inputs.appGroupType !== undefined) body.appGroupType = inputs.appGroupType;
-    if (Array.isArray(inputs.apps) && !appsAreServerManaged(inputs))
-        body.apps = appsToGraph(inputs.apps as string[], platform);
-    if (inputs.assignments !== undefined) body.assignments = assignmentsToGraph(inputs.assignments as Assignments);
+/** Graph JSON (with the policy's `@odata.type`) for the given keys. */
+function graphValues(type: PolicyType, values: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+    const body: Record<string, unknown> = { "@odata.type": type.odataType };
+    for (const key of keys) body[key] = type.entries[key].kind.toGraph(values[key]);
     return body;
 }
 
-/** The `targetApps` action body. */
-export function targetAppsBody(platform: Platform, inputs: Record<string, unknown>): Record<string, unknown> {
-    const apps = appsAreServerManaged(inputs) ? [] : ((inputs.apps as string[] | undefined) ?? []);
-    return { apps: appsToGraph(apps, platform), appGroupType: inputs.appGroupType ?? "selectedPublicApps" };
+/** Graph JSON for creating a policy with every written entry in one request (deep insert of apps and assignments). */
+export function createBody(type: PolicyType, inputs: Record<string, unknown>): Record<string, unknown> {
+    const filled = serverFilledKeys(type, inputs);
+    return graphValues(
+        type,
+        inputs,
+        managedKeys(type, inputs).filter((key) => !filled.includes(key)),
+    );
 }
 
-/** The `assign` action body. */
-export function assignBody(inputs: Record<string, unknown>): Record<string, unknown> {
-    return { assignments: assignmentsToGraph((inputs.assignments as Assignments | undefined) ?? {}) };
+/** `$expand` of the relationships a policy's entries need (`apps,assignments`). */
+export function expandQuery(type: PolicyType): string {
+    return `$expand=${Object.keys(type.entries)
+        .filter((key) => type.entries[key].expanded)
+        .join(",")}`;
 }
 
 /**
@@ -71,18 +79,16 @@ export function assignBody(inputs: Record<string, unknown>): Record<string, unkn
  * against a declared value.
  */
 export function managedValuesFromGraph(
-    platform: Platform,
+    type: PolicyType,
     policy: Record<string, any>,
     keys: string[],
 ): Record<string, unknown> {
     const values: Record<string, unknown> = {};
     for (const key of keys) {
-        const spec = platform.settings[key];
-        let value: unknown;
+        const spec = type.entries[key];
+        if (!spec) continue;
         // A description is read without the ownership marker a create appended (engine/ownership.ts).
-        if (spec) value = spec.kind.fromGraph(key === "description" ? withoutMarker(policy[key]) : policy[key]);
-        else if (key === "apps") value = appsFromGraph(policy.apps, platform);
-        else if (key === "assignments") value = assignmentsFromGraph(policy.assignments);
+        const value = spec.kind.fromGraph(key === "description" ? withoutMarker(policy[key]) : policy[key]);
         if (value !== undefined) values[key] = value;
     }
     return values;
@@ -90,23 +96,21 @@ export function managedValuesFromGraph(
 
 /**
  * The `keys` whose Graph property the policy JSON does not carry at all (Graph always sends
- * every property of a policy, `null` when not configured, and `apps`/`assignments` when
+ * every property of a policy, `null` when not configured, and its relationships when
  * expanded): a partial answer says nothing about them.
  */
-export function unreportedKeys(platform: Platform, policy: Record<string, any>, keys: string[]): string[] {
+export function unreportedKeys(type: PolicyType, policy: Record<string, any>, keys: string[]): string[] {
     return keys.filter((key) =>
-        key in platform.settings
-            ? !(key in policy)
-            : (key === "apps" || key === "assignments") && !Array.isArray(policy[key]),
+        type.entries[key]?.expanded ? !Array.isArray(policy[key]) : key in type.entries && !(key in policy),
     );
 }
 
 /** Canonical values of every setting a Graph policy JSON configures (not-configured ones left out). */
-export function settingsFromGraph(platform: Platform, policy: Record<string, any>): Record<string, unknown> {
+export function settingsFromGraph(type: PolicyType, policy: Record<string, any>): Record<string, unknown> {
     return managedValuesFromGraph(
-        platform,
+        type,
         policy,
-        Object.keys(policy).filter((key) => key in platform.settings),
+        Object.keys(policy).filter((key) => key in type.settings),
     );
 }
 
@@ -116,3 +120,7 @@ export function serverFields(policy: Record<string, any>): Record<string, unknow
     for (const key of SERVER_FIELDS) if (policy[key] !== undefined) fields[key] = policy[key];
     return fields;
 }
+
+/** The app ids of Graph's `apps` of a policy of the type, canonical. */
+export const appsFromGraph = (apps: unknown, type: PolicyType): AppIds =>
+    type.entries[APPS].kind.fromGraph(apps) as AppIds;

@@ -13,16 +13,13 @@
  * provider resolves the names to the ids Graph already holds.
  */
 import { checkInputs, type CheckFailure } from "../engine/check";
-import { policyChanges, sameValue } from "../engine/diff";
-import { managedKeys, managedValuesFromGraph, settingsFromGraph } from "../engine/state";
-import {
-    appsFromGraph,
-    assignmentsFromGraph,
-    normalizeAssignments,
-    type Assignments,
-    type GroupTarget,
-} from "../engine/targets";
-import { platforms, type Platform } from "../settings/platforms";
+import { changedKeys, policyChanges, sameValue } from "../engine/diff";
+import { managedKeys, managedValuesFromGraph } from "../engine/state";
+import { normalizeAssignments, type Assignments, type GroupTarget } from "../settings/assignments";
+import { isWritten } from "../settings/channels";
+import { policyTypes } from "../settings/platforms";
+import { ADOPT_POLICY_ID, ASSIGNMENTS, serverFilledKeys, type PolicyType } from "../settings/policy-type";
+import { channelOf } from "../settings/spec";
 import type { GroupNaming, LivePolicy } from "./model";
 
 /** A live value the program shows commented out, and why. */
@@ -34,7 +31,7 @@ export interface WithheldValue {
 
 /** Everything the program says about one policy. */
 export interface PolicyPlan {
-    platform: Platform;
+    platform: PolicyType;
     /** The declared arguments: exactly the object the program passes to the resource. */
     args: Record<string, unknown>;
     /** Live values that are not declared, in the order they were withheld. */
@@ -46,32 +43,40 @@ export interface PolicyPlan {
 }
 
 /** Arguments that identify the policy; never withheld. */
-const KEPT = new Set(["adoptPolicyId", "displayName"]);
+const KEPT = new Set([ADOPT_POLICY_ID, "displayName"]);
 
-/** Whether a setting's live value goes into the program: it differs from the default, or there is none. */
-function worthDeclaring(platform: Platform, key: string, value: unknown): boolean {
-    if (key === "appGroupType") return true;
-    const spec = platform.settings[key];
+/**
+ * Whether an entry's live value goes into the program: the app group and the relationships (apps,
+ * assignments: what the policy targets) always; a setting when it differs from its default, or has none.
+ */
+function worthDeclaring(platform: PolicyType, key: string, value: unknown): boolean {
+    const spec = platform.entries[key];
+    if (key === platform.appGroups?.key || spec.expanded) return true;
     return spec.default === undefined || !sameValue(spec.default, value);
 }
 
-/** Every candidate argument, before checking. */
-function candidates(platform: Platform, graph: Readonly<Record<string, any>>): Record<string, unknown> {
-    const live = settingsFromGraph(platform, graph);
-    const values: Record<string, unknown> = { adoptPolicyId: String(graph.id) };
-    for (const key of Object.keys(platform.settings)) {
-        if (live[key] !== undefined && worthDeclaring(platform, key, live[key])) values[key] = live[key];
-    }
+/** Every candidate argument, before checking: each written entry Graph reports, and the policy's id to adopt. */
+function candidates(platform: PolicyType, graph: Readonly<Record<string, any>>): Record<string, unknown> {
+    // A setting Graph does not report is not declared; the relationships always are.
+    const written = Object.keys(platform.entries).filter((key) => {
+        const spec = platform.entries[key];
+        return isWritten(channelOf(spec)) && (spec.expanded || key in graph);
+    });
+    const live = managedValuesFromGraph(platform, graph, written);
     // Apps are ours to declare only for "Selected apps"; for app groups Intune fills the list.
-    if (live.appGroupType === "selectedPublicApps") values.apps = appsFromGraph(graph.apps, platform);
-    values.assignments = assignmentsFromGraph(graph.assignments);
+    const filled = serverFilledKeys(platform, live);
+    const values: Record<string, unknown> = { [ADOPT_POLICY_ID]: String(graph.id) };
+    for (const key of written) {
+        if (live[key] !== undefined && !filled.includes(key) && worthDeclaring(platform, key, live[key]))
+            values[key] = live[key];
+    }
     return values;
 }
 
 const mentions = (text: string, key: string) => new RegExp(`\\b${key}\\b`).test(text);
 
 /** A check failure's reason without the `key (label): ` it starts with. */
-function bareReason(platform: Platform, failure: CheckFailure): string {
+function bareReason(platform: PolicyType, failure: CheckFailure): string {
     const spec = platform.settings[failure.property];
     const prefix = spec ? `${failure.property} (${spec.label}): ` : `${failure.property}: `;
     return failure.reason.startsWith(prefix) ? failure.reason.slice(prefix.length) : failure.reason;
@@ -79,7 +84,7 @@ function bareReason(platform: Platform, failure: CheckFailure): string {
 
 /** The declared keys a check failure is about, with the reason to give for each. */
 function blameFailure(
-    platform: Platform,
+    platform: PolicyType,
     failure: CheckFailure,
     declared: Record<string, unknown>,
 ): [string, string][] {
@@ -110,7 +115,7 @@ function namedTarget(target: GroupTarget, naming: GroupNaming): GroupTarget {
 
 /** Plans the arguments for one live policy; `naming` writes assigned groups by name where it can. */
 export function planPolicy(policy: LivePolicy, naming?: GroupNaming): PolicyPlan {
-    const platform = platforms[policy.platform];
+    const platform = policyTypes[policy.platform];
     const all = candidates(platform, policy.graph);
     const withheld = new Map<string, string>();
     const rejected: string[] = [];
@@ -127,13 +132,7 @@ export function planPolicy(policy: LivePolicy, naming?: GroupNaming): PolicyPlan
             // What adoption would compare: the live values of the declared settings.
             const live = managedValuesFromGraph(platform, policy.graph, managedKeys(platform, inputs));
             const changes = policyChanges(platform, live, inputs);
-            const changed = [...changes.patch];
-            if (changes.targetApps)
-                changed.push(
-                    ...["appGroupType", "apps"].filter((key) => key in inputs && !sameValue(live[key], inputs[key])),
-                );
-            if (changes.assign) changed.push("assignments");
-            blame = changed.map((key) => [
+            blame = changedKeys(changes).map((key) => [
                 key,
                 `The provider would hold Intune's value as ${JSON.stringify(inputs[key])}, so declaring it would change the policy on adoption; declare it once you want that change.`,
             ]);
@@ -149,9 +148,9 @@ export function planPolicy(policy: LivePolicy, naming?: GroupNaming): PolicyPlan
     }
 
     const args = declaredNow();
-    if (naming && args.assignments) {
-        const { include, exclude } = args.assignments as Assignments;
-        args.assignments = normalizeAssignments({
+    if (naming && args[ASSIGNMENTS]) {
+        const { include, exclude } = args[ASSIGNMENTS] as Assignments;
+        args[ASSIGNMENTS] = normalizeAssignments({
             include: include?.map((target) => namedTarget(target, naming)),
             exclude: exclude?.map((target) => namedTarget(target, naming)),
         });

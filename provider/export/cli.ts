@@ -1,6 +1,6 @@
 /**
  * The `export` command of `pulumi-intune-app-protection` (routed by `provider/cli.ts`): writes a
- * tenant's app protection policies as a Pulumi TypeScript program.
+ * tenant's app protection and app configuration policies as a Pulumi TypeScript program.
  *
  * Connection options map onto the provider's own settings (`intune:*` keys, with the standard
  * `AZURE_*` environment variables as fallback), so credentials work exactly as in a stack.
@@ -11,11 +11,12 @@ import { parseArgs } from "util";
 import { configKey, readConnectionConfig, type ConnectionConfig, type ConfigField } from "../config";
 import { type ConnectionFlag, connectionFlags, connectionFlagsHelp, envOnlyFields } from "../config/flags";
 import { permissionsText } from "../graph/permissions";
-import { redactSecrets } from "../graph/errors";
+import { redactSecrets } from "../graph/redaction";
 import { openSession, setGraphLogger } from "../graph/session";
-import { platforms, type PlatformName } from "../settings/platforms";
+import { policyTypes } from "../settings/platforms";
+import type { PolicyTypeName } from "../settings/policy-type";
 import { exportTenant } from "./index";
-import type { LivePolicy } from "./model";
+import { PLATFORM_ORDER, type LivePolicy } from "./model";
 import type { ReadProgress } from "./read";
 
 /** The command's name, as installed in `node_modules/.bin`. */
@@ -48,12 +49,14 @@ const EXPORT_OPTIONS = {
 
 const EXPORT_USAGE = `Usage: ${COMMAND} export [options]
 
-Reads every iOS/iPadOS and Android app protection policy of an Intune tenant through Microsoft
-Graph (beta) and writes a Pulumi TypeScript program with one resource per policy. Each resource
-adopts its policy by id (adoptPolicyId) and declares its current settings, apps and assignments,
-so the first \`pulumi up\` takes the policies over without changing them. Settings at Intune's
-defaults are left out; group names are added as comments. Values the provider cannot accept as
-Intune holds them are written commented out, with the reason.
+Reads every app protection policy (iOS/iPadOS, Android, Windows) and every app configuration
+policy for managed apps of an Intune tenant through Microsoft Graph (beta) and writes a Pulumi
+TypeScript program with one resource per policy. Each resource adopts its policy by id
+(adoptPolicyId) and declares its current settings, apps and assignments, so the first
+\`pulumi up\` takes the policies over without changing them. Settings at Intune's defaults are
+left out; group names are added as comments. Values the provider cannot accept as Intune holds
+them are written commented out, with the reason. An app configuration policy for Windows apps or
+with Settings catalog settings is not exported (no resource manages it); a warning says so.
 
 Every resource gets the option retainOnDelete: true, so \`pulumi destroy\` (or deleting a resource
 from the program) leaves the policies in Intune that existed before the program.
@@ -63,7 +66,7 @@ ${connectionFlagsHelp()}
 
 Output:
   -o, --out <file>           Write the program to <file> (default: standard output)
-  --platform <name>          ios | android | all (default: all)
+  --platform <name>          ios | android | windows | appConfiguration | all (default: all)
   --group-names              Assign groups by display name ({ groupName: "Sales" }) instead of by
                              object id, so the program can serve other tenants (one stack per
                              tenant): names are resolved in the stack's tenant on every create and
@@ -130,8 +133,8 @@ class Progress {
 function describeProgress(progress: ReadProgress): string {
     if (progress.phase === "groups") return `resolving group names ${progress.resolved}/${progress.total}`;
     if (progress.phase === "names") return `checking group names are unique ${progress.checked}/${progress.total}`;
-    const title = platforms[progress.platform].title;
-    return `reading ${title} policies: ${progress.total === undefined ? progress.read : `${progress.read}/${progress.total}`} read`;
+    const { title, noun } = policyTypes[progress.platform];
+    return `reading ${title} ${noun.many}: ${progress.total === undefined ? progress.read : `${progress.read}/${progress.total}`} read`;
 }
 
 /** Connection settings from the flags, through the provider's own reader (flags win over AZURE_*). */
@@ -151,11 +154,12 @@ export function connectionSettings(
     return settings;
 }
 
-function platformList(value: string | undefined): PlatformName[] {
+function platformList(value: string | undefined): PolicyTypeName[] {
     const choice = (value ?? "all").toLowerCase();
-    if (choice === "all") return ["ios", "android"];
-    if (choice === "ios" || choice === "android") return [choice];
-    throw new UsageError(`--platform is "${value}"; use ios, android or all`);
+    if (choice === "all") return [...PLATFORM_ORDER];
+    const chosen = PLATFORM_ORDER.find((name) => name.toLowerCase() === choice);
+    if (chosen) return [chosen];
+    throw new UsageError(`--platform is "${value}"; use ${PLATFORM_ORDER.join(", ")} or all`);
 }
 
 /** Fails early when the output file cannot be written where asked. */
@@ -180,12 +184,12 @@ function writeAtomically(file: string, text: string): void {
     }
 }
 
-function summary(policies: readonly LivePolicy[]): string {
-    const counts = (["ios", "android"] as const)
-        .map((p) => [platforms[p].title, policies.filter((x) => x.platform === p).length] as const)
+function summary(policies: readonly LivePolicy[], skipped: number): string {
+    const counts = PLATFORM_ORDER.map((p) => [policyTypes[p], policies.filter((x) => x.platform === p).length] as const)
         .filter(([, n]) => n > 0)
-        .map(([title, n]) => `${n} ${title}`);
-    return `${policies.length} ${policies.length === 1 ? "policy" : "policies"}${counts.length ? ` (${counts.join(", ")})` : ""}`;
+        .map(([type, n]) => `${n} ${type.title} ${n === 1 ? type.noun.one : type.noun.many}`);
+    const left = skipped ? `; ${skipped} left out (see the warnings)` : "";
+    return `${policies.length} ${policies.length === 1 ? "policy" : "policies"}${counts.length ? ` (${counts.join(", ")})` : ""}${left}`;
 }
 
 async function exportCommand(argv: string[], io: CliIo, progress: Progress): Promise<number> {
@@ -209,13 +213,17 @@ async function exportCommand(argv: string[], io: CliIo, progress: Progress): Pro
     }
     const settings = connectionSettings(values, io.env);
     let read: readonly LivePolicy[] = [];
+    let skipped = 0;
     try {
         if (progress.enabled) setGraphLogger((line) => progress.line(`${COMMAND}: ${line}`));
         const program = await exportTenant(openSession(settings), {
             platforms: wanted,
             onProgress: (p) => progress.update(describeProgress(p)),
             onWarning: (message) => progress.line(`${COMMAND}: warning: ${message}`),
-            onRead: (policies) => (read = policies),
+            onRead: (policies, left) => {
+                read = policies;
+                skipped = left.length;
+            },
             groupNames: values["group-names"] === true,
             retainOnDelete: values["no-retain-on-delete"] !== true,
         });
@@ -223,7 +231,9 @@ async function exportCommand(argv: string[], io: CliIo, progress: Progress): Pro
         if (out) writeAtomically(out, program);
         else io.stdout.write(program);
         if (progress.enabled)
-            progress.line(`exported ${summary(read)}${out ? ` to ${path.relative(process.cwd(), out) || out}` : ""}`);
+            progress.line(
+                `exported ${summary(read, skipped)}${out ? ` to ${path.relative(process.cwd(), out) || out}` : ""}`,
+            );
         return 0;
     } catch (err) {
         throw Object.assign(err instanceof Error ? err : new Error(String(err)), { settings });

@@ -2,13 +2,20 @@
  * What the exporter works on: policies as Graph returns them, and the display names of the
  * groups they are assigned to.
  */
-import type { PlatformName } from "../settings/platforms";
+import type { PolicyTypeName } from "../settings/policy-type";
 
-/** One live policy: its platform and its Graph JSON with `apps` and `assignments` expanded. */
-export interface LivePolicy {
-    readonly platform: PlatformName;
+/** One live policy: its type and its Graph JSON with `apps` and `assignments` expanded. */
+export interface LivePolicy<Name extends PolicyTypeName = PolicyTypeName> {
+    /** The policy type's persisted name (`ios`, `android`, `windows`, `appConfiguration`). */
+    readonly platform: Name;
     /** The policy as `GET …/{collection}?$expand=apps,assignments` returns it. */
     readonly graph: Readonly<Record<string, any>>;
+}
+
+/** A live policy the export leaves out, because no resource of this package can manage it as it is. */
+export interface SkippedPolicy extends LivePolicy {
+    /** Why, in words. */
+    readonly reason: string;
 }
 
 /**
@@ -24,5 +31,5 @@ export type GroupNames = ReadonlyMap<string, string | null>;
  */
 export type GroupNaming = ReadonlyMap<string, { name: string } | { kept: string }>;
 
-/** The platforms in the order the program lists them. */
-export const PLATFORM_ORDER: readonly PlatformName[] = ["ios", "android"];
+/** The policy types in the order the program lists them. */
+export const PLATFORM_ORDER: readonly PolicyTypeName[] = ["ios", "android", "windows", "appConfiguration"];

@@ -3,6 +3,7 @@
  * (the same tenant gives the same names on every run, whatever order Graph lists policies in)
  * and unique even though Intune display names need not be.
  */
+import { policyTypes } from "../settings/platforms";
 import type { LivePolicy } from "./model";
 
 /** Longest slug taken from a display name. */
@@ -11,6 +12,12 @@ const MAX_SLUG = 60;
 const SHORT_ID = 8;
 
 const collator = new Intl.Collator("en", { sensitivity: "variant", numeric: true });
+
+/** A policy for messages: `Windows app protection policy "Edge" (T_…)`. */
+export function policyTitle(policy: LivePolicy): string {
+    const { title, noun } = policyTypes[policy.platform];
+    return `${title} ${noun.one} ${JSON.stringify(String(policy.graph.displayName ?? ""))} (${String(policy.graph.id)})`;
+}
 
 /** Identifies a policy within an export. */
 export function policyKey(policy: LivePolicy): string {
@@ -67,14 +74,14 @@ function idSuffixes(group: LivePolicy[]): string[] {
 
 /**
  * Resource names by {@link policyKey}. A display name used once gives its slug; when several
- * policies share a slug, each gets a suffix: the platform when they are one per platform,
+ * policies share a slug, each gets a suffix: the type (`ios`, `windows`, `appconfiguration`) when they are one per type,
  * otherwise the start of its policy id. The result depends only on the set of policies.
  */
 export function resourceNames(policies: readonly LivePolicy[]): Map<string, string> {
     const sorted = [...policies].sort(comparePolicies);
     const bySlug = new Map<string, LivePolicy[]>();
     for (const policy of sorted) {
-        const slug = slugify(String(policy.graph.displayName ?? "")) || `${policy.platform}-policy`;
+        const slug = slugify(String(policy.graph.displayName ?? "")) || `${slugify(policy.platform)}-policy`;
         bySlug.set(slug, [...(bySlug.get(slug) ?? []), policy]);
     }
     const wanted = new Map<string, string>();
@@ -82,7 +89,7 @@ export function resourceNames(policies: readonly LivePolicy[]): Map<string, stri
         if (group.length === 1) {
             wanted.set(policyKey(group[0]), slug);
         } else if (new Set(group.map((p) => p.platform)).size === group.length) {
-            for (const policy of group) wanted.set(policyKey(policy), `${slug}-${policy.platform}`);
+            for (const policy of group) wanted.set(policyKey(policy), `${slug}-${slugify(policy.platform)}`);
         } else {
             const suffixes = idSuffixes(group);
             group.forEach((policy, index) => wanted.set(policyKey(policy), `${slug}-${suffixes[index]}`));

@@ -1,17 +1,21 @@
 /**
- * Reads what the export needs from Graph: every app protection policy of the chosen platforms
- * with its apps and assignments (following paging), and the display name of every assigned group.
+ * Reads what the export needs from Graph: every policy of the chosen types with its apps and
+ * assignments (following paging), and the display name of every assigned group.
  */
 import { GraphRequestError, isNotFound } from "../graph/errors";
 import type { GraphSession } from "../graph/session";
-import { platforms, type PlatformName } from "../settings/platforms";
-import { assignmentsFromGraph } from "../engine/targets";
-import type { GroupNames, GroupNaming, LivePolicy } from "./model";
+import { policyTypes } from "../settings/platforms";
+import type { PolicyType, PolicyTypeName } from "../settings/policy-type";
+import { assignmentsFromGraph } from "../settings/assignments";
+import { collectionPath } from "../engine/requests";
+import { expandQuery } from "../engine/state";
+import type { GroupNames, GroupNaming, LivePolicy, SkippedPolicy } from "./model";
+import { UNMANAGED_NAVIGATION, unmanagedReason } from "./unmanaged";
 
 /** Progress of a tenant read. */
 export type ReadProgress =
-    /** `read` policies of `platform` so far; `total` when Graph said how many there are. */
-    | { phase: "policies"; platform: PlatformName; read: number; total?: number }
+    /** `read` policies of the type `platform` so far; `total` when Graph said how many there are. */
+    | { phase: "policies"; platform: PolicyTypeName; read: number; total?: number }
     /** `resolved` of `total` group names. */
     | { phase: "groups"; resolved: number; total: number }
     /** `checked` of `total` group names looked up to see whether they name exactly one group. */
@@ -33,50 +37,52 @@ interface Page {
     "@odata.count"?: number;
 }
 
-/** Every policy of one platform, with apps and assignments, in Graph's order. */
-export async function readPolicies(
+/**
+ * `$expand` of the export's reads: the type's relationships, and the navigation properties that
+ * tell a policy no resource can manage (`./unmanaged`).
+ */
+function exportExpand(type: PolicyType): string {
+    return [expandQuery(type), ...Object.keys(UNMANAGED_NAVIGATION[type.name] ?? {})].join(",");
+}
+
+/** One policy as Graph answers the export's read; undefined when it no longer exists. */
+async function readOne(session: GraphSession, type: PolicyType, id: string): Promise<LivePolicy["graph"] | undefined> {
+    try {
+        const path = `${collectionPath(type)}/${encodeURIComponent(id)}?${exportExpand(type)}`;
+        return (await session.send<Record<string, any>>({ method: "GET", path })).body;
+    } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+    }
+}
+
+/** Every policy of one type, with apps and assignments, in Graph's order. */
+export async function readPolicies<Name extends PolicyTypeName>(
     session: GraphSession,
-    platform: PlatformName,
+    platform: Name,
     options: ReadOptions = {},
-): Promise<LivePolicy[]> {
-    const { collection } = platforms[platform];
-    const policies: LivePolicy[] = [];
+): Promise<LivePolicy<Name>[]> {
+    const type = policyTypes[platform];
+    const policies: LivePolicy<Name>[] = [];
     let total: number | undefined;
-    let next: string | undefined = `/deviceAppManagement/${collection}?$expand=apps,assignments`;
+    let next: string | undefined = collectionPath(type, exportExpand(type));
     options.onProgress?.({ phase: "policies", platform, read: 0 });
     while (next) {
         const page: Page = (await session.send<Page>({ method: "GET", path: next })).body ?? {};
         if (typeof page["@odata.count"] === "number") total = page["@odata.count"];
         for (const item of page.value ?? []) {
-            // A list entry without its expanded apps or assignments would export as "none": read it alone.
+            // A list entry without its expanded apps or assignments would export as "none": read it alone
+            // (one deleted between the list and this read has nothing to export).
             const complete =
                 Array.isArray(item.apps) && Array.isArray(item.assignments)
                     ? item
-                    : await readPolicy(session, collection, String(item.id));
+                    : await readOne(session, type, String(item.id));
             if (complete) policies.push({ platform, graph: complete });
         }
         options.onProgress?.({ phase: "policies", platform, read: policies.length, total });
         next = page["@odata.nextLink"];
     }
     return policies;
-}
-
-async function readPolicy(
-    session: GraphSession,
-    collection: string,
-    id: string,
-): Promise<Record<string, any> | undefined> {
-    try {
-        const response = await session.send<Record<string, any>>({
-            method: "GET",
-            path: `/deviceAppManagement/${collection}/${encodeURIComponent(id)}?$expand=apps,assignments`,
-        });
-        return response.body;
-    } catch (err) {
-        // Deleted between the list and this read: nothing to export.
-        if (isNotFound(err)) return undefined;
-        throw err;
-    }
 }
 
 /** Lower-case ids of every group the policies are assigned to (include and exclude), sorted. */
@@ -207,19 +213,39 @@ export interface TenantReadOptions extends ReadOptions {
     groupNaming?: boolean;
 }
 
-/** Reads the policies of the given platforms, the names of their groups and, when asked, how to name them. */
+/** What {@link readTenant} found. */
+export interface TenantRead {
+    /** The policies the program declares. */
+    policies: LivePolicy[];
+    /** Policies no resource can manage as they are (`./unmanaged`), left out of the program. */
+    skipped: SkippedPolicy[];
+    groupNames: GroupNames;
+    groupNaming?: GroupNaming;
+}
+
+/**
+ * Reads the policies of the given types, the names of their groups and, when asked, how to name
+ * them; sets apart the policies no resource can manage.
+ */
 export async function readTenant(
     session: GraphSession,
-    platformNames: readonly PlatformName[],
+    typeNames: readonly PolicyTypeName[],
     options: TenantReadOptions = {},
-): Promise<{ policies: LivePolicy[]; groupNames: GroupNames; groupNaming?: GroupNaming }> {
+): Promise<TenantRead> {
     const policies: LivePolicy[] = [];
-    for (const platform of platformNames) policies.push(...(await readPolicies(session, platform, options)));
+    const skipped: SkippedPolicy[] = [];
+    for (const typeName of typeNames) {
+        for (const policy of await readPolicies(session, typeName, options)) {
+            const reason = unmanagedReason(policyTypes[typeName], policy.graph);
+            if (reason === undefined) policies.push(policy);
+            else skipped.push({ ...policy, reason });
+        }
+    }
     const ids = assignedGroupIds(policies);
     const groupNames = await readGroupNames(session, ids, options);
-    if (!options.groupNaming) return { policies, groupNames };
+    if (!options.groupNaming) return { policies, skipped, groupNames };
     const unread = ids.filter((id) => !groupNames.has(id));
     const groupNaming = new Map(await readGroupNaming(session, groupNames, options));
     for (const id of unread) groupNaming.set(id, { kept: "its name could not be read" });
-    return { policies, groupNames, groupNaming };
+    return { policies, skipped, groupNames, groupNaming };
 }

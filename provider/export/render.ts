@@ -6,18 +6,30 @@
  * existed before the program. Pure: the same policies and group names always give the same text.
  * Printed line by line with `./literal` (why not TypeScript's printer or Prettier: see there).
  */
-import type { GroupTarget } from "../engine/targets";
-import { platforms, type Platform } from "../settings/platforms";
+import type { GroupTarget } from "../settings/assignments";
+import { policyTypes } from "../settings/platforms";
+import type { PolicyType } from "../settings/policy-type";
+import type { KeyValuePair } from "../settings/kinds";
+import { CUSTOM_SETTINGS, customSettingsText } from "./app-config";
 import { planPolicy, type PolicyPlan } from "./args";
 import { commentLines, commentText, INDENT, inlineLiteral, LINE_WIDTH, literal, propertyKey } from "./literal";
-import { PLATFORM_ORDER, type GroupNames, type GroupNaming, type LivePolicy } from "./model";
-import { comparePolicies, policyKey, resourceNames } from "./names";
+import { PLATFORM_ORDER, type GroupNames, type GroupNaming, type LivePolicy, type SkippedPolicy } from "./model";
+import { comparePolicies, policyKey, policyTitle, resourceNames } from "./names";
 
 /** The package users import the resources from. */
 export const PACKAGE_NAME = "pulumi-intune-app-protection";
 
-/** Admin-center sections in the order the admin center shows them. */
-const SECTION_ORDER = ["Basics", "Apps", "Data protection", "Access requirements", "Conditional launch", "Scope tags"];
+/** Admin-center sections in the order the admin center shows them (app protection, then app configuration's). */
+const SECTION_ORDER = [
+    "Basics",
+    "Apps",
+    "Settings",
+    "Data protection",
+    "Access requirements",
+    "Conditional launch",
+    "Health checks",
+    "Scope tags",
+];
 
 /** The variable holding the resource options of every exported resource. */
 const RETAIN = "keepInIntune";
@@ -33,6 +45,18 @@ export interface RenderOptions {
     retainOnDelete?: boolean;
     /** Write assigned groups by display name where this allows (`--group-names`); by id otherwise. */
     groupNaming?: GroupNaming;
+    /** Policies left out because no resource can manage them as they are: listed in the header, with the reason. */
+    skipped?: readonly SkippedPolicy[];
+}
+
+/** Header lines naming each policy the program leaves out, and why. */
+function skippedLines(skipped: readonly SkippedPolicy[]): string[] {
+    if (!skipped.length) return [];
+    const lines = ["//", "// Not exported (no resource of this package can manage them as they are):"];
+    for (const policy of [...skipped].sort(comparePolicies)) {
+        lines.push(...commentLines(`- ${policyTitle(policy)}: ${policy.reason}`, ""));
+    }
+    return lines;
 }
 
 interface Section {
@@ -48,7 +72,7 @@ function shortLabel(label: string): string | undefined {
 }
 
 /** The sections of a platform's arguments, each in catalog order (`apps` after the app group settings). */
-function layout(platform: Platform): Section[] {
+function layout(platform: PolicyType): Section[] {
     const sections = new Map<string, string[]>();
     for (const [key, spec] of Object.entries(platform.settings)) {
         const title = sectionOf(spec.label);
@@ -65,17 +89,21 @@ function layout(platform: Platform): Section[] {
 }
 
 /** Comment beside a setting's value: its admin-center label. */
-function labelOf(platform: Platform, key: string): string | undefined {
+function labelOf(platform: PolicyType, key: string): string | undefined {
     if (key === "apps") return "Selected apps";
     const spec = platform.settings[key];
     if (!spec || sectionOf(spec.label) === "Basics") return undefined;
     return shortLabel(spec.label);
 }
 
-/** `key: value,` lines, with the label beside a one-line value or above a longer one. */
+/**
+ * `key: value,` lines, with the label beside a one-line value or above a longer one. `customSettings`
+ * use the Outlook and Edge helpers where they hold documented keys (`./app-config`).
+ */
 function property(key: string, value: unknown, indent: string, label: string | undefined): string[] {
     const prefix = `${propertyKey(key)}: `;
-    const text = literal(value, indent, prefix);
+    const helped = key === CUSTOM_SETTINGS ? customSettingsText(value as KeyValuePair[], indent) : undefined;
+    const text = helped ?? literal(value, indent, prefix);
     const line = `${indent}${prefix}${text},`;
     if (!label) return line.split("\n");
     const beside = `${line} // ${commentText(label)}`;
@@ -184,8 +212,9 @@ function resource(plan: PolicyPlan, name: string, groups: GroupLabels, retain: b
 }
 
 /**
- * The Pulumi TypeScript program for the given live policies: iOS/iPadOS first, then Android,
- * each sorted by display name then id.
+ * The Pulumi TypeScript program for the given live policies, by type in {@link PLATFORM_ORDER}
+ * (iOS/iPadOS, Android, Windows app protection, then app configuration), each sorted by display
+ * name then id.
  */
 export function renderProgram(
     policies: readonly LivePolicy[],
@@ -197,7 +226,7 @@ export function renderProgram(
     const groups: GroupLabels = { names: groupNames, naming: options.groupNaming };
     const source = options.tenantId ? ` of tenant ${commentText(options.tenantId)}` : "";
     const lines = [
-        `// Intune app protection policies${source}, exported by \`${PACKAGE_NAME} export\`.`,
+        `// Intune app protection and app configuration policies${source}, exported by \`${PACKAGE_NAME} export\`.`,
         "//",
         "// Each resource adopts its existing policy by id (adoptPolicyId): the first `pulumi up` takes it over",
         "// without changing it. Settings at Intune's defaults are not declared, so they stay unmanaged until",
@@ -209,9 +238,15 @@ export function renderProgram(
                   "// Groups whose name is not unique here, or unknown, stay group ids (the comment says why).",
               ]
             : ["// Group names in comments are as they were at export time."]),
+        ...skippedLines(options.skipped ?? []),
     ];
     if (!policies.length)
-        return [...lines, "//", "// The tenant has no app protection policies to export.", ""].join("\n");
+        return [
+            ...lines,
+            "//",
+            "// The tenant has no app protection or app configuration policies to export.",
+            "",
+        ].join("\n");
     lines.push(`import * as intune from ${JSON.stringify(PACKAGE_NAME)};`);
     if (retain) {
         lines.push(
@@ -226,8 +261,8 @@ export function renderProgram(
     for (const platformName of PLATFORM_ORDER) {
         const ofPlatform = policies.filter((p) => p.platform === platformName).sort(comparePolicies);
         if (!ofPlatform.length) continue;
-        const title = platforms[platformName].title;
-        lines.push("", `// ${title} app protection policies (${ofPlatform.length})`);
+        const { title, noun } = policyTypes[platformName];
+        lines.push("", `// ${title} ${noun.many} (${ofPlatform.length})`);
         for (const policy of ofPlatform) {
             lines.push(
                 "",

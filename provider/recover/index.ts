@@ -7,11 +7,15 @@
  */
 import { parseArgs } from "util";
 import { readProviderConfig } from "../config";
-import { redactSecrets } from "../graph/errors";
+import { redactSecrets } from "../graph/redaction";
 import { openSession, type GraphSession } from "../graph/session";
-import { deletePolicy, getPolicy } from "../engine/lifecycle";
+import { deletePolicy } from "../engine/lifecycle";
+import { collectionPath, getPolicy } from "../engine/requests";
+import { PROVIDER_KEY } from "../protocol/pulumi";
+import { ASSIGNMENTS } from "../settings/policy-type";
 import { managedValuesFromGraph, serverFields } from "../engine/state";
-import { platforms, type Platform } from "../settings/platforms";
+import { policyTypes } from "../settings/platforms";
+import type { PolicyType } from "../settings/policy-type";
 import { OWNER_KEY, parseOwner } from "../engine/ownership";
 import { describeAction, planRecovery, type Action } from "./plan";
 import { exportStack, importStack, stackConfig, type ExportedStack, type PulumiCli } from "./stack";
@@ -79,8 +83,8 @@ async function recover(cli: PulumiCli, act: boolean, io: RecoverIo): Promise<num
         readProviderConfig({ get: (key) => config[key], keys: () => Object.keys(config) }, io.env).connection(),
     );
     const tenant: Record<string, Record<string, any>[]> = {};
-    for (const platform of Object.values(platforms)) {
-        tenant[platform.name] = await session.listAll(`/deviceAppManagement/${platform.collection}`);
+    for (const platform of Object.values(policyTypes)) {
+        tenant[platform.name] = await session.listAll(collectionPath(platform));
     }
     const stackName = ownerStack(exported);
     const actions = planRecovery(stackName ?? "", exported, tenant);
@@ -152,12 +156,12 @@ async function repairedState(
 }
 
 /** The outputs a create of `inputs` records for the policy it made (as `createPolicy` returns them). */
-function createdOutputs(platform: Platform, inputs: Values, policy: Record<string, any>): Values {
-    const { __provider, [OWNER_KEY]: owner, ...wanted } = inputs;
+function createdOutputs(platform: PolicyType, inputs: Values, policy: Record<string, any>): Values {
+    const { [PROVIDER_KEY]: provider, [OWNER_KEY]: owner, ...wanted } = inputs;
     void owner;
     const assigned =
-        wanted.assignments === undefined
+        wanted[ASSIGNMENTS] === undefined
             ? {}
-            : { assignedGroupIds: managedValuesFromGraph(platform, policy, ["assignments"]).assignments ?? {} };
-    return { ...wanted, ...assigned, ...serverFields(policy), __provider };
+            : { assignedGroupIds: managedValuesFromGraph(platform, policy, [ASSIGNMENTS])[ASSIGNMENTS] ?? {} };
+    return { ...wanted, ...assigned, ...serverFields(policy), [PROVIDER_KEY]: provider };
 }

@@ -4,8 +4,9 @@
  * marker each create put on its policy (`marker.ts`), and the ids the stack tracks. A policy is
  * put under a resource only when it carries that resource's marker; nothing is matched by name.
  */
-import { platforms, type Platform } from "../settings/platforms";
-import { DYNAMIC_PACKAGE } from "../resources/dynamicProvider";
+import { policyTypes } from "../settings/platforms";
+import type { PolicyType } from "../settings/policy-type";
+import { typeToken } from "../protocol/pulumi";
 import { carriesMarker, markerLine, ownerOf, OWNER_KEY, parseOwner, type Owner } from "../engine/ownership";
 import type { ExportedStack, PendingOperation, StateResource } from "./stack";
 
@@ -14,20 +15,17 @@ type Policy = Record<string, any>;
 /** One step of the repair. */
 export type Action =
     /** Record `policy` as the pending resource's policy (state only). */
-    | { kind: "import"; urn: string; platform: Platform; policy: Policy; pending: PendingOperation }
+    | { kind: "import"; urn: string; platform: PolicyType; policy: Policy; pending: PendingOperation }
     /** Delete a copy the same create made (Graph). */
-    | { kind: "delete"; platform: Platform; policy: Policy; reason: string }
+    | { kind: "delete"; platform: PolicyType; policy: Policy; reason: string }
     /** Clear a pending create that made nothing, or that a later `up` finished (state only). */
     | { kind: "drop"; urn: string; pending: PendingOperation; reason: string }
     /** Something only a person can decide; nothing is done about it. */
     | { kind: "report"; text: string };
 
-/** Type token prefix of the policies (`TYPE_MODULE` of resources/policies.ts, not imported: it loads the Pulumi SDK). */
-const PREFIX = `${DYNAMIC_PACKAGE}/intune:`;
-
 /** The platform of a resource type of this package, if it is one. */
-export function platformOfType(type: string): Platform | undefined {
-    return Object.values(platforms).find((p) => type === `${PREFIX}${p.resourceType}`);
+export function platformOfType(type: string): PolicyType | undefined {
+    return Object.values(policyTypes).find((p) => type === typeToken(p.resourceType));
 }
 
 /** A URN's resource name. */
@@ -113,7 +111,7 @@ export function planRecovery(stackName: string, exported: ExportedStack, tenant:
     }
 
     // Policies this stack's marker names that no pending create accounts for and the stack does not track.
-    for (const platform of Object.values(platforms)) {
+    for (const platform of Object.values(policyTypes)) {
         for (const policy of tenant[platform.name] ?? []) {
             const owner = ownerOf(policy.description);
             const id = String(policy.id).toLowerCase();
@@ -134,7 +132,7 @@ export function planRecovery(stackName: string, exported: ExportedStack, tenant:
     return actions;
 }
 
-function untracked(platform: Platform, policy: Policy, owner: Owner): string {
+function untracked(platform: PolicyType, policy: Policy, owner: Owner): string {
     return `${platform.title} policy ${describe(policy)} carries the marker of resource "${owner.resource}" of this stack, which neither tracks it nor is being created: if the program still declares that resource, adopt it there with adoptPolicyId: "${policy.id}"; otherwise delete it in the admin center.`;
 }
 

@@ -4,7 +4,7 @@
  * policy also logs a message on the resource naming the policy it takes over.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Platform } from "../settings/platforms";
+import type { PolicyType } from "../settings/policy-type";
 
 /**
  * Whether the resource's id is known. During preview a resource about to be created (here: about
@@ -22,10 +22,10 @@ function idIsKnown(resource: pulumi.CustomResource): Promise<boolean> {
  */
 export function reportAdoption(
     resource: pulumi.CustomResource,
-    platform: Platform,
+    type: PolicyType,
     adoptPolicyId: pulumi.Input<string>,
 ): void {
-    const policy = `${platform.title} app protection policy`;
+    const policy = `${type.title} ${type.noun.one}`;
     if (pulumi.runtime.isDryRun()) {
         void idIsKnown(resource).then((known) => {
             if (known) return;

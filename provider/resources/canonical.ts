@@ -10,7 +10,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { checkInputs } from "../engine/check";
-import type { Platform } from "../settings/platforms";
+import { APPS, type PolicyType } from "../settings/policy-type";
 
 type Args = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ function isPlain(value: unknown): boolean {
 }
 
 /** The canonical form of the arguments; keys holding Outputs become Outputs of their canonical value. */
-export function canonicalArgs(platform: Platform, args: Args): Args {
+export function canonicalArgs(type: PolicyType, args: Args): Args {
     const plain: Args = {};
     const lifted: string[] = [];
     for (const [key, value] of Object.entries(args)) {
@@ -30,14 +30,16 @@ export function canonicalArgs(platform: Platform, args: Args): Args {
         if (isPlain(value)) plain[key] = value;
         else lifted.push(key);
     }
-    const checked = checkInputs(platform, plain).inputs;
+    const checked = checkInputs(type, plain).inputs;
     const result: Args = { ...args };
     for (const key of Object.keys(plain)) if (checked[key] !== undefined) result[key] = checked[key];
     for (const key of lifted) {
         const value = pulumi.output(args[key]) as pulumi.Output<unknown>;
-        result[key] = value.apply((resolved) => checkInputs(platform, { [key]: resolved }).inputs[key] ?? resolved);
+        result[key] = value.apply((resolved) => checkInputs(type, { [key]: resolved }).inputs[key] ?? resolved);
     }
     // Listing apps means "Selected apps" (`check` implies it too); declared even while the list is unknown.
-    if (result.apps !== undefined && result.appGroupType === undefined) result.appGroupType = "selectedPublicApps";
+    const groups = type.appGroups;
+    if (groups && result[APPS] !== undefined && result[groups.key] === undefined)
+        result[groups.key] = groups.selectedApps;
     return result;
 }

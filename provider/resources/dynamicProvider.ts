@@ -1,5 +1,5 @@
 /**
- * The dynamic provider as Pulumi stores it in state (`__provider`) and the provider host loads it.
+ * The dynamic provider as Pulumi stores it in state (under `PROVIDER_KEY`, protocol/pulumi.ts) and the provider host loads it.
  *
  * `pulumi.dynamic.Resource` would serialize a provider object with Pulumi's closure serializer:
  * about 2.7 KB of generated wrappers, stored twice (inputs and outputs) in every policy's state,
@@ -9,21 +9,18 @@
  * State never carries credentials, clients or a stale copy of the engine, and the text is the
  * same for every policy of a platform.
  */
-import type { PlatformName } from "../settings/platforms";
+import type { PolicyTypeName } from "../settings/policy-type";
 
-/** The package path of the engine module, resolved in the provider process. */
+/**
+ * The package path of the engine module, resolved in the provider process. It is persisted in every
+ * policy's state: package.json `exports` declares it, and it must keep resolving.
+ */
 export const ENGINE_MODULE = "pulumi-intune-app-protection/dist/provider/engine/runtime";
-
-/** The input key under which the dynamic provider host looks for the provider module text. */
-export const PROVIDER_KEY = "__provider";
-
-/** Type token package of resources the Node.js dynamic provider host serves. */
-export const DYNAMIC_PACKAGE = "pulumi-nodejs:dynamic";
 
 /**
  * The module text of the platform's provider: the host evaluates it and calls `handler()` for a
  * `pulumi.dynamic.ResourceProvider` (see `providerFor` in the engine's runtime).
  */
-export function serializedProvider(platform: PlatformName): string {
-    return `exports.handler = () => require(${JSON.stringify(ENGINE_MODULE)}).providerFor(${JSON.stringify(platform)});\n`;
+export function serializedProvider(type: PolicyTypeName): string {
+    return `exports.handler = () => require(${JSON.stringify(ENGINE_MODULE)}).providerFor(${JSON.stringify(type)});\n`;
 }

@@ -1437,3 +1437,389 @@ export interface AndroidPolicySettingsOutputs extends CommonPolicySettingsOutput
     /** Conditional launch > Developer options: the managed value (undefined when not managed). */
     readonly appActionIfDeveloperOptionsEnabled: pulumi.Output<("block" | "wipe" | "warn" | "blockWhenSettingIsSupported") | undefined>;
 }
+
+/** Windows settings (Graph beta `windowsManagedAppProtection`). */
+export interface WindowsPolicySettings {
+    /**
+     * **Basics > Name**
+     *
+     * Policy name shown in the admin center. Names need not be unique in Intune.
+     *
+     * Allowed: non-empty text of at most 256 characters.
+     * Graph property `displayName`. Required.
+     */
+    readonly displayName: pulumi.Input<string>;
+
+    /**
+     * **Basics > Description**
+     *
+     * Free-text description.
+     *
+     * Allowed: text of at most 1024 characters.
+     * Graph property `description`. Leave unset to leave it unmanaged; a new policy then gets `""` (observed).
+     */
+    readonly description?: pulumi.Input<string>;
+
+    /**
+     * **Scope tags**
+     *
+     * Ids of the role scope tags; portal-created policies carry ["0"] (the Default tag).
+     *
+     * Allowed: a list of scope tag ids (numeric strings such as "0").
+     * Graph property `roleScopeTagIds`. Leave unset to leave it unmanaged; a new policy then gets `["0"]` (observed).
+     */
+    readonly roleScopeTagIds?: pulumi.Input<pulumi.Input<string>[]>;
+
+    /**
+     * **Data protection > Receive data from**
+     *
+     * "allApps" = All sources; "none" = No sources (in Microsoft Edge: no file upload, by drag and drop or the file dialog); "selectedApps" = only the locations in `allowedInboundDataTransferSourceApps`.
+     *
+     * Allowed: one of "allApps", "none", "selectedApps".
+     * Graph property `allowedInboundDataTransferSources`. Leave unset to leave it unmanaged; a new policy then gets `"allApps"` (documented).
+     */
+    readonly allowedInboundDataTransferSources?: pulumi.Input<"allApps" | "none" | "selectedApps">;
+
+    /**
+     * **Data protection > Receive data from: selected sources (no admin-center row on Microsoft Learn yet)**
+     *
+     * Locations org users may receive data from when `allowedInboundDataTransferSources` is "selectedApps": "oneDriveForBusiness"; ["none"] = none.
+     *
+     * Allowed: a list of "none", "oneDriveForBusiness" ("none" alone means none).
+     * Graph property `allowedInboundDataTransferSourceApps`. Leave unset to leave it unmanaged.
+     */
+    readonly allowedInboundDataTransferSourceApps?: pulumi.Input<pulumi.Input<"none" | "oneDriveForBusiness">[]>;
+
+    /**
+     * **Data protection > Send org data to**
+     *
+     * "allApps" = All destinations; "none" = No destinations (in Microsoft Edge: no file download); "selectedApps" = only the locations in `allowedOutboundDataTransferDestinationApps`.
+     *
+     * Allowed: one of "allApps", "none", "selectedApps".
+     * Graph property `allowedOutboundDataTransferDestinations`. Leave unset to leave it unmanaged; a new policy then gets `"allApps"` (documented).
+     */
+    readonly allowedOutboundDataTransferDestinations?: pulumi.Input<"allApps" | "none" | "selectedApps">;
+
+    /**
+     * **Data protection > Send org data to: selected destinations (no admin-center row on Microsoft Learn yet)**
+     *
+     * Locations org users may send org data to when `allowedOutboundDataTransferDestinations` is "selectedApps": "oneDriveForBusiness"; ["none"] = none.
+     *
+     * Allowed: a list of "none", "oneDriveForBusiness" ("none" alone means none).
+     * Graph property `allowedOutboundDataTransferDestinationApps`. Leave unset to leave it unmanaged.
+     */
+    readonly allowedOutboundDataTransferDestinationApps?: pulumi.Input<pulumi.Input<"none" | "oneDriveForBusiness">[]>;
+
+    /**
+     * **Data protection > Allow cut, copy, and paste for**
+     *
+     * "anyDestinationAnySource" = Any destination and any source; "none" = No destination or source (in Microsoft Edge: web content only, not the address bar); "orgDestinationAnySource" = Org data destinations and any source; "orgDestinationOrgSource" = Org data destinations and org data sources.
+     *
+     * Allowed: one of "anyDestinationAnySource", "none", "orgDestinationAnySource", "orgDestinationOrgSource".
+     * Graph property `allowedOutboundClipboardSharingLevel`. Leave unset to leave it unmanaged; a new policy then gets `"anyDestinationAnySource"` (documented).
+     */
+    readonly allowedOutboundClipboardSharingLevel?: pulumi.Input<"anyDestinationAnySource" | "none" | "orgDestinationAnySource" | "orgDestinationOrgSource">;
+
+    /**
+     * **Data protection > Printing Org data**
+     *
+     * true = Block printing of org data.
+     *
+     * Allowed: true or false.
+     * Graph property `printBlocked`. Leave unset to leave it unmanaged; a new policy then gets `false` (documented).
+     */
+    readonly printBlocked?: pulumi.Input<boolean>;
+
+    /**
+     * **Health checks > App conditions > Offline grace period (Block access)**
+     *
+     * Offline time before access is blocked until the check succeeds, e.g. "PT12H" (720 minutes).
+     *
+     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months; at most P10675199D, what Graph can store).
+     * Graph property `periodOfflineBeforeAccessCheck`. Leave unset to leave it unmanaged; a new policy then gets `"PT12H"` (documented).
+     */
+    readonly periodOfflineBeforeAccessCheck?: pulumi.Input<string>;
+
+    /**
+     * **Health checks > App conditions > Offline grace period (Wipe data)**
+     *
+     * Offline time before org data is wiped, e.g. "P90D".
+     *
+     * Allowed: a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months; at most P10675199D, what Graph can store).
+     * Graph property `periodOfflineBeforeWipeIsEnforced`. Leave unset to leave it unmanaged; a new policy then gets `"P90D"` (documented).
+     */
+    readonly periodOfflineBeforeWipeIsEnforced?: pulumi.Input<string>;
+
+    /**
+     * **Health checks > App conditions > Min app version (Warn)**
+     *
+     * App versions below this get a warning.
+     *
+     * Allowed: a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1".
+     * Graph property `minimumWarningAppVersion`. Leave unset to leave it unmanaged.
+     */
+    readonly minimumWarningAppVersion?: pulumi.Input<string>;
+
+    /**
+     * **Health checks > App conditions > Min app version (Block access)**
+     *
+     * App versions below this are blocked.
+     *
+     * Allowed: a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1".
+     * Graph property `minimumRequiredAppVersion`. Leave unset to leave it unmanaged.
+     */
+    readonly minimumRequiredAppVersion?: pulumi.Input<string>;
+
+    /**
+     * **Health checks > App conditions > Min app version (Wipe data)**
+     *
+     * App versions at or below this are wiped.
+     *
+     * Allowed: a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1".
+     * Graph property `minimumWipeAppVersion`. Leave unset to leave it unmanaged.
+     */
+    readonly minimumWipeAppVersion?: pulumi.Input<string>;
+
+    /**
+     * **Health checks > App conditions > Min SDK version (Block access)**
+     *
+     * Intune SDK versions below this are blocked.
+     *
+     * Allowed: a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1".
+     * Graph property `minimumRequiredSdkVersion`. Leave unset to leave it unmanaged.
+     */
+    readonly minimumRequiredSdkVersion?: pulumi.Input<string>;
+
+    /**
+     * **Health checks > App conditions > Min SDK version (Wipe data)**
+     *
+     * Intune SDK versions below this are wiped.
+     *
+     * Allowed: a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1".
+     * Graph property `minimumWipeSdkVersion`. Leave unset to leave it unmanaged.
+     */
+    readonly minimumWipeSdkVersion?: pulumi.Input<string>;
+
+    /**
+     * **Health checks > App conditions > Disabled account**
+     *
+     * "block" = Block access; "wipe" = Wipe data. Not set = row absent.
+     *
+     * Allowed: one of "block", "wipe".
+     * Graph property `appActionIfUnableToAuthenticateUser`. Leave unset to leave it unmanaged.
+     */
+    readonly appActionIfUnableToAuthenticateUser?: pulumi.Input<"block" | "wipe">;
+
+    /**
+     * **Health checks > Device conditions > Min OS version (Warn)**
+     *
+     * OS versions below this get a warning.
+     *
+     * Allowed: a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1".
+     * Graph property `minimumWarningOsVersion`. Leave unset to leave it unmanaged.
+     */
+    readonly minimumWarningOsVersion?: pulumi.Input<string>;
+
+    /**
+     * **Health checks > Device conditions > Min OS version (Block access)**
+     *
+     * OS versions below this are blocked.
+     *
+     * Allowed: a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1".
+     * Graph property `minimumRequiredOsVersion`. Leave unset to leave it unmanaged.
+     */
+    readonly minimumRequiredOsVersion?: pulumi.Input<string>;
+
+    /**
+     * **Health checks > Device conditions > Min OS version (Wipe data)**
+     *
+     * OS versions at or below this are wiped.
+     *
+     * Allowed: a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1".
+     * Graph property `minimumWipeOsVersion`. Leave unset to leave it unmanaged.
+     */
+    readonly minimumWipeOsVersion?: pulumi.Input<string>;
+
+    /**
+     * **Health checks > Device conditions > Max OS version (Warn)**
+     *
+     * OS versions above this get a warning.
+     *
+     * Allowed: a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1".
+     * Graph property `maximumWarningOsVersion`. Leave unset to leave it unmanaged.
+     */
+    readonly maximumWarningOsVersion?: pulumi.Input<string>;
+
+    /**
+     * **Health checks > Device conditions > Max OS version (Block access)**
+     *
+     * OS versions above this are blocked.
+     *
+     * Allowed: a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1".
+     * Graph property `maximumRequiredOsVersion`. Leave unset to leave it unmanaged.
+     */
+    readonly maximumRequiredOsVersion?: pulumi.Input<string>;
+
+    /**
+     * **Health checks > Device conditions > Max OS version (Wipe data)**
+     *
+     * OS versions above this are wiped.
+     *
+     * Allowed: a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1".
+     * Graph property `maximumWipeOsVersion`. Leave unset to leave it unmanaged.
+     */
+    readonly maximumWipeOsVersion?: pulumi.Input<string>;
+
+    /**
+     * **Health checks > Device conditions > Max allowed device threat level**
+     *
+     * "secured", "low", "medium" or "high" = highest Mobile Threat Defense level tolerated; "notConfigured" = row absent.
+     *
+     * Allowed: one of "notConfigured", "secured", "low", "medium", "high".
+     * Graph property `maximumAllowedDeviceThreatLevel`. Leave unset to leave it unmanaged.
+     */
+    readonly maximumAllowedDeviceThreatLevel?: pulumi.Input<"notConfigured" | "secured" | "low" | "medium" | "high">;
+
+    /**
+     * **Health checks > Device conditions > Max allowed device threat level (action)**
+     *
+     * "block" = Block access; "wipe" = Wipe data (Graph does not support warn here).
+     *
+     * Allowed: one of "block", "wipe".
+     * Graph property `mobileThreatDefenseRemediationAction`. Leave unset to leave it unmanaged.
+     */
+    readonly mobileThreatDefenseRemediationAction?: pulumi.Input<"block" | "wipe">;
+}
+
+/** Managed values of the Windows settings, as outputs. */
+export interface WindowsPolicySettingsOutputs {
+    /** Basics > Name: the managed value (undefined when not managed). */
+    readonly displayName: pulumi.Output<(string) | undefined>;
+    /** Basics > Description: the managed value (undefined when not managed). */
+    readonly description: pulumi.Output<(string) | undefined>;
+    /** Scope tags: the managed value (undefined when not managed). */
+    readonly roleScopeTagIds: pulumi.Output<(string[]) | undefined>;
+    /** Data protection > Receive data from: the managed value (undefined when not managed). */
+    readonly allowedInboundDataTransferSources: pulumi.Output<("allApps" | "none" | "selectedApps") | undefined>;
+    /** Data protection > Receive data from: selected sources (no admin-center row on Microsoft Learn yet): the managed value (undefined when not managed). */
+    readonly allowedInboundDataTransferSourceApps: pulumi.Output<(("none" | "oneDriveForBusiness")[]) | undefined>;
+    /** Data protection > Send org data to: the managed value (undefined when not managed). */
+    readonly allowedOutboundDataTransferDestinations: pulumi.Output<("allApps" | "none" | "selectedApps") | undefined>;
+    /** Data protection > Send org data to: selected destinations (no admin-center row on Microsoft Learn yet): the managed value (undefined when not managed). */
+    readonly allowedOutboundDataTransferDestinationApps: pulumi.Output<(("none" | "oneDriveForBusiness")[]) | undefined>;
+    /** Data protection > Allow cut, copy, and paste for: the managed value (undefined when not managed). */
+    readonly allowedOutboundClipboardSharingLevel: pulumi.Output<("anyDestinationAnySource" | "none" | "orgDestinationAnySource" | "orgDestinationOrgSource") | undefined>;
+    /** Data protection > Printing Org data: the managed value (undefined when not managed). */
+    readonly printBlocked: pulumi.Output<(boolean) | undefined>;
+    /** Health checks > App conditions > Offline grace period (Block access): the managed value (undefined when not managed). */
+    readonly periodOfflineBeforeAccessCheck: pulumi.Output<(string) | undefined>;
+    /** Health checks > App conditions > Offline grace period (Wipe data): the managed value (undefined when not managed). */
+    readonly periodOfflineBeforeWipeIsEnforced: pulumi.Output<(string) | undefined>;
+    /** Health checks > App conditions > Min app version (Warn): the managed value (undefined when not managed). */
+    readonly minimumWarningAppVersion: pulumi.Output<(string) | undefined>;
+    /** Health checks > App conditions > Min app version (Block access): the managed value (undefined when not managed). */
+    readonly minimumRequiredAppVersion: pulumi.Output<(string) | undefined>;
+    /** Health checks > App conditions > Min app version (Wipe data): the managed value (undefined when not managed). */
+    readonly minimumWipeAppVersion: pulumi.Output<(string) | undefined>;
+    /** Health checks > App conditions > Min SDK version (Block access): the managed value (undefined when not managed). */
+    readonly minimumRequiredSdkVersion: pulumi.Output<(string) | undefined>;
+    /** Health checks > App conditions > Min SDK version (Wipe data): the managed value (undefined when not managed). */
+    readonly minimumWipeSdkVersion: pulumi.Output<(string) | undefined>;
+    /** Health checks > App conditions > Disabled account: the managed value (undefined when not managed). */
+    readonly appActionIfUnableToAuthenticateUser: pulumi.Output<("block" | "wipe") | undefined>;
+    /** Health checks > Device conditions > Min OS version (Warn): the managed value (undefined when not managed). */
+    readonly minimumWarningOsVersion: pulumi.Output<(string) | undefined>;
+    /** Health checks > Device conditions > Min OS version (Block access): the managed value (undefined when not managed). */
+    readonly minimumRequiredOsVersion: pulumi.Output<(string) | undefined>;
+    /** Health checks > Device conditions > Min OS version (Wipe data): the managed value (undefined when not managed). */
+    readonly minimumWipeOsVersion: pulumi.Output<(string) | undefined>;
+    /** Health checks > Device conditions > Max OS version (Warn): the managed value (undefined when not managed). */
+    readonly maximumWarningOsVersion: pulumi.Output<(string) | undefined>;
+    /** Health checks > Device conditions > Max OS version (Block access): the managed value (undefined when not managed). */
+    readonly maximumRequiredOsVersion: pulumi.Output<(string) | undefined>;
+    /** Health checks > Device conditions > Max OS version (Wipe data): the managed value (undefined when not managed). */
+    readonly maximumWipeOsVersion: pulumi.Output<(string) | undefined>;
+    /** Health checks > Device conditions > Max allowed device threat level: the managed value (undefined when not managed). */
+    readonly maximumAllowedDeviceThreatLevel: pulumi.Output<("notConfigured" | "secured" | "low" | "medium" | "high") | undefined>;
+    /** Health checks > Device conditions > Max allowed device threat level (action): the managed value (undefined when not managed). */
+    readonly mobileThreatDefenseRemediationAction: pulumi.Output<("block" | "wipe") | undefined>;
+}
+
+/** Settings of an app configuration policy for managed apps (Graph beta `targetedManagedAppConfiguration`). */
+export interface ManagedAppConfigurationSettings {
+    /**
+     * **Basics > Name**
+     *
+     * Policy name shown in the admin center. Names need not be unique in Intune.
+     *
+     * Allowed: non-empty text of at most 256 characters.
+     * Graph property `displayName`. Required.
+     */
+    readonly displayName: pulumi.Input<string>;
+
+    /**
+     * **Basics > Description**
+     *
+     * Free-text description.
+     *
+     * Allowed: text of at most 1024 characters.
+     * Graph property `description`. Leave unset to leave it unmanaged; a new policy then gets `""` (observed).
+     */
+    readonly description?: pulumi.Input<string>;
+
+    /**
+     * **Scope tags**
+     *
+     * Ids of the role scope tags; portal-created policies carry ["0"] (the Default tag).
+     *
+     * Allowed: a list of scope tag ids (numeric strings such as "0").
+     * Graph property `roleScopeTagIds`. Leave unset to leave it unmanaged; a new policy then gets `["0"]` (observed).
+     */
+    readonly roleScopeTagIds?: pulumi.Input<pulumi.Input<string>[]>;
+
+    /**
+     * **Settings > General configuration settings (Name, Value)**
+     *
+     * Key/value pairs delivered as-is to the targeted apps (Graph does not interpret them); which keys an app reads is in that app's documentation. Each key at most once.
+     *
+     * Allowed: a list of { name, value } where name is non-empty text and value is text, each name at most once.
+     * Graph property `customSettings`. Leave unset to leave it unmanaged.
+     */
+    readonly customSettings?: pulumi.Input<pulumi.Input<{ /** Configuration key the app reads, e.g. "com.microsoft.outlook.Mail.FocusedInbox". */ name: pulumi.Input<string>; /** Its value, sent to the app as written; may hold an Intune token such as "{{userprincipalname}}". */ value: pulumi.Input<string>; }>[]>;
+
+    /**
+     * **Basics > Select public apps / Select custom apps (target)**
+     *
+     * "selectedPublicApps" = the apps listed in `apps`; "allCoreMicrosoftApps", "allMicrosoftApps", "allApps" = that group of apps, filled in by Intune (the same groups as app protection).
+     *
+     * Allowed: one of "selectedPublicApps", "allCoreMicrosoftApps", "allMicrosoftApps", "allApps".
+     * Graph property `appGroupType`. Leave unset to leave it unmanaged.
+     */
+    readonly appGroupType?: pulumi.Input<"selectedPublicApps" | "allCoreMicrosoftApps" | "allMicrosoftApps" | "allApps">;
+
+    /**
+     * **Basics > Device enrollment type: Managed apps (app types; no admin-center row on Microsoft Learn)**
+     *
+     * "unspecified" = apps on all device types; "unmanaged" = apps on unmanaged devices; "mdm" = apps on Intune-managed devices; the Android Enterprise and AOSP members for those device kinds. The current admin center uses assignment filters instead.
+     *
+     * Allowed: a list of "unspecified", "unmanaged", "mdm", "androidEnterprise", "androidEnterpriseDedicatedDevicesWithAzureAdSharedMode", "androidOpenSourceProjectUserAssociated", "androidOpenSourceProjectUserless" ("unspecified" alone means none).
+     * Graph property `targetedAppManagementLevels`. Leave unset to leave it unmanaged; a new policy then gets `["unspecified"]` (observed).
+     */
+    readonly targetedAppManagementLevels?: pulumi.Input<pulumi.Input<"unspecified" | "unmanaged" | "mdm" | "androidEnterprise" | "androidEnterpriseDedicatedDevicesWithAzureAdSharedMode" | "androidOpenSourceProjectUserAssociated" | "androidOpenSourceProjectUserless">[]>;
+}
+
+/** Managed values of the app configuration settings, as outputs. */
+export interface ManagedAppConfigurationSettingsOutputs {
+    /** Basics > Name: the managed value (undefined when not managed). */
+    readonly displayName: pulumi.Output<(string) | undefined>;
+    /** Basics > Description: the managed value (undefined when not managed). */
+    readonly description: pulumi.Output<(string) | undefined>;
+    /** Scope tags: the managed value (undefined when not managed). */
+    readonly roleScopeTagIds: pulumi.Output<(string[]) | undefined>;
+    /** Settings > General configuration settings (Name, Value): the managed value (undefined when not managed). */
+    readonly customSettings: pulumi.Output<({ /** Configuration key the app reads, e.g. "com.microsoft.outlook.Mail.FocusedInbox". */ name: string; /** Its value, sent to the app as written; may hold an Intune token such as "{{userprincipalname}}". */ value: string; }[]) | undefined>;
+    /** Basics > Select public apps / Select custom apps (target): the managed value (undefined when not managed). */
+    readonly appGroupType: pulumi.Output<("selectedPublicApps" | "allCoreMicrosoftApps" | "allMicrosoftApps" | "allApps") | undefined>;
+    /** Basics > Device enrollment type: Managed apps (app types; no admin-center row on Microsoft Learn): the managed value (undefined when not managed). */
+    readonly targetedAppManagementLevels: pulumi.Output<(("unspecified" | "unmanaged" | "mdm" | "androidEnterprise" | "androidEnterpriseDedicatedDevicesWithAzureAdSharedMode" | "androidOpenSourceProjectUserAssociated" | "androidOpenSourceProjectUserless")[]) | undefined>;
+}

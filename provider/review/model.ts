@@ -6,9 +6,10 @@
  */
 import { policyChanges, sameValue } from "../engine/diff";
 import { managedKeys } from "../engine/state";
-import type { Assignments, GroupTarget } from "../engine/targets";
+import type { Assignments, GroupTarget } from "../settings/assignments";
 import { containsUnknown } from "../protocol/unknown";
-import { platforms, type Platform } from "../settings/platforms";
+import { policyTypes } from "../settings/platforms";
+import type { PolicyType } from "../settings/policy-type";
 import {
     isStackStep,
     parseUrn,
@@ -95,12 +96,12 @@ export interface StackReview {
 
 /** Which rules a policy breaks, to tell which violations a change fixes (the pack's rules). */
 export type RuleEvaluator = (
-    platform: Platform,
+    platform: PolicyType,
     inputs: Record<string, unknown>,
 ) => { rule: string; level: "mandatory" | "advisory"; message: string; settings: string[] }[];
 
-const platformOfType = (type: string): Platform | undefined =>
-    Object.values(platforms).find((p) => type.endsWith(`:${p.resourceType}`));
+const platformOfType = (type: string): PolicyType | undefined =>
+    Object.values(policyTypes).find((p) => type.endsWith(`:${p.resourceType}`));
 
 const AZUREAD_GROUP = "azuread:index/group:Group";
 
@@ -146,14 +147,14 @@ function sideWords(assignments: unknown, side: "include" | "exclude", names: Map
 }
 
 /** Words of one value of a managed key (a setting, or the app list). */
-function words(platform: Platform, key: string, value: unknown): string {
+function words(platform: PolicyType, key: string, value: unknown): string {
     if (containsUnknown(value)) return "(known after update)";
     if (value === "[secret]") return "(secret)";
     const spec = platform.settings[key];
     return spec ? valueWords(key, spec, value) : String(value);
 }
 
-function settingChange(platform: Platform, key: string, before: unknown, after: unknown): SettingChange {
+function settingChange(platform: PolicyType, key: string, before: unknown, after: unknown): SettingChange {
     const spec = platform.settings[key];
     return {
         setting: key,
@@ -166,13 +167,13 @@ function settingChange(platform: Platform, key: string, before: unknown, after: 
 const SKIP_IN_SETTINGS = new Set(["appGroupType", "apps", "assignments"]);
 
 /** Settings in the catalog's order, which follows the admin center's pages. */
-function inCatalogOrder(platform: Platform, changes: SettingChange[]): SettingChange[] {
+function inCatalogOrder(platform: PolicyType, changes: SettingChange[]): SettingChange[] {
     const order = Object.keys(platform.settings);
     return [...changes].sort((a, b) => order.indexOf(a.setting) - order.indexOf(b.setting));
 }
 
 /** Declared settings of a policy being created or adopted. */
-function declaredSettings(platform: Platform, inputs: Record<string, unknown>): SettingChange[] {
+function declaredSettings(platform: PolicyType, inputs: Record<string, unknown>): SettingChange[] {
     const keys = managedKeys(platform, inputs).filter((key) => !SKIP_IN_SETTINGS.has(key));
     return inCatalogOrder(
         platform,
@@ -180,32 +181,44 @@ function declaredSettings(platform: Platform, inputs: Record<string, unknown>): 
     );
 }
 
-const appsOf = (state: Record<string, unknown> | undefined): string[] =>
-    Array.isArray(state?.apps)
-        ? (state!.apps as unknown[]).map((a) => (containsUnknown(a) ? "(known after update)" : code(String(a))))
-        : [];
+/** One app id in words; `scheme` names its platform in a type whose apps are listed per platform. */
+const appWords = (app: unknown, scheme?: string): string =>
+    containsUnknown(app) ? "(known after update)" : `${scheme ? `${scheme}: ` : ""}${code(String(app))}`;
+
+/**
+ * The apps of a state in words: a list of ids, or one list per platform (`{ ios: [...], android:
+ * [...] }`, app configuration) with each id named by its platform.
+ */
+function appsOf(state: Record<string, unknown> | undefined): string[] {
+    const apps = state?.apps;
+    if (Array.isArray(apps)) return apps.map((app) => appWords(app));
+    if (!apps || typeof apps !== "object") return [];
+    return Object.entries(apps as Record<string, unknown>).flatMap(([scheme, ids]) =>
+        Array.isArray(ids) ? ids.map((app) => appWords(app, scheme)) : [appWords(ids, scheme)],
+    );
+}
 
 /** Settings, apps and assignments that an update changes. */
 function updateOf(
-    platform: Platform,
+    platform: PolicyType,
     olds: Record<string, unknown>,
     news: Record<string, unknown>,
     names: Map<string, string>,
 ): Pick<PolicyReview, "settings" | "appGroup" | "apps" | "include" | "exclude"> {
     const changes = policyChanges(platform, olds, news);
-    const settings = changes.patch.map((key) => settingChange(platform, key, olds[key], news[key]));
+    const settings = (changes.send.patch ?? []).map((key) => settingChange(platform, key, olds[key], news[key]));
     for (const key of changes.released) {
         if (SKIP_IN_SETTINGS.has(key)) continue;
         const change = settingChange(platform, key, olds[key], undefined);
         settings.push({ ...change, after: `${NOT_MANAGED} (the policy keeps ${change.before})` });
     }
     const result: ReturnType<typeof updateOf> = { settings: inCatalogOrder(platform, settings) };
-    if (changes.targetApps) {
+    if (changes.send.targetApps) {
         if (!sameValue(olds.appGroupType, news.appGroupType) && news.appGroupType !== undefined)
             result.appGroup = settingChange(platform, "appGroupType", olds.appGroupType, news.appGroupType);
         result.apps = listChange(appsOf(olds), appsOf(news));
     }
-    if (changes.assign || changes.released.includes("assignments")) {
+    if (changes.send.assign || changes.released.includes("assignments")) {
         if (news.assignments === undefined) {
             result.include = { added: [], removed: [] };
         } else {
@@ -237,7 +250,7 @@ function assignmentWords(assignments: unknown, names: Map<string, string>): stri
 
 /** What refresh found: settings, apps and groups the tenant changed since the last `up`. */
 function driftOf(
-    platform: Platform,
+    platform: PolicyType,
     before: Record<string, unknown>,
     after: Record<string, unknown>,
     names: Map<string, string>,
@@ -283,7 +296,7 @@ function actionOf(step: PreviewStep | undefined): PolicyAction {
 
 /** The review of one policy resource. */
 function policyReview(
-    platform: Platform,
+    platform: PolicyType,
     urn: string,
     record: PreviewRecord,
     names: Map<string, string>,
@@ -345,7 +358,7 @@ function findingsOf(violations: PolicyViolation[]): Finding[] {
  * setting this update changes (so a rule the preview's pack config disabled is seldom claimed).
  */
 function fixedBy(
-    platform: Platform,
+    platform: PolicyType,
     olds: Record<string, unknown>,
     changed: string[],
     now: Finding[],
@@ -374,7 +387,7 @@ export const isNoteworthy = (p: PolicyReview) =>
 /** Builds one stack's review from its preview. `evaluate` (the pack's rules) lets it name fixed violations. */
 export function reviewStack(record: PreviewRecord, evaluate?: RuleEvaluator): StackReview {
     const names = groupNamesOf(record);
-    const urns: { urn: string; platform: Platform }[] = [];
+    const urns: { urn: string; platform: PolicyType }[] = [];
     const add = (urn: string | undefined, type: string) => {
         const platform = platformOfType(type);
         if (urn && platform && !urns.some((u) => u.urn === urn)) urns.push({ urn, platform });

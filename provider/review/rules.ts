@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Platform } from "../settings/platforms";
+import type { PolicyType } from "../settings/policy-type";
 import type { RuleEvaluator } from "./model";
 import { InputError } from "./events";
 
@@ -14,7 +14,7 @@ import { InputError } from "./events";
 interface RulesModule {
     zeroTrustRules: readonly { name: string; enforcementLevel: string; settings?: readonly string[] }[];
     evaluateAll(
-        platform: Platform,
+        platform: PolicyType,
         inputs: Record<string, unknown>,
         configs?: Record<string, Record<string, unknown>>,
     ): Record<string, string[]>;
@@ -71,7 +71,7 @@ export function loadRules(
     const settings = Object.fromEntries([...levels].map(([name, c]) => [name, c.settings]));
     const reads = new Map(rules.zeroTrustRules.map((r) => [r.name, [...(r.settings ?? [])]]));
     let warned = false;
-    const evaluateAll = (platform: Platform, inputs: Record<string, unknown>) => {
+    const evaluateAll = (platform: PolicyType, inputs: Record<string, unknown>) => {
         try {
             return rules.evaluateAll(platform, inputs, settings);
         } catch (err) {

@@ -27,7 +27,7 @@ export const commonSettings = {
         oneOf(e.appGroupTypes),
         "Apps > Target policy to",
         '"selectedPublicApps" = Selected apps (list them in `apps`); "allCoreMicrosoftApps" = Core Microsoft Apps; "allMicrosoftApps" = Microsoft Apps; "allApps" = All Apps. For the three groups Intune fills the app list itself. Defaults to "selectedPublicApps" when `apps` is given.',
-        { ...observed("selectedPublicApps"), via: "targetApps" },
+        { ...observed("selectedPublicApps"), channel: "targetApps" },
     ),
     targetedAppManagementLevels: setting(
         flagsOf(e.appManagementLevels, "unspecified"),

@@ -60,5 +60,25 @@ export const safetyNetEvaluationTypes = ["basic", "hardwareBacked"] as const;
 /** `managedAppPurviewEvaluationRequirement` (Graph beta). */
 export const purviewEvaluationRequirements = ["notRequired", "requiredWhenOnline", "required"] as const;
 
+/** `windowsManagedAppDataTransferLevel` (Graph beta): Receive data from / Send org data to on Windows. */
+export const windowsDataTransferLevels = ["allApps", "none", "selectedApps"] as const;
+/** `windowsManagedAppDataTransferLocations` (Graph beta, a flags enum): the selected sources or destinations. */
+export const windowsDataTransferLocations = ["none", "oneDriveForBusiness"] as const;
+/**
+ * `windowsManagedAppClipboardSharingLevel` (Graph beta). The SDK models (1.0.0-preview.81) list only
+ * `anyDestinationAnySource` and `none`; Microsoft Learn documents two more that the admin center offers
+ * (Graph beta enum page `intune-mam-windowsmanagedappclipboardsharinglevel`: orgDestinationAnySource = 2,
+ * orgDestinationOrgSource = 3, both before the sentinel; Intune "App protection policy settings for
+ * Windows": "Org data destinations and any source", "Org data destinations and org data sources").
+ * They are kept so that a policy set in the admin center can be declared and exported
+ * (`WIDENED` in test/unit/completeness.test.ts; docs/graph.md 9.3).
+ */
+export const windowsClipboardSharingLevels = [
+    "anyDestinationAnySource",
+    "none",
+    "orgDestinationAnySource",
+    "orgDestinationOrgSource",
+] as const;
+
 /** Members of a `const` tuple as a union type. */
 export type MemberOf<T extends readonly string[]> = T[number];

@@ -11,8 +11,61 @@
  */
 import { canonicalDuration, parseDuration } from "./duration";
 
+/**
+ * A text format: what one string (a setting, a list item, a pair field) must match. `name` is
+ * set on the formats the catalog reuses, so that tools (the test generators) can tell them apart
+ * without reading `allowed`.
+ */
+export interface TextFormat {
+    readonly name?: string;
+    readonly pattern: RegExp;
+    /** What is allowed, in words. */
+    readonly allowed: string;
+}
+
+/**
+ * What values a kind takes, as data: messages are worded from it, and tools that need to
+ * generate or describe values (the test generators, docs) read it instead of `allowed`.
+ */
+export type ValueShape =
+    | { readonly type: "boolean" }
+    | { readonly type: "integer"; readonly min: number; readonly max: number }
+    /** One member of an enum. */
+    | { readonly type: "enum"; readonly members: readonly string[] }
+    /** A set of enum members (a Graph collection). */
+    | { readonly type: "set"; readonly members: readonly string[] }
+    /** A Graph flags enum (one comma-separated string); `none` alone means no flag. */
+    | { readonly type: "flags"; readonly members: readonly string[]; readonly none: string }
+    /** An ISO-8601 day-time duration of at most `maxMs`. */
+    | { readonly type: "duration"; readonly maxMs: number }
+    /** Free text. */
+    | { readonly type: "text"; readonly maxLength: number; readonly required: boolean }
+    /** Text in a format (version, patch level, URL scheme, package id, policy id). */
+    | { readonly type: "formatted"; readonly format: TextFormat; readonly maxLength: number }
+    /** A set of strings in a format; `joinedBy` when Graph keeps them as one joined string. */
+    | { readonly type: "strings"; readonly item: TextFormat; readonly joinedBy?: string }
+    /** A set of `keyValuePair`s as typed objects with two fields. */
+    | {
+          readonly type: "pairs";
+          readonly fields: readonly [string, string];
+          readonly formats: readonly [TextFormat, TextFormat];
+          /** Each name at most once (a dictionary such as `customSettings`). */
+          readonly uniqueNames?: boolean;
+      }
+    /** Targeted apps, identified by one of the policy type's app id schemes. */
+    | { readonly type: "apps"; readonly schemes: readonly { readonly key: string; readonly format: TextFormat }[] }
+    /** Include and exclude groups. */
+    | { readonly type: "assignments" };
+
 /** How a kind of value behaves. `T` is the canonical, user-facing form. */
 export interface ValueKind<T = unknown> {
+    /** What values the kind takes, as data. */
+    readonly shape: ValueShape;
+    /**
+     * Whether {@link problem} checks the known parts of a value that contains values not known
+     * yet (preview); otherwise such a value passes unchecked and is checked once known.
+     */
+    readonly checksPartlyKnown?: boolean;
     /** TypeScript type of the plain value (text, for the generated resource args and outputs). */
     readonly tsType: string;
     /**
@@ -45,6 +98,7 @@ const isString = (value: unknown): value is string => typeof value === "string";
 /** `true` or `false`. */
 export function bool(): ValueKind<boolean> {
     return {
+        shape: { type: "boolean" },
         tsType: "boolean",
         allowed: "true or false",
         problem: (value) => (typeof value === "boolean" ? undefined : "must be true or false"),
@@ -58,6 +112,7 @@ export function bool(): ValueKind<boolean> {
 export function int(min: number, max: number): ValueKind<number> {
     const allowed = `a whole number from ${min} to ${max}`;
     return {
+        shape: { type: "integer", min, max },
         tsType: "number",
         allowed,
         problem: (value) =>
@@ -81,6 +136,7 @@ function member<M extends string>(members: readonly M[], value: unknown): M | un
 export function oneOf<M extends string>(members: readonly M[]): ValueKind<M> {
     const allowed = `one of ${members.map(quote).join(", ")}`;
     return {
+        shape: { type: "enum", members },
         tsType: members.map(quote).join(" | "),
         allowed,
         problem: (value) => (member(members, value) ? undefined : `must be ${allowed}`),
@@ -126,6 +182,7 @@ export function setOf<M extends string>(members: readonly M[]): ValueKind<M[]> {
     const allowed = `a list of ${members.map(quote).join(", ")}`;
     const normalize = (value: M[]) => uniqueSorted(value.map((v) => member(members, v) ?? v));
     return {
+        shape: { type: "set", members },
         tsType: `(${members.map(quote).join(" | ")})[]`,
         tsInputType: `${input(members.map(quote).join(" | "))}[]`,
         allowed,
@@ -149,6 +206,7 @@ export function flagsOf<M extends string>(members: readonly M[], none: M): Value
         return flags.length ? members.filter((m) => flags.includes(m)) : [none];
     };
     return {
+        shape: { type: "flags", members, none },
         tsType: `(${members.map(quote).join(" | ")})[]`,
         tsInputType: `${input(members.map(quote).join(" | "))}[]`,
         allowed,
@@ -182,6 +240,7 @@ export function duration(): ValueKind<string> {
     const allowed =
         'a non-negative ISO-8601 duration such as "PT30M", "PT12H" or "P90D" (days, hours, minutes, seconds; no years or months; at most P10675199D, what Graph can store)';
     return {
+        shape: { type: "duration", maxMs: MAX_GRAPH_DURATION_MS },
         tsType: "string",
         allowed,
         problem: (value) => {
@@ -199,8 +258,10 @@ export function duration(): ValueKind<string> {
  * written: Graph keeps strings verbatim (spaces and line breaks included), so any change here
  * would make a value Graph holds impossible to declare, or different once declared.
  */
-function patterned(pattern: RegExp, allowed: string, maxLength = 1024): ValueKind<string> {
+function patterned(format: TextFormat, maxLength = 1024): ValueKind<string> {
+    const { pattern, allowed } = format;
     return {
+        shape: { type: "formatted", format, maxLength },
         tsType: "string",
         allowed,
         problem: (value) =>
@@ -214,14 +275,17 @@ function patterned(pattern: RegExp, allowed: string, maxLength = 1024): ValueKin
 /** Free text such as a display name or description; `""` is a value (it reads back as `""`). */
 export function text(maxLength = 1024, required = false): ValueKind<string> {
     const kind = patterned(
-        required ? /\S/ : /^[\s\S]*$/,
-        `${required ? "non-empty " : ""}text of at most ${maxLength} characters`,
+        {
+            pattern: required ? /\S/ : /^[\s\S]*$/,
+            allowed: `${required ? "non-empty " : ""}text of at most ${maxLength} characters`,
+        },
         maxLength,
     );
     const blank = (value: unknown) =>
         required && isString(value) && value !== "" && value.length <= maxLength && !/\S/.test(value);
     return {
         ...kind,
+        shape: { type: "text", maxLength, required },
         problem: (value) =>
             blank(value)
                 ? `must be ${kind.allowed}; it is only white space, which would list as a policy without a name`
@@ -232,20 +296,12 @@ export function text(maxLength = 1024, required = false): ValueKind<string> {
 
 /** A dotted version number such as `16.0` or `5.0.4300`. */
 export function version(): ValueKind<string> {
-    return patterned(
-        /^\d+(\.\d+){0,3}$/,
-        'a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1"',
-        64,
-    );
+    return patterned(formats.version, 64);
 }
 
 /** An Android security patch level `YYYY-MM-DD`; Graph reports `0000-00-00` when not configured. */
 export function patchLevel(): ValueKind<string> {
-    const kind = patterned(
-        /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-        'a date "YYYY-MM-DD" such as "2026-01-01"',
-        10,
-    );
+    const kind = patterned(formats.patchLevel, 10);
     return {
         ...kind,
         fromGraph: (value) => (isString(value) && value !== "" && value !== "0000-00-00" ? value : undefined),
@@ -254,11 +310,7 @@ export function patchLevel(): ValueKind<string> {
 
 /** A URL scheme such as `microsoft-edge` or `skype` (without `://`). */
 export function urlScheme(): ValueKind<string> {
-    return patterned(
-        /^[A-Za-z][A-Za-z0-9+.-]*$/,
-        'a URL scheme such as "skype" or "microsoft-edge" (letters, digits, "+", ".", "-"; no "://")',
-        256,
-    );
+    return patterned(formats.urlScheme, 256);
 }
 
 /** Android application id pattern (`com.example.app`). */
@@ -266,9 +318,44 @@ export const ANDROID_PACKAGE_ID = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]
 /** iOS bundle id pattern (`com.example.app`). */
 export const IOS_BUNDLE_ID = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 
+/** The text formats the catalog reuses, by name. */
+export const formats = {
+    version: {
+        name: "version",
+        pattern: /^\d+(\.\d+){0,3}$/,
+        allowed: 'a version number of up to four dot-separated numbers, such as "16.0" or "4.2.1"',
+    },
+    patchLevel: {
+        name: "patchLevel",
+        pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+        allowed: 'a date "YYYY-MM-DD" such as "2026-01-01"',
+    },
+    urlScheme: {
+        name: "urlScheme",
+        pattern: /^[A-Za-z][A-Za-z0-9+.-]*$/,
+        allowed: 'a URL scheme such as "skype" or "microsoft-edge" (letters, digits, "+", ".", "-"; no "://")',
+    },
+    packageId: {
+        name: "packageId",
+        pattern: ANDROID_PACKAGE_ID,
+        allowed: 'an Android package id such as "com.microsoft.emmx"',
+    },
+    /** A policy's Graph id (`T_<guid>` for app protection policies). */
+    policyId: {
+        name: "policyId",
+        pattern: /^[A-Za-z0-9_-]{1,128}$/,
+        allowed: 'a policy id such as "T_2c8160fa-dfa6-4e01-8e7b-0f80f1f389df"',
+    },
+} as const satisfies Record<string, TextFormat>;
+
 /** An Android package id such as `com.microsoft.emmx`. */
 export function packageId(): ValueKind<string> {
-    return patterned(ANDROID_PACKAGE_ID, 'an Android package id such as "com.microsoft.emmx"', 256);
+    return patterned(formats.packageId, 256);
+}
+
+/** The Graph id of an existing policy (`adoptPolicyId`). */
+export function policyId(): ValueKind<string> {
+    return patterned(formats.policyId, 128);
 }
 
 /**
@@ -279,6 +366,7 @@ export function stringSet(pattern: RegExp, each: string): ValueKind<string[]> {
     const normalize = (value: string[]) => uniqueSorted(value);
     const allowed = `a list of ${each}`;
     return {
+        shape: { type: "strings", item: { pattern, allowed: each } },
         tsType: "string[]",
         tsInputType: `${input("string")}[]`,
         allowed,
@@ -300,6 +388,7 @@ export function joinedSet(each: string): ValueKind<string[]> {
     const normalize = (value: string[]) => uniqueSorted(value.filter((v) => v !== ""));
     const allowed = `a list of ${each}`;
     return {
+        shape: { type: "strings", item: { pattern: /^[^;]+$/, allowed: each }, joinedBy: ";" },
         tsType: "string[]",
         tsInputType: `${input("string")}[]`,
         allowed,
@@ -363,6 +452,11 @@ export function pairs(shape: PairShape): ValueKind<Record<string, string>[]> {
     const tsInputType = `${input(fieldTypes(input("string")))}[]`;
     const allowed = `a list of { ${nameField}, ${valueField} } where ${[nameField, valueField].map((f) => `${f} is ${fields[f].allowed}`).join(" and ")}`;
     return {
+        shape: {
+            type: "pairs",
+            fields: [nameField, valueField],
+            formats: [fields[nameField], fields[valueField]],
+        },
         tsType,
         tsInputType,
         allowed,

@@ -3,26 +3,17 @@
  * A rule looks at declared values only; a value not known yet (preview) never fails a rule.
  */
 import { containsUnknown } from "../protocol/unknown";
-import type { Platform } from "./platforms";
+import { APPS, type DeclaredValues, type PolicyType, type Rule, type RuleFailure } from "./policy-type";
 
-/** A failed rule: the setting to blame and why. */
-export interface RuleFailure {
-    property: string;
-    reason: string;
-}
-
-/** Declared values by argument name (possibly not known yet during preview). */
-export type DeclaredValues = Readonly<Record<string, unknown>>;
-
-type Rule = (values: DeclaredValues, platform: Platform) => RuleFailure | undefined;
+type CustomTargets = NonNullable<PolicyType["customTargets"]>;
 
 const q = (value: unknown) => JSON.stringify(value);
 
 /** `when` holds a value, so `needed` must be declared too. */
-function requires(when: string, equals: unknown, needed: (p: Platform) => string, what: string): Rule {
-    return (values, platform) => {
-        const target = needed(platform);
-        if (values[when] !== equals || values[target] !== undefined) return undefined;
+function requires(when: string, equals: unknown, needed: keyof CustomTargets, what: string): Rule {
+    return (values, type) => {
+        const target = type.customTargets?.[needed];
+        if (target === undefined || values[when] !== equals || values[target] !== undefined) return undefined;
         return { property: target, reason: `${target} is required when ${when} is ${q(equals)}: ${what}` };
     };
 }
@@ -40,23 +31,20 @@ function onlyWith(setting: string, value: unknown, other: string, allowed: unkno
     };
 }
 
-const rules: Rule[] = [
-    requires(
-        "dialerRestrictionLevel",
-        "customApp",
-        (p) => p.customTargets.dialer,
-        "a specific dialer app needs its identifier",
-    ),
+/** The rules of iOS and Android app protection (Graph's documented constraints between their settings). */
+export const protectionRules: readonly Rule[] = [
+    requires("dialerRestrictionLevel", "customApp", "dialer", "a specific dialer app needs its identifier"),
     requires(
         "protectedMessagingRedirectAppType",
         "specificApps",
-        (p) => p.customTargets.messaging,
+        "messaging",
         "a specific messaging app needs its identifier",
     ),
     // An unmanaged browser: links must open in a browser, Edge is not chosen, so the browser must be named.
-    (values, platform) => {
-        const browser = platform.customTargets.browser;
+    (values, type) => {
+        const browser = type.customTargets?.browser;
         if (
+            browser === undefined ||
             values.managedBrowserToOpenLinksRequired !== true ||
             values.managedBrowser !== "notConfigured" ||
             values[browser] !== undefined
@@ -67,9 +55,14 @@ const rules: Rule[] = [
             reason: `${browser} is required when managedBrowserToOpenLinksRequired is true and managedBrowser is "notConfigured": an unmanaged browser needs its identifier (or set managedBrowser to "microsoftEdge")`,
         };
     },
-    (values, platform) => {
-        const browser = platform.customTargets.browser;
-        if (values[browser] === undefined || values.managedBrowserToOpenLinksRequired !== false) return undefined;
+    (values, type) => {
+        const browser = type.customTargets?.browser;
+        if (
+            browser === undefined ||
+            values[browser] === undefined ||
+            values.managedBrowserToOpenLinksRequired !== false
+        )
+            return undefined;
         return {
             property: browser,
             reason: `${browser} only takes effect when managedBrowserToOpenLinksRequired is true (it is false)`,
@@ -96,25 +89,27 @@ const rules: Rule[] = [
     onlyWith("filterOpenInToOnlyManagedApps", true, "allowedOutboundDataTransferDestinations", ["managedApps"]),
     onlyWith("filterOpenInToOnlyManagedApps", true, "disableProtectionOfManagedOutboundOpenInData", [false]),
     onlyWith("protectInboundDataFromUnknownSources", true, "allowedInboundDataTransferSources", ["allApps"]),
-    (values) => {
-        const apps = values.apps;
-        const group = values.appGroupType;
-        if (
-            !Array.isArray(apps) ||
-            apps.length === 0 ||
-            group === undefined ||
-            group === "selectedPublicApps" ||
-            containsUnknown(group)
-        )
+];
+
+/** The rules of types with app groups: a group's app list is Intune's, so `apps` cannot be listed with it. */
+export const appGroupRules: readonly Rule[] = [
+    (values, type) => {
+        const apps = values[APPS];
+        const groups = type.appGroups;
+        const group = groups && values[groups.key];
+        const listed = (Array.isArray(apps) ? [apps] : Object.values(apps ?? {})).some(
+            (list) => Array.isArray(list) && list.length > 0,
+        );
+        if (!groups || !listed || group === undefined || group === groups.selectedApps || containsUnknown(group))
             return undefined;
         return {
-            property: "apps",
-            reason: `apps cannot be listed when appGroupType is ${q(group)}: Intune fills the app list of an app group itself and custom apps cannot be mixed with it (use appGroupType "selectedPublicApps" to list apps)`,
+            property: APPS,
+            reason: `apps cannot be listed when ${groups.key} is ${q(group)}: Intune fills the app list of an app group itself and custom apps cannot be mixed with it (use ${groups.key} ${q(groups.selectedApps)} to list apps)`,
         };
     },
 ];
 
-/** Checks every cross-setting rule over the declared values. */
-export function checkRules(values: DeclaredValues, platform: Platform): RuleFailure[] {
-    return rules.map((rule) => rule(values, platform)).filter((f): f is RuleFailure => f !== undefined);
+/** Checks every rule of the policy type over the declared values. */
+export function checkRules(values: DeclaredValues, type: PolicyType): RuleFailure[] {
+    return type.rules.map((rule) => rule(values, type)).filter((f): f is RuleFailure => f !== undefined);
 }

@@ -1,6 +1,7 @@
 /**
  * The shape of one catalog entry: everything the provider knows about a setting.
  */
+import type { ChannelName } from "./channels";
 import type { ValueKind } from "./kinds";
 
 /** One app protection setting, described once. */
@@ -17,11 +18,16 @@ export interface SettingSpec<T = any> {
     readonly defaultSource?: "documented" | "observed";
     /** Must be declared on every policy. */
     readonly required?: boolean;
-    /** Changed through the `targetApps` action instead of PATCH. */
-    readonly via?: "targetApps";
+    /** How a declared value is written to Graph (see `channels.ts`); PATCH of the policy when unset. */
+    readonly channel?: ChannelName;
+    /** A relationship Graph returns only when asked to expand it (`$expand=apps,assignments`). */
+    readonly expanded?: boolean;
 }
 
-/** A platform's settings, keyed by Graph property name (which is also the argument name). */
+/** The channel that writes a declared value. */
+export const channelOf = (spec: SettingSpec): ChannelName => spec.channel ?? "patch";
+
+/** A policy type's entries, keyed by Graph property name (which is also the argument name). */
 export type SettingsCatalog = Readonly<Record<string, SettingSpec>>;
 
 /** Builds a catalog entry; `extra` carries the default and flags. */

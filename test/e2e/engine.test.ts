@@ -5,37 +5,16 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type Emulator } from "../../emulator";
-import { settingsFromGraph } from "../../provider/engine/state";
-import { appsFromGraph, assignmentsFromGraph } from "../../provider/engine/targets";
-import { checkInputs } from "../../provider/engine/check";
-import { platforms } from "../../provider/settings/platforms";
-import { engine, runEngine, tempDir, type EngineRun } from "../support/engine";
-import { engineConnection, tenantSpec, type TestTenant } from "../support/tenants";
+import { expectTenantHolds as tenantHolds, graphRequests } from "../support/converged";
+import type { Declared } from "../support/declared";
+import { engine, runEngine, useEngineSuite } from "../support/engine";
+import { tenantSpec, type TestTenant } from "../support/tenants";
 
 jest.setTimeout(240_000);
 
-const PROGRAM = path.join(__dirname, "program");
-
-let emulator: Emulator;
-let work: string;
 const contoso = tenantSpec();
 const fabrikam = tenantSpec();
-
-beforeAll(async () => {
-    work = tempDir("intune-e2e-");
-    emulator = await startEmulator({ tenants: [contoso.spec, fabrikam.spec], caDir: path.join(work, "ca") });
-});
-afterAll(async () => {
-    await emulator.close();
-    fs.rmSync(work, { recursive: true, force: true });
-});
-
-interface Declared {
-    platform: "ios" | "android";
-    name: string;
-    args: Record<string, unknown>;
-}
+const suite = useEngineSuite("intune-e2e-", () => ({ tenants: [contoso.spec, fabrikam.spec] }));
 
 /** The policies a tenant's program declares. */
 function declaredFor(
@@ -75,41 +54,16 @@ function declaredFor(
 }
 
 /** An engine run for a tenant's stack; the program declares `policies`. */
-function stackRun(stack: string, tenant: TestTenant, policies: Declared[]): EngineRun {
-    const file = path.join(work, `${stack}-policies.json`);
-    fs.writeFileSync(file, JSON.stringify(policies));
-    return {
-        program: PROGRAM,
-        stack,
-        stateDir: path.join(work, "state"),
-        ...engineConnection(emulator, tenant),
-        env: { E2E_POLICIES: file, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
-    };
-}
+const stackRun = (stack: string, tenant: TestTenant, policies: Declared[]) => suite.declare(stack, tenant, policies);
 
 const graphWrites = (tenant: TestTenant) =>
-    emulator.requests.filter(
+    suite.emulator.requests.filter(
         (r) => r.tenantId === tenant.tenantId && ["POST", "PATCH", "DELETE"].includes(r.method) && r.kind !== "token",
     );
-const graphCalls = (tenant: TestTenant) =>
-    emulator.requests.filter((r) => r.tenantId === tenant.tenantId && r.kind !== "token" && r.kind !== "metadata");
+const graphCalls = (tenant: TestTenant) => graphRequests(suite.emulator, tenant);
 
 /** Asserts the tenant holds exactly the declared policies, setting by setting. */
-function expectTenantHolds(tenant: TestTenant, policies: Declared[]) {
-    const live = emulator.policies(tenant.tenantId);
-    expect(live.map((p) => p.displayName).sort()).toEqual(policies.map((p) => p.args.displayName).sort());
-    for (const { platform, args } of policies) {
-        const spec = platforms[platform];
-        const policy = live.find((p) => p.displayName === args.displayName)!;
-        expect(policy["@odata.type"]).toBe(spec.odataType);
-        const { inputs } = checkInputs(spec, args);
-        const settings = settingsFromGraph(spec, policy);
-        for (const key of Object.keys(inputs).filter((k) => k in spec.settings))
-            expect([key, settings[key]]).toEqual([key, inputs[key]]);
-        expect(appsFromGraph(policy.apps, spec)).toEqual(inputs.apps);
-        expect(assignmentsFromGraph(policy.assignments)).toEqual(inputs.assignments);
-    }
-}
+const expectTenantHolds = (tenant: TestTenant, policies: Declared[]) => tenantHolds(suite.emulator, tenant, policies);
 
 describe("one tenant, through the real engine", () => {
     const declared = declaredFor(contoso.tenant);
@@ -119,12 +73,12 @@ describe("one tenant, through the real engine", () => {
         const result = await engine("up", run());
         expect(result.changes).toMatchObject({ create: 3 }); // the stack and two policies
         expectTenantHolds(contoso.tenant, declared);
-        expect(emulator.count({ tenantId: contoso.tenant.tenantId, kind: "create" })).toBe(2);
+        expect(suite.emulator.count({ tenantId: contoso.tenant.tenantId, kind: "create" })).toBe(2);
         expect(graphWrites(contoso.tenant)).toHaveLength(2); // one POST per policy, nothing else
     });
 
     it("a second preview shows no changes and calls Graph only for the one read that verifies the connection", async () => {
-        emulator.clearLog();
+        suite.emulator.clearLog();
         const result = await engine("preview", run());
         expect(result.changes).toEqual({ same: 3 });
         expect(graphCalls(contoso.tenant).map((r) => `${r.method} ${r.kind}`)).toEqual(["GET list"]);
@@ -138,7 +92,7 @@ describe("one tenant, through the real engine", () => {
         expect(preview.output).toMatch(/~ minimumPinLength\s*: 6 => 8/);
         expect(preview.output).not.toMatch(/replace/);
 
-        emulator.clearLog();
+        suite.emulator.clearLog();
         const up = await engine("up", next);
         expect(up.changes).toMatchObject({ update: 1, same: 2 });
         const writes = graphWrites(contoso.tenant);
@@ -153,15 +107,15 @@ describe("one tenant, through the real engine", () => {
     });
 
     it("refresh reports a change made behind Pulumi's back, and up puts it back", async () => {
-        const ios = emulator.policies(contoso.tenant.tenantId).find((p) => p.displayName === "Sales iOS")!;
-        emulator.modifyPolicy(contoso.tenant.tenantId, ios.id, { dataBackupBlocked: false });
+        const ios = suite.emulator.policies(contoso.tenant.tenantId).find((p) => p.displayName === "Sales iOS")!;
+        suite.emulator.modifyPolicy(contoso.tenant.tenantId, ios.id, { dataBackupBlocked: false });
         const refresh = await engine("refresh", run());
         expect(refresh.changes).toMatchObject({ update: 1 });
         expect(refresh.output).toMatch(/sales-ios updated .*\[diff: ~dataBackupBlocked\]/);
 
         const preview = await engine("preview", run());
         expect(preview.changes).toMatchObject({ update: 1 });
-        emulator.clearLog();
+        suite.emulator.clearLog();
         await engine("up", run());
         expect(graphWrites(contoso.tenant).map((r) => r.body)).toEqual([
             { "@odata.type": "#microsoft.graph.iosManagedAppProtection", dataBackupBlocked: true },
@@ -170,8 +124,10 @@ describe("one tenant, through the real engine", () => {
     });
 
     it("refresh drops a policy deleted behind Pulumi's back, and up creates it again", async () => {
-        const android = emulator.policies(contoso.tenant.tenantId).find((p) => p.displayName === "Sales Android")!;
-        emulator.deletePolicy(contoso.tenant.tenantId, android.id);
+        const android = suite.emulator
+            .policies(contoso.tenant.tenantId)
+            .find((p) => p.displayName === "Sales Android")!;
+        suite.emulator.deletePolicy(contoso.tenant.tenantId, android.id);
         const refresh = await engine("refresh", run());
         expect(refresh.changes).toMatchObject({ delete: 1 });
         const up = await engine("up", run());
@@ -180,7 +136,7 @@ describe("one tenant, through the real engine", () => {
     });
 
     it("invalid input fails preview with the provider's message and writes nothing", async () => {
-        emulator.clearLog();
+        suite.emulator.clearLog();
         const bad = stackRun(
             "contoso",
             contoso.tenant,
@@ -188,10 +144,10 @@ describe("one tenant, through the real engine", () => {
         );
         const outcome = await runEngine("preview", bad);
         expect(outcome.code).not.toBe(0);
-        expect(outcome.stderr).toMatch(
+        expect(outcome.output).toMatch(
             /minimumPinLength \(Access requirements > Select minimum PIN length\): 40 must be a whole number from 4 to 16/,
         );
-        expect(outcome.stderr).toMatch(
+        expect(outcome.output).toMatch(
             /periodOnlineBeforeAccessCheck .*"30 minutes" must be a non-negative ISO-8601 duration/,
         );
         // The valid Android policy's check verifies the connection with one read; nothing is written.
@@ -202,11 +158,11 @@ describe("one tenant, through the real engine", () => {
 
 describe("two tenants, one program, one stack each", () => {
     it("each stack touches only its own tenant", async () => {
-        const before = emulator
+        const before = suite.emulator
             .policies(contoso.tenant.tenantId)
             .map((p) => `${p.id}:${p.version}`)
             .sort();
-        emulator.clearLog();
+        suite.emulator.clearLog();
         const declared = declaredFor(fabrikam.tenant, {
             ios: { displayName: "Fabrikam iOS" },
             android: { displayName: "Fabrikam Android" },
@@ -215,7 +171,7 @@ describe("two tenants, one program, one stack each", () => {
         expectTenantHolds(fabrikam.tenant, declared);
         expect(graphCalls(contoso.tenant)).toEqual([]);
         expect(
-            emulator
+            suite.emulator
                 .policies(contoso.tenant.tenantId)
                 .map((p) => `${p.id}:${p.version}`)
                 .sort(),
@@ -235,7 +191,7 @@ describe("secrets", () => {
                 else files.push(file);
             }
         };
-        walk(path.join(work, "state"));
+        walk(path.join(suite.work, "state"));
         const stateFiles = files.filter((f) => f.endsWith(".json") && f.includes(`${path.sep}stacks${path.sep}`));
         expect(stateFiles.length).toBeGreaterThan(0);
         for (const file of files)
@@ -261,7 +217,7 @@ describe("destroy", () => {
     it("removes every policy of each stack", async () => {
         await engine("destroy", stackRun("contoso", contoso.tenant, declaredFor(contoso.tenant)));
         await engine("destroy", stackRun("fabrikam", fabrikam.tenant, declaredFor(fabrikam.tenant)));
-        expect(emulator.policies(contoso.tenant.tenantId)).toEqual([]);
-        expect(emulator.policies(fabrikam.tenant.tenantId)).toEqual([]);
+        expect(suite.emulator.policies(contoso.tenant.tenantId)).toEqual([]);
+        expect(suite.emulator.policies(fabrikam.tenant.tenantId)).toEqual([]);
     });
 });

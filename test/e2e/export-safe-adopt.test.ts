@@ -9,33 +9,22 @@
  *    tenant's ids) gives every resource `retainOnDelete`; `up` adopts with no write, resolving the
  *    names to the groups already assigned; `destroy` then leaves every policy in place, untouched.
  */
-import { execFile } from "child_process";
-import { promisify } from "util";
-import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type Emulator } from "../../emulator";
-import { engine, REPO_ROOT, type EngineRun } from "../support/engine";
+import { engine, REPO_ROOT, useEngineSuite, type EngineRun } from "../support/engine";
+import { exportTenant, graphWrites } from "../support/exported";
+import { graphShapes } from "../support/graph-shapes";
 import { frameworkPolicies } from "../support/framework";
-import { engineConnection, tenantSpec } from "../support/tenants";
+import { tenantSpec } from "../support/tenants";
 
 jest.setTimeout(480_000);
 
 const made = tenantSpec();
 const { tenant } = made;
-let emulator: Emulator;
-let work: string;
+const suite = useEngineSuite(path.join(REPO_ROOT, "test", "e2e", ".tmp-safe-adopt-"), () => ({ tenants: [made.spec] }));
 
 const IOS = "#microsoft.graph.iosManagedAppProtection";
 const ANDROID = "#microsoft.graph.androidManagedAppProtection";
-const target = (type: "groupAssignmentTarget" | "exclusionGroupAssignmentTarget", groupId: string) => ({
-    target: { "@odata.type": `#microsoft.graph.${type}`, groupId },
-});
-const iosApp = (bundleId: string) => ({
-    mobileAppIdentifier: { "@odata.type": "#microsoft.graph.iosMobileAppIdentifier", bundleId },
-});
-const androidApp = (packageId: string) => ({
-    mobileAppIdentifier: { "@odata.type": "#microsoft.graph.androidMobileAppIdentifier", packageId },
-});
+const { target, iosApp, androidApp } = graphShapes;
 
 /** Policies as an admin could have made them: every value here is one Graph accepts and keeps. */
 const exactPolicies = () => [
@@ -78,64 +67,27 @@ const exactPolicies = () => [
     },
 ];
 
-beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(REPO_ROOT, "test", "e2e", ".tmp-safe-adopt-"));
-    emulator = await startEmulator({ tenants: [made.spec], caDir: path.join(work, "ca") });
-});
-afterAll(async () => {
-    await emulator?.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
-});
-
 /** Exports the tenant into a new program folder and returns the stack run for it. */
 async function exportProgram(name: string, flags: string[] = []): Promise<{ run: EngineRun; program: string }> {
-    const programDir = path.join(work, name);
-    fs.mkdirSync(programDir);
-    fs.writeFileSync(path.join(programDir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
-    // Asynchronous: the emulator answers from this very process.
-    await promisify(execFile)(
-        path.join(REPO_ROOT, "node_modules", ".bin", "node"),
-        [
-            path.join(REPO_ROOT, "bin", "pulumi-intune-app-protection"),
-            "export",
-            "--tenant-id",
-            tenant.tenantId,
-            "--client-id",
-            tenant.clientId,
-            "--graph-endpoint",
-            emulator.url,
-            "--authority-host",
-            emulator.url,
-            "--out",
-            path.join(programDir, "index.ts"),
-            ...flags,
-        ],
-        { env: { ...process.env, AZURE_CLIENT_SECRET: tenant.clientSecret, NODE_EXTRA_CA_CERTS: emulator.caCertPath } },
-    );
-    const run: EngineRun = {
-        program: programDir,
-        stack: name,
-        stateDir: path.join(work, `${name}-state`),
-        ...engineConnection(emulator, tenant),
-        env: { NODE_EXTRA_CA_CERTS: emulator.caCertPath },
-    };
-    return { run, program: fs.readFileSync(path.join(programDir, "index.ts"), "utf8") };
+    const programDir = path.join(suite.work, name);
+    const program = await exportTenant(suite.emulator, tenant, programDir, flags);
+    const run = suite.stack({ programDir, stackName: name, tenant, stateDir: path.join(suite.work, `${name}-state`) });
+    return { run, program };
 }
 
 /** Every request that changes something in Graph. */
-const writes = () =>
-    emulator.requests.filter((r) => ["POST", "PATCH", "PUT", "DELETE"].includes(r.method) && r.kind !== "token");
+const writes = () => graphWrites(suite.emulator);
 
 /** Every policy of the tenant, exactly as Graph holds it. */
 const tenantPolicies = () =>
-    Object.fromEntries(emulator.policies(tenant.tenantId).map((p) => [p.id as string, JSON.stringify(p)]));
+    Object.fromEntries(suite.emulator.policies(tenant.tenantId).map((p) => [p.id as string, JSON.stringify(p)]));
 
 it("holds values exactly: export, then up adopts with zero writes; preview and refresh show nothing", async () => {
-    const seeded = exactPolicies().map((body) => emulator.seedPolicy(tenant.tenantId, body));
+    const seeded = exactPolicies().map((body) => suite.emulator.seedPolicy(tenant.tenantId, body));
     try {
         await holdsExactly();
     } finally {
-        for (const policy of seeded) emulator.deletePolicy(tenant.tenantId, policy.id);
+        for (const policy of seeded) suite.emulator.deletePolicy(tenant.tenantId, policy.id);
     }
 });
 
@@ -150,7 +102,7 @@ async function holdsExactly(): Promise<void> {
     expect(program).not.toMatch(/Check will reject|will change this policy|is not declared/);
 
     const before = tenantPolicies();
-    emulator.clearLog();
+    suite.emulator.clearLog();
     const up = await engine("up", run);
     expect(up.changes).toMatchObject({ create: 3 }); // the stack and the two adopted policies
     expect(writes()).toEqual([]);
@@ -166,9 +118,9 @@ async function holdsExactly(): Promise<void> {
 }
 
 it("--group-names export: up adopts with zero writes, destroy leaves every pre-existing policy in place", async () => {
-    for (const { json } of frameworkPolicies()) emulator.seedPolicy(tenant.tenantId, json);
-    for (const body of exactPolicies()) emulator.seedPolicy(tenant.tenantId, body);
-    const count = emulator.policies(tenant.tenantId).length;
+    for (const { json } of frameworkPolicies()) suite.emulator.seedPolicy(tenant.tenantId, json);
+    for (const body of exactPolicies()) suite.emulator.seedPolicy(tenant.tenantId, body);
+    const count = suite.emulator.policies(tenant.tenantId).length;
     expect(count).toBe(8);
 
     const { run, program } = await exportProgram("takeover", ["--group-names"]);
@@ -179,18 +131,18 @@ it("--group-names export: up adopts with zero writes, destroy leaves every pre-e
     expect(program).not.toContain(`"${tenant.groups.sales}"`); // in comments only
 
     const before = tenantPolicies();
-    emulator.clearLog();
+    suite.emulator.clearLog();
     const up = await engine("up", run);
     expect(up.changes).toMatchObject({ create: count + 1 });
     expect(writes()).toEqual([]);
     // The names were looked up in the tenant (reads), and matched the groups already assigned.
-    expect(emulator.requests.filter((r) => r.kind === "groups").length).toBeGreaterThan(0);
+    expect(suite.emulator.requests.filter((r) => r.kind === "groups").length).toBeGreaterThan(0);
     expect(tenantPolicies()).toEqual(before);
 
     const preview = await engine("preview", run);
     expect(preview.changes).toEqual({ same: count + 1 });
 
-    emulator.clearLog();
+    suite.emulator.clearLog();
     const destroy = await engine("destroy", run);
     expect(destroy.changes).toMatchObject({ delete: count + 1 });
     expect(writes()).toEqual([]);

@@ -4,42 +4,27 @@
  * and nothing is written; `intune:verifyAtPreview: false` previews without credentials and warns.
  */
 import { randomUUID } from "crypto";
-import * as fs from "fs";
-import * as path from "path";
-import { startEmulator, type Emulator } from "../../emulator";
-import { engine, runEngine, tempDir, type EngineRun } from "../support/engine";
+import type { Declared } from "../support/declared";
+import { engine, runEngine, useEngineSuite, type EngineRun } from "../support/engine";
 import { tenantSpec, type TestTenant } from "../support/tenants";
 
 jest.setTimeout(300_000);
 
-const PROGRAM = path.join(__dirname, "program");
-
-let emulator: Emulator;
-let work: string;
 const good = tenantSpec();
 const duplicateFinance = randomUUID();
+good.spec.groups!.push({ id: duplicateFinance, displayName: "Finance" });
 const expired = tenantSpec();
 const noPermission = tenantSpec();
 const unlicensed = tenantSpec({ licensed: false });
 expired.spec.clients[0].secretExpired = true;
 noPermission.spec.clients[0].roles = ["GroupMember.Read.All"];
-
-beforeAll(async () => {
-    work = tempDir("intune-preview-verify-");
-    good.spec.groups!.push({ id: duplicateFinance, displayName: "Finance" });
-    emulator = await startEmulator({
-        tenants: [good.spec, expired.spec, noPermission.spec, unlicensed.spec],
-        caDir: path.join(work, "ca"),
-    });
-});
-afterAll(async () => {
-    await emulator.close();
-    fs.rmSync(work, { recursive: true, force: true });
-});
-beforeEach(() => emulator.clearLog());
+const suite = useEngineSuite("intune-preview-verify-", () => ({
+    tenants: [good.spec, expired.spec, noPermission.spec, unlicensed.spec],
+}));
+beforeEach(() => suite.emulator.clearLog());
 
 /** One iOS policy assigned to `include`. */
-function policies(include: unknown[] = [{ groupName: "Sales" }]) {
+function policies(include: unknown[] = [{ groupName: "Sales" }]): Declared[] {
     return [
         {
             platform: "ios",
@@ -52,24 +37,12 @@ function policies(include: unknown[] = [{ groupName: "Sales" }]) {
 let stacks = 0;
 /** A fresh stack whose config is `config` (`intune:clientSecret` set as a secret). */
 function run(config: Record<string, string>, declared = policies()): EngineRun {
-    const stack = `verify-${++stacks}`;
-    const file = path.join(work, `${stack}.json`);
-    fs.writeFileSync(file, JSON.stringify(declared));
     const { "intune:clientSecret": secret, ...plain } = config;
-    return {
-        program: PROGRAM,
-        stack,
-        stateDir: path.join(work, "state"),
-        config: { "intune:graphEndpoint": emulator.url, "intune:authorityHost": emulator.url, ...plain },
-        secrets: secret === undefined ? {} : { "intune:clientSecret": secret },
-        env: {
-            E2E_POLICIES: file,
-            NODE_EXTRA_CA_CERTS: emulator.caCertPath,
-            AZURE_TENANT_ID: "",
-            AZURE_CLIENT_ID: "",
-            AZURE_CLIENT_SECRET: "",
-        },
-    };
+    const stack = suite.declare(`verify-${++stacks}`, undefined, declared, {
+        config: plain,
+        env: { AZURE_TENANT_ID: "", AZURE_CLIENT_ID: "", AZURE_CLIENT_SECRET: "" },
+    });
+    return { ...stack, secrets: secret === undefined ? {} : { "intune:clientSecret": secret } };
 }
 
 const credentials = (tenant: TestTenant, overrides: Record<string, string> = {}) => ({
@@ -79,15 +52,15 @@ const credentials = (tenant: TestTenant, overrides: Record<string, string> = {})
     ...overrides,
 });
 
-const writes = () => emulator.requests.filter((r) => r.kind !== "token" && r.method !== "GET");
-const graphReads = () => emulator.requests.filter((r) => r.kind !== "token" && r.kind !== "metadata");
+const writes = () => suite.emulator.requests.filter((r) => r.kind !== "token" && r.method !== "GET");
+const graphReads = () => suite.emulator.requests.filter((r) => r.kind !== "token" && r.kind !== "metadata");
 
 /** Runs a preview that must fail; returns the engine's output. Nothing may have been written. */
 async function failingPreview(config: Record<string, string>, declared = policies()): Promise<string> {
     const outcome = await runEngine("preview", run(config, declared));
     expect(outcome.code).not.toBe(0);
     expect(writes()).toEqual([]);
-    return outcome.stderr;
+    return outcome.output;
 }
 
 describe("preview verifies the connection before anything is written", () => {
@@ -96,13 +69,13 @@ describe("preview verifies the connection before anything is written", () => {
         expect(result.changes).toMatchObject({ create: 2 });
         expect(writes()).toEqual([]);
         expect(graphReads().map((r) => `${r.method} ${r.kind}`)).toEqual(["GET list", "GET groups"]);
-        expect(emulator.count({ kind: "token", tenantId: good.tenant.tenantId })).toBe(1);
+        expect(suite.emulator.count({ kind: "token", tenantId: good.tenant.tenantId })).toBe(1);
     });
 
     it("fails for a missing tenant id, naming intune:tenantId", async () => {
         const output = await failingPreview({ "intune:clientId": good.tenant.clientId });
         expect(output).toMatch(/No tenant is configured: set intune:tenantId/);
-        expect(emulator.requests).toEqual([]);
+        expect(suite.emulator.requests).toEqual([]);
     });
 
     it("fails for a wrong client secret, naming the key, the app and the tenant", async () => {
@@ -161,7 +134,7 @@ describe("preview verifies the connection before anything is written", () => {
         expect(output).toMatch(
             /intune:clientSecert is not a setting of this provider; did you mean intune:clientSecret\?/,
         );
-        expect(emulator.requests).toEqual([]);
+        expect(suite.emulator.requests).toEqual([]);
     });
 });
 
@@ -175,6 +148,6 @@ describe("intune:verifyAtPreview false", () => {
         expect(result.diagnostics).toMatch(
             /warning: intune:verifyAtPreview is false: the connection to the tenant .* were not verified/,
         );
-        expect(emulator.requests).toEqual([]);
+        expect(suite.emulator.requests).toEqual([]);
     });
 });

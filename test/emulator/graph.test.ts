@@ -1,6 +1,4 @@
-import { ClientSecretCredential } from "@azure/identity";
-import { Client } from "@microsoft/microsoft-graph-client";
-import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
+import type { Client } from "@microsoft/microsoft-graph-client";
 import {
     androidBody,
     ANDROID,
@@ -40,18 +38,7 @@ describe("Graph side", () => {
                 { tenantId: UNLICENSED, licensed: false, clients: [{ clientId: CLIENT, secret: SECRET }] },
             ],
         });
-        const credential = new ClientSecretCredential(TENANT, CLIENT, SECRET, {
-            authorityHost: t.emu.url,
-            disableInstanceDiscovery: true,
-        });
-        graph = Client.initWithMiddleware({
-            authProvider: new TokenCredentialAuthenticationProvider(credential, {
-                scopes: ["https://graph.microsoft.com/.default"],
-            }),
-            baseUrl: t.emu.url,
-            defaultVersion: "beta",
-            customHosts: new Set(["127.0.0.1"]),
-        });
+        graph = t.graphClient();
     });
     afterAll(() => t.emu.close());
 

@@ -61,8 +61,8 @@ describe("mistakes are one line and exit code 1", () => {
             /^pulumi-intune-app-protection: error: unknown command "import" \(the commands are: export, recover, review, assess\) \(see pulumi-intune-app-protection --help\)\n$/,
         ],
         [
-            ["export", "--platform", "windows"],
-            /^pulumi-intune-app-protection export: error: --platform is "windows"; use ios, android or all \(see pulumi-intune-app-protection export --help\)\n$/,
+            ["export", "--platform", "macos"],
+            /^pulumi-intune-app-protection export: error: --platform is "macos"; use ios, android, windows, appConfiguration or all \(see pulumi-intune-app-protection export --help\)\n$/,
         ],
         [
             ["export", "--tenant"],

@@ -17,7 +17,7 @@ import { policyKey } from "../../provider/export/names";
 import { checkInputs } from "../../provider/engine/check";
 import { policyChanges } from "../../provider/engine/diff";
 import { managedKeys, managedValuesFromGraph } from "../../provider/engine/state";
-import { platforms } from "../../provider/settings/platforms";
+import { platforms, policyTypes } from "../../provider/settings/platforms";
 import { androidPolicy, evaluateProgram, graphApps, graphAssignments, iosPolicy } from "./support";
 
 const SALES = "11111111-1111-4111-8111-111111111111";
@@ -131,14 +131,12 @@ describe("policyArgs", () => {
     it.each(all.map((p) => [p.graph.displayName, p] as const))(
         "%j passes check and would send nothing on adoption",
         (_name, policy) => {
-            const platform = platforms[policy.platform];
+            const platform = policyTypes[policy.platform];
             const { inputs, failures } = checkInputs(platform, policyArgs(policy));
             expect(failures).toEqual([]);
             const live = managedValuesFromGraph(platform, policy.graph, managedKeys(platform, inputs));
             expect(policyChanges(platform, live, inputs)).toEqual({
-                patch: [],
-                targetApps: false,
-                assign: false,
+                send: {},
                 released: [],
             });
         },
@@ -220,7 +218,7 @@ describe("renderProgram", () => {
 
     it("says so, without an unused import, when there is nothing to export", () => {
         const empty = renderProgram([], NO_GROUPS);
-        expect(empty).toMatch(/no app protection policies/);
+        expect(empty).toMatch(/no app protection or app configuration policies/);
         expect(empty).not.toContain("import");
         expect(evaluateProgram(empty)).toEqual([]);
     });
@@ -268,14 +266,12 @@ describe("values held exactly", () => {
         (_name, policy) => {
             const plan = planPolicy(policy);
             expect([plan.withheld, plan.rejected, plan.changes]).toEqual([[], [], []]);
-            const platform = platforms[policy.platform];
+            const platform = policyTypes[policy.platform];
             const { inputs, failures } = checkInputs(platform, plan.args);
             expect(failures).toEqual([]);
             const live = managedValuesFromGraph(platform, policy.graph, managedKeys(platform, inputs));
             expect(policyChanges(platform, live, inputs)).toEqual({
-                patch: [],
-                targetApps: false,
-                assign: false,
+                send: {},
                 released: [],
             });
             expect(planWarnings([policy])).toEqual([]);

@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import * as vm from "vm";
+import * as appConfig from "../../provider/app-config";
 import type { LivePolicy } from "../../provider/export";
 
 export const ROOT = path.join(__dirname, "..", "..");
@@ -22,7 +23,8 @@ export interface DeclaredResource {
 
 /**
  * Runs the program (transpiled to CommonJS) with `pulumi-intune-app-protection` replaced by
- * classes that record their arguments and options. Both come back as plain JSON values.
+ * classes that record their arguments and options (any class the program names), and the real
+ * `appConfig` helpers. Arguments and options come back as plain JSON values.
  */
 export function evaluateProgram(text: string): DeclaredResource[] {
     const js = ts.transpileModule(text, {
@@ -40,10 +42,9 @@ export function evaluateProgram(text: string): DeclaredResource[] {
                 });
             }
         };
-    const stub = {
-        IosAppProtectionPolicy: recorder("IosAppProtectionPolicy"),
-        AndroidAppProtectionPolicy: recorder("AndroidAppProtectionPolicy"),
-    };
+    const stub = new Proxy({ appConfig } as Record<string, unknown>, {
+        get: (helpers, name: string) => helpers[name] ?? recorder(name),
+    });
     const module = { exports: {} };
     vm.runInNewContext(js, {
         module,
@@ -97,17 +98,26 @@ export function typeErrors(text: string): string[] {
     }
 }
 
-const IOS_TYPE = "#microsoft.graph.iosManagedAppProtection";
-const ANDROID_TYPE = "#microsoft.graph.androidManagedAppProtection";
+const GRAPH_TYPES = {
+    ios: "#microsoft.graph.iosManagedAppProtection",
+    android: "#microsoft.graph.androidManagedAppProtection",
+    windows: "#microsoft.graph.windowsManagedAppProtection",
+    appConfiguration: "#microsoft.graph.targetedManagedAppConfiguration",
+};
 
-/** Graph `apps` for bundle or package ids. */
-export function graphApps(platform: "ios" | "android", ids: string[]) {
+/** Graph `mobileAppIdentifier` type and id field of each kind of app. */
+const APP_IDENTIFIERS = {
+    ios: ["#microsoft.graph.iosMobileAppIdentifier", "bundleId"],
+    android: ["#microsoft.graph.androidMobileAppIdentifier", "packageId"],
+    windows: ["#microsoft.graph.windowsAppIdentifier", "windowsAppId"],
+} as const;
+
+/** Graph `apps` for bundle, package or Windows app ids. */
+export function graphApps(platform: keyof typeof APP_IDENTIFIERS, ids: string[]) {
+    const [odataType, idField] = APP_IDENTIFIERS[platform];
     return ids.map((id) => ({
         id: `${id}.${platform}`,
-        mobileAppIdentifier:
-            platform === "ios"
-                ? { "@odata.type": "#microsoft.graph.iosMobileAppIdentifier", bundleId: id }
-                : { "@odata.type": "#microsoft.graph.androidMobileAppIdentifier", packageId: id },
+        mobileAppIdentifier: { "@odata.type": odataType, [idField]: id },
     }));
 }
 
@@ -133,34 +143,31 @@ export function graphAssignments(
     ];
 }
 
-/** A live iOS policy as Graph lists it (only the given settings; apps and assignments expanded). */
-export function iosPolicy(id: string, displayName: string, settings: Record<string, unknown> = {}): LivePolicy {
-    return {
-        platform: "ios",
-        graph: {
-            "@odata.type": IOS_TYPE,
-            id,
-            displayName,
-            appGroupType: "selectedPublicApps",
-            apps: [],
-            assignments: [],
-            ...settings,
-        },
-    };
+/** A live policy as Graph lists it (only the given settings; apps and assignments expanded). */
+function livePolicy(
+    platform: keyof typeof GRAPH_TYPES,
+    id: string,
+    displayName: string,
+    settings: Record<string, unknown>,
+): LivePolicy {
+    // Windows app protection has no app groups (docs/graph.md 9.1).
+    const appGroup = platform === "windows" ? {} : { appGroupType: "selectedPublicApps" };
+    const graph = { "@odata.type": GRAPH_TYPES[platform], id, displayName, ...appGroup };
+    return { platform, graph: { ...graph, apps: [], assignments: [], ...settings } };
 }
 
+/** A live iOS policy as Graph lists it. */
+export const iosPolicy = (id: string, displayName: string, settings: Record<string, unknown> = {}) =>
+    livePolicy("ios", id, displayName, settings);
+
 /** A live Android policy as Graph lists it. */
-export function androidPolicy(id: string, displayName: string, settings: Record<string, unknown> = {}): LivePolicy {
-    return {
-        platform: "android",
-        graph: {
-            "@odata.type": ANDROID_TYPE,
-            id,
-            displayName,
-            appGroupType: "selectedPublicApps",
-            apps: [],
-            assignments: [],
-            ...settings,
-        },
-    };
-}
+export const androidPolicy = (id: string, displayName: string, settings: Record<string, unknown> = {}) =>
+    livePolicy("android", id, displayName, settings);
+
+/** A live Windows app protection policy as Graph lists it. */
+export const windowsPolicy = (id: string, displayName: string, settings: Record<string, unknown> = {}) =>
+    livePolicy("windows", id, displayName, settings);
+
+/** A live app configuration policy for managed apps as Graph lists it. */
+export const appConfigurationPolicy = (id: string, displayName: string, settings: Record<string, unknown> = {}) =>
+    livePolicy("appConfiguration", id, displayName, settings);

@@ -1,8 +1,10 @@
 /**
  * `pulumi-intune-app-protection export` against an emulated tenant, run as users run it: the
- * built command in a child process, over HTTPS, through the real Graph client. The program it
- * writes must type-check against the package, have one resource per policy, and adopt every
- * policy without sending a single change.
+ * built command in a child process, over HTTPS, through the real Graph client. The tenant holds
+ * policies of all four types (iOS, Android and Windows app protection, app configuration for
+ * managed apps) and one app configuration for Windows apps that no resource can manage. The
+ * program it writes must type-check against the package, have one resource per manageable policy
+ * (the other one named in a warning), and adopt every policy without sending a single change.
  */
 import { spawn } from "child_process";
 import { randomUUID } from "crypto";
@@ -14,7 +16,8 @@ import * as runtime from "../../provider/engine/runtime";
 import { checkInputs } from "../../provider/engine/check";
 import { policyChanges } from "../../provider/engine/diff";
 import { managedKeys, managedValuesFromGraph } from "../../provider/engine/state";
-import { platforms, type PlatformName } from "../../provider/settings/platforms";
+import { policyTypes } from "../../provider/settings/platforms";
+import type { PolicyTypeName } from "../../provider/settings/policy-type";
 import { resetGraphSessions } from "../../provider/graph";
 import { frameworkPolicies } from "../support/framework";
 import { configSource, stackConfig, tenantSpec, type TestTenant } from "../support/tenants";
@@ -23,6 +26,8 @@ import { evaluateProgram, graphApps, graphAssignments, ROOT, typeErrors, type De
 const BIN = path.join(ROOT, "bin", "pulumi-intune-app-protection");
 const IOS = "#microsoft.graph.iosManagedAppProtection";
 const ANDROID = "#microsoft.graph.androidManagedAppProtection";
+const WINDOWS = "#microsoft.graph.windowsManagedAppProtection";
+const APP_CONFIGURATION = "#microsoft.graph.targetedManagedAppConfiguration";
 
 /** App registrations: one that reads policies and groups, one that may not read groups. */
 const reader = { clientId: randomUUID(), secret: `reader-${randomUUID()}` };
@@ -129,6 +134,37 @@ function seed(): void {
         appGroupType: "selectedPublicApps",
         saveAsBlocked: true,
     });
+    emulator.seedPolicy(tenant.tenantId, {
+        "@odata.type": WINDOWS,
+        displayName: "Edge on personal devices",
+        allowedOutboundDataTransferDestinations: "none",
+        printBlocked: true,
+        minimumRequiredOsVersion: "10.0.22631.3155",
+        apps: graphApps("windows", ["com.microsoft.edge"]),
+        assignments: graphAssignments([sales]),
+    });
+    emulator.seedPolicy(tenant.tenantId, {
+        "@odata.type": APP_CONFIGURATION,
+        displayName: "Outlook",
+        appGroupType: "selectedPublicApps",
+        customSettings: [
+            { name: "com.microsoft.outlook.Mail.FocusedInbox", value: "false" },
+            { name: "com.contoso.signature", value: "{{userprincipalname}} " },
+        ],
+        apps: [
+            ...graphApps("ios", ["com.microsoft.Office.Outlook"]),
+            ...graphApps("android", ["com.microsoft.office.outlook"]),
+        ],
+        assignments: graphAssignments([sales]),
+    });
+    // Microsoft Edge for Windows: an app configuration no resource can manage (docs/graph.md 10.4).
+    emulator.seedPolicy(tenant.tenantId, {
+        "@odata.type": APP_CONFIGURATION,
+        displayName: "Edge for Windows",
+        appGroupType: "selectedPublicApps",
+        customSettings: [],
+        apps: graphApps("windows", ["com.microsoft.edge"]),
+    });
 }
 
 beforeAll(async () => {
@@ -172,20 +208,32 @@ afterAll(async () => {
     if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
-const live = () => emulator.policies(tenant.tenantId);
-const platformOf = (policy: any): PlatformName => (policy["@odata.type"] === IOS ? "ios" : "android");
+/** The manageable policies of the tenant (all but the app configuration for Windows apps). */
+const live = () => emulator.policies(tenant.tenantId).filter((p) => p.displayName !== "Edge for Windows");
+const platformOf = (policy: any): PolicyTypeName =>
+    Object.values(policyTypes).find((type) => type.odataType === policy["@odata.type"])!.name;
+const typeOfClass = (resourceType: string): PolicyTypeName =>
+    Object.values(policyTypes).find((type) => type.resourceType === resourceType)!.name;
 
 describe("export", () => {
     it("writes the program to --out, quietly when stderr is not a terminal, following paging", () => {
         expect(firstRun.code).toBe(0);
         expect(firstRun.stdout).toBe("");
-        // Only the warning about iOS Level 3's placeholder dialer scheme; no progress.
-        expect(firstRun.stderr).toMatch(
+        // The policy left out, and iOS Level 3's placeholder dialer scheme; no progress.
+        const lines = firstRun.stderr.trimEnd().split("\n");
+        expect(lines).toHaveLength(2);
+        expect(lines[0]).toMatch(
+            /^pulumi-intune-app-protection: warning: iOS\/iPadOS and Android app configuration policy "Edge for Windows" \(T_[0-9a-f-]+\) is not exported: it targets apps identified by windowsAppIdentifier, and ManagedAppConfiguration takes iosMobileAppIdentifier and androidMobileAppIdentifier apps only/,
+        );
+        expect(lines[1]).toMatch(
             /^pulumi-intune-app-protection: warning: iOS\/iPadOS policy "iOS\/iPadOS Enterprise High Data Protection v1\.5" \(T_[0-9a-f-]+\): customDialerAppProtocol, dialerRestrictionLevel commented out/,
         );
-        expect(firstRun.stderr.trimEnd().split("\n")).toHaveLength(1);
+        expect(program).toContain('// - iOS/iPadOS and Android app configuration policy "Edge for Windows"');
         const lists = emulator.requests.filter((r) => r.kind === "list");
-        expect(lists.length).toBeGreaterThanOrEqual(4); // two pages per platform at 3 per page
+        expect(lists.length).toBeGreaterThanOrEqual(6); // two pages per app protection platform at 3 per page, one per other type
+        // App configurations are read with their Settings catalog items, to see which hold any.
+        const configLists = lists.filter((r) => r.path.endsWith("/targetedManagedAppConfigurations"));
+        expect(configLists.map((r) => r.query.$expand)).toEqual(["apps,assignments,settings"]);
         expect(emulator.requests.filter((r) => r.kind === "groups")).toHaveLength(4); // sales, contractors, finance, missing: once each
     });
 
@@ -193,34 +241,41 @@ describe("export", () => {
         expect(typeErrors(program)).toEqual([]);
     }, 30000);
 
-    it("has one resource per policy, of the right class, adopting it by id", () => {
+    it("has one resource per manageable policy, of the right class, adopting it by id", () => {
         const policies = live();
-        expect(policies).toHaveLength(10);
+        expect(policies).toHaveLength(12);
+        expect(program).not.toContain('Edge for Windows",');
         expect(declared).toHaveLength(policies.length);
         for (const policy of policies) {
             const matching = declared.filter((r) => r.args.adoptPolicyId === policy.id);
             expect(matching).toHaveLength(1);
-            expect(matching[0].type).toBe(platforms[platformOf(policy)].resourceType);
+            expect(matching[0].type).toBe(policyTypes[platformOf(policy)].resourceType);
             expect(matching[0].args.displayName).toBe(policy.displayName);
         }
         const names = declared.map((r) => r.name);
         expect(new Set(names).size).toBe(names.length);
         expect(names.filter((n) => n.startsWith("shared-name-"))).toHaveLength(2);
         expect(names).toEqual(
-            expect.arrayContaining(["sales-ios", "sales-android", "ios-ipados-enterprise-high-data-protection-v1-5"]),
+            expect.arrayContaining([
+                "sales-ios",
+                "sales-android",
+                "ios-ipados-enterprise-high-data-protection-v1-5",
+                "edge-on-personal-devices",
+                "outlook",
+            ]),
         );
     });
 
     it("declares settings that check accepts and that adoption would not change", () => {
         for (const policy of live()) {
-            const platform = platforms[platformOf(policy)];
+            const platform = policyTypes[platformOf(policy)];
             const { args } = declared.find((r) => r.args.adoptPolicyId === policy.id)!;
             const { inputs, failures } = checkInputs(platform, args);
             expect({ policy: policy.displayName, failures }).toEqual({ policy: policy.displayName, failures: [] });
             const current = managedValuesFromGraph(platform, policy, managedKeys(platform, inputs));
             expect({ policy: policy.displayName, changes: policyChanges(platform, current, inputs) }).toEqual({
                 policy: policy.displayName,
-                changes: { patch: [], targetApps: false, assign: false, released: [] },
+                changes: { send: {}, released: [] },
             });
         }
     });
@@ -228,8 +283,8 @@ describe("export", () => {
     it("adopting every policy through the provider sends no write to Graph", async () => {
         emulator.clearLog();
         for (const { type, args } of declared) {
-            const platform = type === "IosAppProtectionPolicy" ? "ios" : "android";
-            const { inputs } = checkInputs(platforms[platform], args);
+            const platform = typeOfClass(type);
+            const { inputs } = checkInputs(policyTypes[platform], args);
             const { id } = await runtime.create(platform, { ...inputs, __provider: "p" });
             expect(id).toBe(args.adoptPolicyId);
         }
@@ -268,6 +323,40 @@ describe("export", () => {
             expect(framework.args).not.toHaveProperty("apps");
     });
 
+    it("declares Windows apps and settings, and app configuration pairs with Outlook's documented key through its helper", () => {
+        const { sales } = tenant.groups;
+        expect(declared.find((r) => r.name === "edge-on-personal-devices")!.args).toMatchObject({
+            apps: ["com.microsoft.edge"],
+            allowedOutboundDataTransferDestinations: "none",
+            printBlocked: true,
+            minimumRequiredOsVersion: "10.0.22631.3155",
+            assignments: { include: [sales] },
+        });
+        const outlook = declared.find((r) => r.name === "outlook")!.args;
+        expect(outlook).toMatchObject({
+            appGroupType: "selectedPublicApps",
+            apps: { ios: ["com.microsoft.Office.Outlook"], android: ["com.microsoft.office.outlook"] },
+        });
+        expect(outlook.customSettings).toEqual(
+            expect.arrayContaining([
+                { name: "com.microsoft.outlook.Mail.FocusedInbox", value: "false" },
+                { name: "com.contoso.signature", value: "{{userprincipalname}} " },
+            ]),
+        );
+        expect(program).toContain("...intune.appConfig.outlookConfiguration({ focusedInbox: false }),");
+    });
+
+    it("--platform appConfiguration exports only the app configuration it can manage", async () => {
+        const result = await cli(["export", ...connection(reader), "--platform", "appConfiguration"], {
+            AZURE_CLIENT_SECRET: reader.secret,
+        });
+        expect(result.code).toBe(0);
+        expect(result.stderr).toMatch(/"Edge for Windows" \(T_[0-9a-f-]+\) is not exported/);
+        expect(evaluateProgram(result.stdout).map((r) => [r.type, r.name])).toEqual([
+            ["ManagedAppConfiguration", "outlook"],
+        ]);
+    });
+
     it("gives the same program on every run, on stdout without --out", async () => {
         const again = await cli(["export", ...connection(reader)], { AZURE_CLIENT_SECRET: reader.secret });
         expect(again.code).toBe(0);
@@ -297,7 +386,7 @@ describe("export", () => {
         );
         expect(result.stdout).toContain(`"${tenant.groups.sales}",\n`);
         expect(result.stdout).not.toContain("// Sales");
-        expect(evaluateProgram(result.stdout)).toHaveLength(10);
+        expect(evaluateProgram(result.stdout)).toHaveLength(12);
     });
 
     it("reads a policy on its own when Graph lists it without apps or assignments", async () => {

@@ -6,7 +6,7 @@
 import { randomUUID } from "crypto";
 import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
 import type { ConnectionConfig } from "../../provider/config";
-import { GraphRequestError, isNotFound } from "../../provider/graph/errors";
+import { isNotFound } from "../../provider/graph/errors";
 import { openSession, resetGraphSessions } from "../../provider/graph/session";
 import { emulatorConnection, expectGraphError } from "../support/graph";
 import { useHtml404Server } from "../support/html404";

@@ -9,7 +9,7 @@ import * as path from "path";
 import { generateClientCertificate } from "../../emulator/certs";
 import { startEmulator, trustEmulatorCa } from "../../emulator";
 import type { ConnectionConfig } from "../../provider/config";
-import { GraphRequestError, isNotFound } from "../../provider/graph/errors";
+import { isNotFound } from "../../provider/graph/errors";
 import { openSession, resetGraphSessions, setGraphLogger } from "../../provider/graph/session";
 import { emulatorConnection, expectGraphError } from "../support/graph";
 

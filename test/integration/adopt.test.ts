@@ -5,8 +5,10 @@
 import * as runtime from "../../provider/engine/runtime";
 import { checkInputs } from "../../provider/engine/check";
 import { android, ios } from "../../provider/settings/platforms";
+import { graphShapes } from "../support/graph-shapes";
 import { useEmulatedTenant } from "../support/provider";
 
+const { iosApp, target } = graphShapes;
 const context = useEmulatedTenant({ "intune:maxRetryDurationSeconds": "20" });
 beforeEach(() => {
     context.emulator.clearLog();
@@ -31,22 +33,8 @@ function seedIos() {
         pinRequired: true,
         minimumPinLength: 4,
         appGroupType: "selectedPublicApps",
-        apps: [
-            {
-                mobileAppIdentifier: {
-                    "@odata.type": "#microsoft.graph.iosMobileAppIdentifier",
-                    bundleId: "com.microsoft.office.outlook",
-                },
-            },
-        ],
-        assignments: [
-            {
-                target: {
-                    "@odata.type": "#microsoft.graph.groupAssignmentTarget",
-                    groupId: context.tenant.groups.sales,
-                },
-            },
-        ],
+        apps: [iosApp("com.microsoft.office.outlook")],
+        assignments: [target("groupAssignmentTarget", context.tenant.groups.sales)],
     });
 }
 

@@ -3,35 +3,26 @@
  * licence, an unknown id, and a body the service rejects. Each names Graph's code, message
  * and request-id in a sentence a user can act on.
  */
-import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
 import * as runtime from "../../provider/engine/runtime";
 import { checkInputs } from "../../provider/engine/check";
 import { ios } from "../../provider/settings/platforms";
 import { resetGraphSessions } from "../../provider/graph";
-import { configSource, stackConfig, tenantSpec, type TestTenant } from "../support/tenants";
+import { configureFor, useEmulator } from "../support/provider";
+import { configSource, tenantSpec, type TestTenant } from "../support/tenants";
 
-let emulator: Emulator;
 const good = tenantSpec();
 const readOnly = tenantSpec();
 readOnly.spec.clients[0].roles = ["DeviceManagementApps.Read.All"];
 const unlicensed = tenantSpec({ licensed: false });
 
-beforeAll(async () => {
-    emulator = await startEmulator({ tenants: [good.spec, readOnly.spec, unlicensed.spec] });
-    trustEmulatorCa(emulator.caCertPem);
-});
-afterAll(async () => {
-    resetGraphSessions();
-    await emulator.close();
-});
+const suite = useEmulator(() => ({ tenants: [good.spec, readOnly.spec, unlicensed.spec] }));
 beforeEach(() => {
     resetGraphSessions();
-    emulator.clearFaults();
+    suite.emulator.clearFaults();
 });
 
 const inputs = () => ({ ...checkInputs(ios, { displayName: "Errors", pinRequired: true }).inputs, __provider: "p" });
-const use = (tenant: TestTenant, extra: Record<string, string> = {}) =>
-    runtime.configure(configSource(stackConfig(emulator, tenant, extra)));
+const use = (tenant: TestTenant, extra: Record<string, string> = {}) => configureFor(suite.emulator, tenant, extra);
 
 it("a wrong client secret names the app, the tenant and the config key to fix", async () => {
     use(good.tenant, { "intune:clientSecret": "wrong" });
@@ -41,7 +32,7 @@ it("a wrong client secret names the app, the tenant and the config key to fix", 
     expect(error.message).toContain(good.tenant.tenantId);
     expect(error.message).toMatch(/intune:clientSecret/);
     expect(error.message).not.toContain("wrong");
-    expect(emulator.policies(good.tenant.tenantId)).toHaveLength(0);
+    expect(suite.emulator.policies(good.tenant.tenantId)).toHaveLength(0);
 });
 
 it("a missing permission names DeviceManagementApps.ReadWrite.All", async () => {
@@ -49,7 +40,7 @@ it("a missing permission names DeviceManagementApps.ReadWrite.All", async () => 
     const error = await runtime.create("ios", inputs()).catch((e) => e);
     expect(error.message).toMatch(/DeviceManagementApps\.ReadWrite\.All/);
     expect(error.message).toMatch(/request-id/i);
-    expect(emulator.policies(readOnly.tenant.tenantId)).toHaveLength(0);
+    expect(suite.emulator.policies(readOnly.tenant.tenantId)).toHaveLength(0);
 });
 
 it("a tenant without an Intune licence says so", async () => {
@@ -69,7 +60,7 @@ it("updating an id that does not exist says the policy was not found", async () 
 
 it("a body Graph rejects surfaces Graph's code, message and request-id, and nothing is created", async () => {
     use(good.tenant);
-    emulator.injectFault({
+    suite.emulator.injectFault({
         method: "POST",
         kind: "create",
         status: 400,
@@ -80,13 +71,15 @@ it("a body Graph rejects surfaces Graph's code, message and request-id, and noth
     const error = await runtime.create("ios", inputs()).catch((e) => e);
     expect(error.message).toContain("ModelValidationFailure");
     expect(error.message).toContain("The property 'pinRequired' does not exist");
-    const requestId = emulator.requests.filter((r) => r.kind === "create").pop()!.requestId!;
+    const requestId = suite.emulator.requests.filter((r) => r.kind === "create").pop()!.requestId!;
     expect(error.message).toContain(requestId);
-    expect(emulator.policies(good.tenant.tenantId)).toHaveLength(0);
+    expect(suite.emulator.policies(good.tenant.tenantId)).toHaveLength(0);
 });
 
 it("missing tenant configuration is a clear error naming the config key", async () => {
-    runtime.configure(configSource({ "intune:graphEndpoint": emulator.url, "intune:authorityHost": emulator.url }));
+    runtime.configure(
+        configSource({ "intune:graphEndpoint": suite.emulator.url, "intune:authorityHost": suite.emulator.url }),
+    );
     const saved = { ...process.env };
     delete process.env.AZURE_TENANT_ID;
     try {

@@ -57,7 +57,7 @@ describe.each([ios, android])("$title policy lifecycle", (platform) => {
         expect(body.periodOfflineBeforeAccessCheck).toBe("PT12H");
         expect(body.apps).toEqual(
             appsFor(platform).map((app) => ({
-                mobileAppIdentifier: { "@odata.type": platform.app.odataType, [platform.app.idField]: app },
+                mobileAppIdentifier: { "@odata.type": platform.appIds[0].odataType, [platform.appIds[0].idField]: app },
             })),
         );
         expect(body.assignments).toEqual([
@@ -129,8 +129,8 @@ describe.each([ios, android])("$title policy lifecycle", (platform) => {
             apps: [
                 {
                     mobileAppIdentifier: {
-                        "@odata.type": platform.app.odataType,
-                        [platform.app.idField]: appsFor(platform)[0],
+                        "@odata.type": platform.appIds[0].odataType,
+                        [platform.appIds[0].idField]: appsFor(platform)[0],
                     },
                 },
             ],

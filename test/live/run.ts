@@ -9,22 +9,15 @@ import { randomBytes } from "crypto";
 import type { StackCommand, StackResult } from "../../scripts/stack";
 import { openSession } from "../../provider/graph/session";
 import { GRAPH_TRACE_ENV } from "../../provider/graph/trace";
+import { PROGRAM } from "../support/engine";
 import { runLiveEngine } from "./engine";
 import { newRunId, runPrefix } from "./names";
 import { connectionSettings, secretEnv, stackConfig, type LiveSettings } from "./settings";
 import { SuiteTenant } from "./tenant";
 import { readTrace, writes, type GraphTraceEntry } from "./trace";
+import type { Declared } from "../support/declared";
 
-/** The JSON-driven program the e2e tests use: it declares the policies in the file named by E2E_POLICIES. */
-const PROGRAM = path.join(__dirname, "..", "e2e", "program");
-
-/** A policy the suite's program declares. */
-export interface Declared {
-    platform: "ios" | "android";
-    /** Pulumi resource name. */
-    name: string;
-    args: Record<string, unknown>;
-}
+export type { Declared };
 
 /** One of the run's stacks. */
 export interface LiveStack {
@@ -120,8 +113,8 @@ export class LiveRun {
     /** One engine command, traced; fails with the engine's own words. */
     async engine(command: StackCommand, stack: LiveStack, step: Step): Promise<EngineStep> {
         const outcome = await runLiveEngine(command, {
-            program: stack.program,
-            stack: stack.name,
+            programDir: stack.program,
+            stackName: stack.name,
             stateDir: stack.stateDir,
             config: stackConfig(this.live),
             env: { ...secretEnv(this.live), ...stack.env },

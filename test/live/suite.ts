@@ -13,6 +13,7 @@ import type { ListedPolicy } from "./names";
 import { writeFixtures } from "./record";
 import { LiveRun, type Declared, type LiveStack } from "./run";
 import { liveSettings } from "./settings";
+import type { PlatformName } from "../../provider/settings/platforms";
 import { requestLine, writes } from "./trace";
 
 const OUTLOOK = "com.microsoft.office.outlook";
@@ -24,8 +25,11 @@ export interface LiveSuiteHooks {
     before?: () => Promise<void>;
 }
 
+/** A policy of the suite: iOS and Android only, the platforms its tenant access lists and cleans up. */
+type LivePolicy = Declared & { platform: PlatformName };
+
 /** The lifecycle stack's policies; no assignments, so no user of a real tenant is affected. */
-function lifecyclePolicies(prefix: string, ios: Record<string, unknown> = {}): Declared[] {
+function lifecyclePolicies(prefix: string, ios: Record<string, unknown> = {}): LivePolicy[] {
     return [
         {
             platform: "ios",

@@ -102,4 +102,32 @@ describe("recover's plan", () => {
         expect(describeAction(plan[1])).toMatch(/delete .* T_copy .*which the stack tracks as T_k/);
         expect(describeAction(plan[2])).toMatch(/T_gone .*adopt it there with adoptPolicyId: "T_gone"/);
     });
+
+    it("handles Windows app protection and app configuration resources by their own type's policies", () => {
+        const WINDOWS = "pulumi-nodejs:dynamic/intune:WindowsAppProtectionPolicy";
+        const CONFIG = "pulumi-nodejs:dynamic/intune:ManagedAppConfiguration";
+        const creating = (type: string, name: string) => ({
+            type: "creating",
+            resource: {
+                urn: `urn:pulumi:prod::intune::${type}::${name}`,
+                type,
+                custom: true,
+                inputs: { displayName: name, __owner: ownerValue("acme", "intune", "prod", name) },
+            },
+        });
+        const edge = markerLine(owner("edge"));
+        const plan = planRecovery(STACK, stack([creating(WINDOWS, "edge"), creating(CONFIG, "outlook")]), {
+            // An iOS policy with the marker of "edge" is not the Windows resource's policy: only reported.
+            ios: [policy("T_i", "edge", edge, 0)],
+            android: [],
+            windows: [policy("T_w2", "edge", edge, 2), policy("T_w1", "edge", edge, 1)],
+            appConfiguration: [policy("T_c", "outlook", markerLine(owner("outlook")), 1)],
+        });
+        expect(plan.map(describeAction)).toEqual([
+            expect.stringMatching(/^\+ record T_w1 .* as urn:pulumi:prod::intune::.*WindowsAppProtectionPolicy::edge/),
+            expect.stringMatching(/^- delete Windows policy T_w2 .*second copy made by the same interrupted create/),
+            expect.stringMatching(/^\+ record T_c .* as urn:pulumi:prod::intune::.*ManagedAppConfiguration::outlook/),
+            expect.stringMatching(/^! iOS\/iPadOS policy T_i .* carries the marker of resource "edge"/),
+        ]);
+    });
 });

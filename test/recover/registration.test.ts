@@ -2,25 +2,10 @@
  * What a policy registers, under Pulumi's mocks: the owner its create's marker will name, and
  * the `import` option taken as adoptPolicyId (Pulumi's own import crashes the dynamic provider host).
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { useRegistrationMocks } from "../support/mocks";
 
-const registered: pulumi.runtime.MockResourceArgs[] = [];
-
-beforeAll(async () => {
-    await pulumi.runtime.setMocks(
-        {
-            newResource(args) {
-                registered.push(args);
-                return { id: `${args.name}-id`, state: { ...args.inputs } };
-            },
-            call: (args) => args.inputs,
-        },
-        "intune",
-        "prod",
-        false,
-        "acme",
-    );
-});
+const registered = useRegistrationMocks("intune", "prod", "acme");
 
 async function register(name: string, args: Record<string, unknown>, opts?: pulumi.CustomResourceOptions) {
     const intune: typeof import("../../provider") = require("../../provider");

@@ -11,28 +11,24 @@ import { listedOrFetched } from "../../provider/engine/listing";
 import { openSession, resetGraphSessions } from "../../provider/graph";
 import { readConnectionConfig } from "../../provider/config";
 import { android, ios, type Platform } from "../../provider/settings/platforms";
-import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
-import { configSource, stackConfig, tenantSpec, type TestTenant } from "../support/tenants";
+import { configureFor, useEmulator } from "../support/provider";
+import { configSource, stackConfig, tenantSpec } from "../support/tenants";
 
 const PAGE_SIZE = 4;
 const PER_PLATFORM = 6;
 
-let emulator: Emulator;
-let tenant: TestTenant;
+const { spec, tenant } = tenantSpec();
+const suite = useEmulator(() => ({ tenants: [spec], pageSize: PAGE_SIZE }));
 /** The policies made for the suite: platform, id and the outputs create stored. */
 const made: { platform: Platform; id: string; props: Record<string, unknown> }[] = [];
 
 /** A fresh provider process, as far as the engine can tell: new session, no listing yet. */
 function newProcess(): void {
     resetGraphSessions();
-    runtime.configure(configSource(stackConfig(emulator, tenant)));
+    configureFor(suite.emulator, tenant);
 }
 
 beforeAll(async () => {
-    const spec = tenantSpec();
-    tenant = spec.tenant;
-    emulator = await startEmulator({ tenants: [spec.spec], pageSize: PAGE_SIZE });
-    trustEmulatorCa(emulator.caCertPem);
     newProcess();
     for (const platform of [ios, android]) {
         for (let k = 0; k < PER_PLATFORM; k++) {
@@ -49,14 +45,10 @@ beforeAll(async () => {
         }
     }
 });
-afterAll(async () => {
-    resetGraphSessions();
-    await emulator?.close();
-});
 beforeEach(() => {
     newProcess();
-    emulator.clearFaults();
-    emulator.clearLog();
+    suite.emulator.clearFaults();
+    suite.emulator.clearLog();
 });
 
 /** Every made policy read the way `pulumi refresh` reads them: all at once. */
@@ -66,7 +58,7 @@ const readAll = () => Promise.all(made.map((m) => runtime.read(m.platform.name, 
 const propsOf = (read: { props: object }) => read.props as Record<string, unknown>;
 
 /** Graph requests (the token side aside) as `METHOD kind`. */
-const graph = () => emulator.requests.filter((r) => r.kind !== "token" && r.kind !== "metadata");
+const graph = () => suite.emulator.requests.filter((r) => r.kind !== "token" && r.kind !== "metadata");
 const count = (kind: string) => graph().filter((r) => r.kind === kind).length;
 const pages = Math.ceil(PER_PLATFORM / PAGE_SIZE);
 
@@ -90,21 +82,21 @@ describe("reads served from the listing", () => {
 
     it("shows drift made in the tenant in a read served from the listing", async () => {
         const victim = made[1];
-        emulator.modifyPolicy(tenant.tenantId, victim.id, { minimumPinLength: 8 });
+        suite.emulator.modifyPolicy(tenant.tenantId, victim.id, { minimumPinLength: 8 });
         try {
             const results = await readAll();
             expect(propsOf(results[1]).minimumPinLength).toBe(8);
             expect(propsOf(results[0]).minimumPinLength).toBe(6);
             expect(count("get")).toBe(0);
         } finally {
-            emulator.modifyPolicy(tenant.tenantId, victim.id, { minimumPinLength: 6 });
+            suite.emulator.modifyPolicy(tenant.tenantId, victim.id, { minimumPinLength: 6 });
         }
     });
 
     it("reads a policy the listing lacks by its own GET, and drops it only on Graph's not-found", async () => {
         const victim = made[PER_PLATFORM + 2];
-        const saved = emulator.policy(tenant.tenantId, victim.id);
-        emulator.deletePolicy(tenant.tenantId, victim.id);
+        const saved = suite.emulator.policy(tenant.tenantId, victim.id);
+        suite.emulator.deletePolicy(tenant.tenantId, victim.id);
         try {
             const results = await readAll();
             expect(results[PER_PLATFORM + 2]).toEqual({ id: "", props: {} });
@@ -120,14 +112,14 @@ describe("reads served from the listing", () => {
     });
 
     it("reads a policy listed without its assignments by its own GET, and the others from the listing", async () => {
-        const iosPolicies = emulator.policies(tenant.tenantId).filter((p) => p["@odata.type"] === ios.odataType);
+        const iosPolicies = suite.emulator.policies(tenant.tenantId).filter((p) => p["@odata.type"] === ios.odataType);
         const victim = iosPolicies[0].id;
         const value = iosPolicies.map((p) => {
             const { "@odata.type": type, assignments, ...rest } = p;
             void type;
             return p.id === victim ? rest : { ...rest, assignments };
         });
-        emulator.injectFault({ kind: "list", path: /iosManagedAppProtections$/, status: 200, body: { value } });
+        suite.emulator.injectFault({ kind: "list", path: /iosManagedAppProtections$/, status: 200, body: { value } });
         const results = await readAll();
         expect(results.every((r) => r.id !== "")).toBe(true);
         expect(
@@ -142,22 +134,22 @@ describe("reads served from the listing", () => {
         await runtime.read(first.platform.name, first.id, first.props);
         expect(count("list")).toBe(pages);
         await runtime.update(first.platform.name, first.id, first.props, { ...first.props, minimumPinLength: 7 });
-        emulator.modifyPolicy(tenant.tenantId, second.id, { minimumPinLength: 9 });
+        suite.emulator.modifyPolicy(tenant.tenantId, second.id, { minimumPinLength: 9 });
         try {
             const read = await runtime.read(second.platform.name, second.id, second.props);
             expect(propsOf(read).minimumPinLength).toBe(9);
             expect(count("list")).toBe(pages);
             expect(graph().filter((r) => r.kind === "get" && r.path.endsWith(second.id))).toHaveLength(1);
         } finally {
-            emulator.modifyPolicy(tenant.tenantId, first.id, { minimumPinLength: 6 });
-            emulator.modifyPolicy(tenant.tenantId, second.id, { minimumPinLength: 6 });
+            suite.emulator.modifyPolicy(tenant.tenantId, first.id, { minimumPinLength: 6 });
+            suite.emulator.modifyPolicy(tenant.tenantId, second.id, { minimumPinLength: 6 });
         }
     });
 });
 
 describe("an incomplete listing never drops anything", () => {
     it("a failed page: every read of that platform uses its own GET, none is dropped", async () => {
-        emulator.injectFault({ kind: "list", path: /iosManagedAppProtections$/, nth: 2, status: 500 });
+        suite.emulator.injectFault({ kind: "list", path: /iosManagedAppProtections$/, nth: 2, status: 500 });
         const results = await readAll();
         expect(results.map((r) => r.id)).toEqual(made.map((m) => m.id));
         const gets = graph().filter((r) => r.kind === "get");
@@ -166,7 +158,7 @@ describe("an incomplete listing never drops anything", () => {
     });
 
     it("a page without a `value` list: read per policy, none is dropped", async () => {
-        emulator.injectFault({ kind: "list", path: /androidManagedAppProtections$/, status: 200, body: {} });
+        suite.emulator.injectFault({ kind: "list", path: /androidManagedAppProtections$/, status: 200, body: {} });
         const results = await readAll();
         expect(results.map((r) => r.id)).toEqual(made.map((m) => m.id));
         expect(count("get")).toBe(PER_PLATFORM);
@@ -213,8 +205,8 @@ describe("the listing's lifetime", () => {
 function restore(saved: Record<string, any>): string {
     const { id, createdDateTime, lastModifiedDateTime, version, ...body } = saved;
     void [id, createdDateTime, lastModifiedDateTime, version];
-    return emulator.seedPolicy(tenant.tenantId, body).id;
+    return suite.emulator.seedPolicy(tenant.tenantId, body).id;
 }
 
 /** The Graph session the configured provider uses (sessions are shared by connection config). */
-const openedSession = () => openSession(readConnectionConfig(configSource(stackConfig(emulator, tenant)), {}));
+const openedSession = () => openSession(readConnectionConfig(configSource(stackConfig(suite.emulator, tenant)), {}));

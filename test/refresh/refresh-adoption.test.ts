@@ -8,52 +8,31 @@
  * - A policy declared with `adoptPolicyId` shows as adoption in preview and `up` output: a
  *   message on the resource naming the policy it takes over; once adopted, preview says nothing.
  */
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { AndroidAppProtectionPolicy, IosAppProtectionPolicy } from "../../provider";
-import { startEmulator, type Emulator } from "../../emulator";
 import { openStack, type StackOptions } from "../../scripts/stack";
-import { stackConfig, tenantSpec, type TestTenant } from "../support/tenants";
+import { PROGRAM, useEngineSuite } from "../support/engine";
+import { tenantSpec } from "../support/tenants";
 
 jest.setTimeout(300_000);
 
-/** A Pulumi.yaml for the project settings; the program itself is {@link program}, inline. */
-const PROJECT = path.join(__dirname, "..", "e2e", "program");
 const IOS_TYPE = "pulumi-nodejs:dynamic/intune:IosAppProtectionPolicy";
 
-let emulator: Emulator;
-let tenant: TestTenant;
-let work: string;
+const made = tenantSpec();
+const { tenant } = made;
+const suite = useEngineSuite("intune-refresh-adoption-", () => ({ tenants: [made.spec] }));
 let adoptedId: string;
 let options: StackOptions;
 
 beforeAll(async () => {
-    const made = tenantSpec();
-    tenant = made.tenant;
-    emulator = await startEmulator({ tenants: [made.spec] });
-    work = fs.mkdtempSync(path.join(os.tmpdir(), "intune-refresh-adoption-"));
     // A policy made in the admin center before Pulumi: the program adopts it.
-    adoptedId = emulator.seedPolicy(tenant.tenantId, {
+    adoptedId = suite.emulator.seedPolicy(tenant.tenantId, {
         "@odata.type": "#microsoft.graph.androidManagedAppProtection",
         displayName: "Made in the admin center",
         pinRequired: false,
     }).id;
-    const { "intune:clientSecret": clientSecret, ...config } = stackConfig(emulator, tenant);
-    options = {
-        programDir: PROJECT,
-        stackName: "dev",
-        stateDir: path.join(work, "state"),
-        config,
-        secrets: { "intune:clientSecret": clientSecret },
-        env: { NODE_EXTRA_CA_CERTS: emulator.caCertPath },
-        passphrase: "refresh-adoption",
-    };
-});
-afterAll(async () => {
-    await emulator?.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
+    // PROGRAM's Pulumi.yaml for the project settings; the program itself is {@link program}, inline.
+    options = { ...suite.stack({ programDir: PROGRAM, stackName: "dev", tenant }), passphrase: "refresh-adoption" };
 });
 
 /**
@@ -140,7 +119,9 @@ it("shows adoption in up: a message naming the adopted policy, which is taken ov
         expect.stringContaining(`manages the existing Android app protection policy ${adoptedId}, adopted`),
     ]);
     expect(run.output).toContain(`manages the existing Android app protection policy ${adoptedId}`);
-    const android = emulator.policies(tenant.tenantId).filter((p) => String(p["@odata.type"]).includes("android"));
+    const android = suite.emulator
+        .policies(tenant.tenantId)
+        .filter((p) => String(p["@odata.type"]).includes("android"));
     expect(android.map((p) => p.id)).toEqual([adoptedId]);
     expect(android[0].pinRequired).toBe(true);
 });
@@ -163,8 +144,8 @@ it("refreshes unchanged policies without any diff", async () => {
 });
 
 it("does show a change made in the tenant, naming the setting", async () => {
-    const [ios] = emulator.policies(tenant.tenantId).filter((p) => p.displayName === "Sales iOS");
-    emulator.modifyPolicy(tenant.tenantId, ios.id, { pinRequired: false });
+    const [ios] = suite.emulator.policies(tenant.tenantId).filter((p) => p.displayName === "Sales iOS");
+    suite.emulator.modifyPolicy(tenant.tenantId, ios.id, { pinRequired: false });
     const run = await command("refresh");
     const iosSteps = refreshSteps(run).filter((s) => s.type === IOS_TYPE);
     expect(iosSteps.some((s) => s.inputsChanged.includes("pinRequired"))).toBe(true);

@@ -5,34 +5,20 @@
  * with a reason naming the setting and the value; generated valid values pass and normalize to a
  * fixed point. Nothing here sends a request: the emulator's log stays empty.
  */
-import { shown } from "../../provider/engine/shown";
+import { shown } from "../../provider/settings/shown";
 import * as fs from "fs";
-import * as path from "path";
 import fc from "fast-check";
-import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
 import { checkInputs } from "../../provider/engine/check";
 import * as runtime from "../../provider/engine/runtime";
-import { resetGraphSessions } from "../../provider/graph";
 import { platforms, type Platform } from "../../provider/settings/platforms";
-import { runEngine, tempDir } from "../support/engine";
-import { configSource, stackConfig, tenantSpec } from "../support/tenants";
+import { declaredStack, runEngine, tempDir } from "../support/engine";
+import { useEmulatedTenant } from "../support/provider";
 import { MiniStack, graphRequests, type Declared } from "./harness";
 import { classify, invalidValue, validValue } from "./kinds";
 
 jest.setTimeout(120_000);
 
-let emulator: Emulator;
-const contoso = tenantSpec();
-
-beforeAll(async () => {
-    emulator = await startEmulator({ tenants: [contoso.spec] });
-    trustEmulatorCa(emulator.caCertPem);
-    runtime.configure(configSource(stackConfig(emulator, contoso.tenant)));
-});
-afterAll(async () => {
-    resetGraphSessions();
-    await emulator.close();
-});
+const contoso = useEmulatedTenant();
 
 /** Values as failure reasons echo them: JSON, long ones cut to 100 characters with their length. */
 const q = shown;
@@ -82,7 +68,7 @@ describe("every setting's kind is recognised", () => {
 
 describe.each(SETTINGS)("$label", ({ platform, key, spec, cls }) => {
     it("rejects invalid values on this setting, naming it and the value, without a request", async () => {
-        const before = emulator.requests.length;
+        const before = contoso.emulator.requests.length;
         await fc.assert(
             fc.asyncProperty(invalidValue(cls), async (value) => {
                 expect([q(value), spec.kind.problem(value)]).toEqual([q(value), expect.any(String)]);
@@ -94,7 +80,7 @@ describe.each(SETTINGS)("$label", ({ platform, key, spec, cls }) => {
             }),
             { numRuns: RUNS },
         );
-        expect(emulator.requests.length).toBe(before);
+        expect(contoso.emulator.requests.length).toBe(before);
     });
 
     it("accepts valid values and normalizes them to a fixed point", () => {
@@ -193,9 +179,9 @@ describe("values that pass check but read back as 'not configured'", () => {
         ];
         await stack.upOk(program);
         await stack.refresh();
-        emulator.clearLog();
+        contoso.emulator.clearLog();
         expect((await stack.upOk(program)).map((o) => o.op)).toEqual(["same"]);
-        expect(graphRequests(emulator, contoso.tenant)).toEqual([]);
+        expect(graphRequests(contoso.emulator, contoso.tenant)).toEqual([]);
     });
 
     // Found by this suite and fixed: durations longer than .NET TimeSpan.MaxValue passed check and
@@ -209,8 +195,7 @@ describe("under the real engine", () => {
     it("a preview with bad values of many kinds on both platforms fails with every reason, and sends no request at all", async () => {
         const work = tempDir("intune-bad-input-");
         try {
-            const file = path.join(work, "policies.json");
-            const bad: Record<string, unknown>[] = [
+            const bad: Declared[] = [
                 {
                     platform: "ios",
                     name: "bad-ios",
@@ -236,28 +221,21 @@ describe("under the real engine", () => {
                     },
                 },
             ];
-            fs.writeFileSync(file, JSON.stringify(bad));
-            emulator.clearLog();
-            const outcome = await runEngine("preview", {
-                program: path.join(__dirname, "..", "e2e", "program"),
-                stack: "bad",
-                stateDir: path.join(work, "state"),
-                config: Object.fromEntries(
-                    Object.entries(stackConfig(emulator, contoso.tenant)).filter(([k]) => k !== "intune:clientSecret"),
-                ),
-                secrets: { "intune:clientSecret": contoso.tenant.clientSecret },
-                env: { E2E_POLICIES: file, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
-            });
+            contoso.emulator.clearLog();
+            const outcome = await runEngine(
+                "preview",
+                declaredStack(contoso.emulator, work, "bad", contoso.tenant, bad),
+            );
             expect(outcome.code).not.toBe(0);
             // The engine stops at the first resource whose check fails; that one lists every problem.
-            const reported = bad.filter((d) => outcome.stderr.includes(`resource '${d.name}'`));
+            const reported = bad.filter((d) => outcome.output.includes(`resource '${d.name}'`));
             expect(reported).toHaveLength(1);
             for (const [key, value] of Object.entries(reported[0].args as Record<string, unknown>)) {
                 if (key === "displayName") continue;
-                const line = outcome.stderr.split("\n").find((l) => l.includes(`has a problem: ${key} (`));
+                const line = outcome.output.split("\n").find((l) => l.includes(`has a problem: ${key} (`));
                 expect([key, line?.includes(`): ${q(value)} `)]).toEqual([key, true]);
             }
-            expect(emulator.requests).toEqual([]);
+            expect(contoso.emulator.requests).toEqual([]);
         } finally {
             fs.rmSync(work, { recursive: true, force: true });
         }

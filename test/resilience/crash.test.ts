@@ -13,15 +13,24 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type Emulator } from "../../emulator";
-import { engine, REPO_ROOT, runEngine, runInProject, startEngine, tempDir, type EngineRun } from "../support/engine";
+import {
+    checkpoint,
+    engine,
+    PROGRAM,
+    REPO_ROOT,
+    runEngine,
+    runInProject,
+    startEngine,
+    trackedPolicies,
+    useEngineSuite,
+    type EngineRun,
+} from "../support/engine";
 import { tenantSpec, type TestTenant } from "../support/tenants";
-import type { Declared } from "./harness";
+import { FAST_TIMINGS_ENV, type Declared } from "./harness";
 
 // Minutes per case on a loaded 2-core machine: every step is a real engine run.
 jest.setTimeout(600_000);
 
-const PROGRAM = path.join(__dirname, "..", "e2e", "program");
 const PROJECT = "intune-e2e";
 const BIN = path.join(REPO_ROOT, "bin", "pulumi-intune-app-protection");
 const NODE = path.join(REPO_ROOT, "node_modules", ".bin", "node");
@@ -29,20 +38,13 @@ const NODE = path.join(REPO_ROOT, "node_modules", ".bin", "node");
 /** Policies per stack in the kill cases. */
 const N = 10;
 
-let emulator: Emulator;
-let work: string;
 const tenants = Array.from({ length: 6 }, () => tenantSpec());
+const suite = useEngineSuite("intune-crash-", () => ({ tenants: tenants.map((t) => t.spec) }));
 
-beforeAll(async () => {
-    work = tempDir("intune-crash-");
-    emulator = await startEmulator({ tenants: tenants.map((t) => t.spec), caDir: path.join(work, "ca") });
+beforeAll(() => {
     expect(fs.readFileSync(path.join(PROGRAM, "Pulumi.yaml"), "utf8")).toMatch(new RegExp(`^name: ${PROJECT}$`, "m"));
 });
-afterAll(async () => {
-    await emulator?.close();
-    fs.rmSync(work, { recursive: true, force: true });
-});
-afterEach(() => emulator.clearFaults());
+afterEach(() => suite.emulator.clearFaults());
 
 /** `n` policies with distinct names, alternating platforms. */
 function policies(n: number, prefix: string): Declared[] {
@@ -60,42 +62,17 @@ function stackRun(
     declared: Declared[],
     extra: { config?: Record<string, string>; env?: Record<string, string> } = {},
 ): EngineRun {
-    const dir = path.join(work, stack);
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, "policies.json");
-    fs.writeFileSync(file, JSON.stringify(declared));
-    return {
-        program: PROGRAM,
-        stack,
-        stateDir: path.join(dir, "state"),
+    return suite.declare(stack, tenant, declared, {
+        stateDir: path.join(suite.work, stack, "state"),
         config: {
-            "intune:tenantId": tenant.tenantId,
-            "intune:clientId": tenant.clientId,
-            "intune:graphEndpoint": emulator.url,
-            "intune:authorityHost": emulator.url,
             "intune:maxRetryDurationSeconds": "10",
             "intune:requestTimeoutSeconds": "30",
             "intune:createSettleSeconds": "0.2",
             ...extra.config,
         },
-        secrets: { "intune:clientSecret": tenant.clientSecret },
-        env: {
-            E2E_POLICIES: file,
-            NODE_EXTRA_CA_CERTS: emulator.caCertPath,
-            PULUMI_INTUNE_TEST_TUNING: JSON.stringify({ retryInitialDelayMs: 10, retryMaxDelayMs: 80 }),
-            ...extra.env,
-        },
-    };
+        env: { ...FAST_TIMINGS_ENV, ...extra.env },
+    });
 }
-
-/** The stack's checkpoint as the file backend holds it. */
-function checkpoint(run: EngineRun): { resources: any[]; pending: any[] } {
-    const file = path.join(run.stateDir, "backend", ".pulumi", "stacks", PROJECT, `${run.stack}.json`);
-    const latest = JSON.parse(fs.readFileSync(file, "utf8")).checkpoint.latest ?? {};
-    return { resources: latest.resources ?? [], pending: latest.pending_operations ?? [] };
-}
-
-const isPolicy = (r: any) => String(r.type).startsWith("pulumi-nodejs:dynamic/intune:");
 
 /** What the tenant and the stacks' states hold, as the closing note quotes it. */
 interface Figures {
@@ -108,12 +85,8 @@ interface Figures {
 }
 
 function figures(tenant: TestTenant, runs: { run: EngineRun; declared: Declared[] }[]): Figures {
-    const live = emulator.policies(tenant.tenantId);
-    const tracked = runs.flatMap(({ run }) =>
-        checkpoint(run)
-            .resources.filter(isPolicy)
-            .map((r) => String(r.id)),
-    );
+    const live = suite.emulator.policies(tenant.tenantId);
+    const tracked = runs.flatMap(({ run }) => trackedPolicies(run).map((r) => String(r.id)));
     // Copies: policies beyond the number of resources declaring their name.
     const wanted = new Map<string, number>();
     for (const d of runs.flatMap((r) => r.declared))
@@ -137,7 +110,7 @@ function report(label: string, before: Partial<Figures>, after: Figures): void {
 /** The tenant holds exactly the declared policies of the stacks, each tracked once, by its own stack. */
 function expectExact(tenant: TestTenant, runs: { run: EngineRun; declared: Declared[] }[]): Figures {
     const result = figures(tenant, runs);
-    const live = emulator.policies(tenant.tenantId);
+    const live = suite.emulator.policies(tenant.tenantId);
     expect(live.map((p) => p.displayName).sort()).toEqual(
         runs
             .flatMap((r) => r.declared)
@@ -145,7 +118,7 @@ function expectExact(tenant: TestTenant, runs: { run: EngineRun; declared: Decla
             .sort(),
     );
     for (const { run, declared } of runs) {
-        const tracked = checkpoint(run).resources.filter(isPolicy);
+        const tracked = trackedPolicies(run);
         expect(tracked.map((r) => String(r.urn).split("::").pop()).sort()).toEqual(declared.map((d) => d.name).sort());
         for (const r of tracked) {
             const policy = live.find((p) => p.id === r.id);
@@ -157,12 +130,12 @@ function expectExact(tenant: TestTenant, runs: { run: EngineRun; declared: Decla
     return result;
 }
 
-const creates = (tenant: TestTenant) => emulator.count({ tenantId: tenant.tenantId, kind: "create" });
+const creates = (tenant: TestTenant) => suite.emulator.count({ tenantId: tenant.tenantId, kind: "create" });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `pulumi-intune-app-protection recover` as a user runs it in the project folder. */
 const recover = (run: EngineRun, ...flags: string[]) =>
-    runInProject(NODE, [BIN, "recover", "--stack", run.stack, ...flags], run);
+    runInProject(NODE, [BIN, "recover", "--stack", run.stackName, ...flags], run);
 
 describe("the engine killed with SIGKILL in the middle of `up`", () => {
     // Two writes a second, so the creates are still queued in the pacer when the engine dies.
@@ -213,10 +186,17 @@ describe("the engine killed with SIGKILL in the middle of `up`", () => {
 
             // A kill while the file backend writes a file's metadata leaves it empty (the engine then
             // fails with "failed to load checkpoint: EOF"); the README's recovery steps delete it.
-            const attrs = path.join(run.stateDir, "backend", ".pulumi", "stacks", PROJECT, `${run.stack}.json.attrs`);
+            const attrs = path.join(
+                run.stateDir,
+                "backend",
+                ".pulumi",
+                "stacks",
+                PROJECT,
+                `${run.stackName}.json.attrs`,
+            );
             if (fs.existsSync(attrs) && fs.statSync(attrs).size === 0) fs.rmSync(attrs);
             // The killed update still holds the stack's lock.
-            expect(await runInProject("pulumi", ["cancel", "--yes", "--stack", run.stack], run)).toMatchObject({
+            expect(await runInProject("pulumi", ["cancel", "--yes", "--stack", run.stackName], run)).toMatchObject({
                 code: 0,
             });
 
@@ -224,27 +204,27 @@ describe("the engine killed with SIGKILL in the middle of `up`", () => {
                 // A user who skips `recover`: `up` names the interrupted creates and the command, and makes no copy.
                 const skipped = await runEngine("up", stackRun(`kill${t}`, tenant, declared));
                 expect(skipped.code).not.toBe(0);
-                expect(skipped.stderr).toMatch(
+                expect(skipped.output).toMatch(
                     /resource "p\d+" was being created when an earlier `pulumi up` of stack organization\/intune-e2e\/kill0 was interrupted.*recover --stack organization\/intune-e2e\/kill0/,
                 );
                 expect(figures(tenant, [{ run, declared }]).duplicates).toBe(0);
             }
 
-            const inTenant = emulator.policies(tenant.tenantId).length;
+            const inTenant = suite.emulator.policies(tenant.tenantId).length;
             const dry = await recover(run);
             expect(dry).toMatchObject({ code: 0 });
             expect(dry.stdout).toMatch(
                 /^ {2}\+ record T_[0-9a-f-]+ \("Kill \d+ \d+", created .*\) as urn:pulumi:kill\d::intune-e2e::/m,
             );
             expect(dry.stdout).toMatch(/Dry run: nothing was changed/);
-            expect(emulator.policies(tenant.tenantId)).toHaveLength(inTenant);
+            expect(suite.emulator.policies(tenant.tenantId)).toHaveLength(inTenant);
             expect(checkpoint(run).pending.length).toBeGreaterThan(0);
 
             const done = await recover(run, "--yes");
             expect(done).toMatchObject({ code: 0 });
             expect(checkpoint(run).pending).toEqual([]);
 
-            emulator.clearLog();
+            suite.emulator.clearLog();
             await engine("up", stackRun(`kill${t}`, tenant, declared));
             report(`kill ${moment} (N=${N})`, before, expectExact(tenant, [{ run, declared }]));
             if (t === 2) {
@@ -264,10 +244,10 @@ describe("two stacks declaring the same policy in one tenant", () => {
         const beta = stackRun("beta", tenant, shared);
         const alpha = stackRun("alpha", tenant, shared);
         await engine("up", beta);
-        emulator.injectFault({ tenantId: tenant.tenantId, kind: "create", status: 500, times: 1 });
+        suite.emulator.injectFault({ tenantId: tenant.tenantId, kind: "create", status: 500, times: 1 });
         await engine("up", alpha);
         expect(creates(tenant)).toBe(3); // beta's, alpha's refused one, alpha's own
-        const [alphaId, betaId] = [alpha, beta].map((run) => checkpoint(run).resources.filter(isPolicy)[0].id);
+        const [alphaId, betaId] = [alpha, beta].map((run) => trackedPolicies(run)[0].id);
         expect(alphaId).not.toBe(betaId);
         const after = figures(tenant, [
             { run: alpha, declared: shared },
@@ -284,7 +264,7 @@ describe("two stacks declaring the same policy in one tenant", () => {
         report("two stacks, one POST answered 500", {}, after);
 
         await engine("destroy", alpha);
-        expect(emulator.policies(tenant.tenantId).map((p) => p.id)).toEqual([betaId]);
+        expect(suite.emulator.policies(tenant.tenantId).map((p) => p.id)).toEqual([betaId]);
     });
 });
 
@@ -293,7 +273,7 @@ describe("a create answered 201 without the policy's id", () => {
         const tenant = tenants[4].tenant;
         const declared = policies(2, "No id");
         const run = stackRun("noid", tenant, declared);
-        emulator.injectFault({ tenantId: tenant.tenantId, kind: "create", bodyAfterProcessing: {}, times: 1 });
+        suite.emulator.injectFault({ tenantId: tenant.tenantId, kind: "create", bodyAfterProcessing: {}, times: 1 });
         await engine("up", run);
         expect(creates(tenant)).toBe(2);
         report("create answered without id", {}, expectExact(tenant, [{ run, declared }]));
@@ -310,7 +290,7 @@ describe("a lost create while the provider's clock runs 10 minutes fast", () => 
                 FAST_CLOCK_MS: String(10 * 60_000),
             },
         });
-        emulator.injectFault({
+        suite.emulator.injectFault({
             tenantId: tenant.tenantId,
             kind: "create",
             dropConnectionAfterProcessing: true,

@@ -6,10 +6,12 @@
  * the next `up` (from whatever state the engine would have recorded) converges: the tenant holds
  * exactly the declared policies, none twice, none untracked, nothing declared lost.
  */
-import { startEmulator, trustEmulatorCa, type Emulator, type FaultRule } from "../../emulator";
-import { MAX_CREATE_SENDS } from "../../provider/engine/lifecycle";
+import type { FaultRule } from "../../emulator";
+import { MAX_CREATE_SENDS } from "../../provider/engine/create-recovery";
 import { resetGraphSessions } from "../../provider/graph";
 import { decideRetry } from "../../provider/graph/retry";
+import { graphShapes } from "../support/graph-shapes";
+import { useEmulator } from "../support/provider";
 import { stackConfig, tenantSpec, type TestTenant } from "../support/tenants";
 import {
     expectClearError,
@@ -24,60 +26,44 @@ import {
 
 jest.setTimeout(30_000);
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-    emulator = await startEmulator({ tenants: [] });
-    trustEmulatorCa(emulator.caCertPem);
-});
-afterAll(async () => {
-    resetGraphSessions();
-    await emulator.close();
-});
-afterEach(() => emulator.clearFaults());
+const suite = useEmulator(() => ({ tenants: [] }));
+const { iosApp, target } = graphShapes;
+afterEach(() => suite.emulator.clearFaults());
 
 /** A new tenant with its own pacer and session; the runtime is configured for it. */
 function freshTenant(extra: Record<string, string> = {}): TestTenant {
     const made = tenantSpec();
-    emulator.addTenant(made.spec);
-    configureRuntime(stackConfig(emulator, made.tenant, { ...FAST_RETRIES, ...extra }));
+    suite.emulator.addTenant(made.spec);
+    configureRuntime(stackConfig(suite.emulator, made.tenant, { ...FAST_RETRIES, ...extra }));
     return made.tenant;
 }
 
-const fault = (tenant: TestTenant, rule: FaultRule) => emulator.injectFault({ tenantId: tenant.tenantId, ...rule });
-const writes = (tenant: TestTenant) => graphRequests(emulator, tenant).filter((r) => r.method !== "GET");
+const fault = (tenant: TestTenant, rule: FaultRule) =>
+    suite.emulator.injectFault({ tenantId: tenant.tenantId, ...rule });
+const writes = (tenant: TestTenant) => graphRequests(suite.emulator, tenant).filter((r) => r.method !== "GET");
 const errorsOf = (ops: { error?: Error }[]) => ops.filter((o) => o.error).map((o) => o.error!);
 
 /** Clears the faults and runs `up` again: it must succeed and converge. */
 async function expectRerunConverges(tenant: TestTenant, stack: MiniStack, declared: Declared[]) {
-    emulator.clearFaults();
+    suite.emulator.clearFaults();
     await stack.upOk(declared);
-    expectConverged(emulator, tenant, declared, stack);
+    expectConverged(suite.emulator, tenant, declared, stack);
     // and a further `up` has nothing left to do
-    emulator.clearLog();
+    suite.emulator.clearLog();
     expect((await stack.upOk(declared)).map((o) => o.op)).toEqual(declared.map(() => "same"));
-    expect(graphRequests(emulator, tenant)).toEqual([]);
+    expect(graphRequests(suite.emulator, tenant)).toEqual([]);
 }
 
 /** An existing policy to adopt, deliberately different from what the program declares. */
 function seedExisting(tenant: TestTenant) {
-    return emulator.seedPolicy(tenant.tenantId, {
+    return suite.emulator.seedPolicy(tenant.tenantId, {
         "@odata.type": "#microsoft.graph.iosManagedAppProtection",
         displayName: "Adopted",
         pinRequired: true,
         minimumPinLength: 4,
         appGroupType: "selectedPublicApps",
-        apps: [
-            {
-                mobileAppIdentifier: {
-                    "@odata.type": "#microsoft.graph.iosMobileAppIdentifier",
-                    bundleId: "com.microsoft.office.outlook",
-                },
-            },
-        ],
-        assignments: [
-            { target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: tenant.groups.sales } },
-        ],
+        apps: [iosApp("com.microsoft.office.outlook")],
+        assignments: [target("groupAssignmentTarget", tenant.groups.sales)],
     });
 }
 
@@ -177,7 +163,7 @@ describe.each(STEPS)("$name", (step) => {
         if (step.phase === "create") {
             // a refused create records nothing and leaves nothing behind
             expect(stack.state.size).toBe(0);
-            expect(emulator.policies(tenant.tenantId)).toEqual([]);
+            expect(suite.emulator.policies(tenant.tenantId)).toEqual([]);
         }
         if (step.phase === "adopt" && step.rule.nth !== 1) {
             // the adopted policy is tracked even though adopting failed
@@ -206,16 +192,16 @@ describe("what a failed step leaves for the next up", () => {
             "com.microsoft.skype.teams",
         ]);
 
-        emulator.clearFaults();
-        emulator.clearLog();
+        suite.emulator.clearFaults();
+        suite.emulator.clearLog();
         const program = [pairProgram(tenant, 2)[0]].concat(pairProgram(tenant, 1)[1]);
         await stack.upOk(program);
-        expect(graphRequests(emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual([
+        expect(graphRequests(suite.emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual([
             "POST targetApps",
             "POST assign",
             "GET get",
         ]);
-        expectConverged(emulator, tenant, program, stack);
+        expectConverged(suite.emulator, tenant, program, stack);
     });
 
     it("a failed assign records settings and apps: the re-run sends assign and one GET", async () => {
@@ -229,13 +215,16 @@ describe("what a failed step leaves for the next up", () => {
         const started = Date.now();
         const [failed] = errorsOf(await stack.up(program));
         expect(Date.now() - started).toBeLessThan(5000);
-        expect(emulator.count({ tenantId: tenant.tenantId, kind: "assign" })).toBeLessThan(60);
+        expect(suite.emulator.count({ tenantId: tenant.tenantId, kind: "assign" })).toBeLessThan(60);
         expectClearError(failed, /updating Android policy T_[0-9a-f-]+ failed: .*HTTP 503/);
-        emulator.clearFaults();
-        emulator.clearLog();
+        suite.emulator.clearFaults();
+        suite.emulator.clearLog();
         await stack.upOk(program);
-        expect(graphRequests(emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual(["POST assign", "GET get"]);
-        expectConverged(emulator, tenant, program, stack);
+        expect(graphRequests(suite.emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual([
+            "POST assign",
+            "GET get",
+        ]);
+        expectConverged(suite.emulator, tenant, program, stack);
     });
 
     it("a failed read-back after every write keeps the old outputs: the re-run repeats the (idempotent) writes and converges", async () => {
@@ -271,7 +260,7 @@ describe("retry budgets run out", () => {
         const errors = errorsOf(await stack.up(pairProgram(tenant, 2)));
         expect(errors).toHaveLength(2);
         for (const error of errors) expectClearError(error, /429|throttl|too many/i);
-        expect(emulator.count({ tenantId: tenant.tenantId, kind: "assign", status: 429 })).toBeGreaterThan(2);
+        expect(suite.emulator.count({ tenantId: tenant.tenantId, kind: "assign", status: 429 })).toBeGreaterThan(2);
         await expectRerunConverges(tenant, stack, pairProgram(tenant, 2));
     });
 
@@ -287,8 +276,8 @@ describe("retry budgets run out", () => {
                 `creating iOS/iPadOS policy "Res iOS" failed: ${MAX_CREATE_SENDS} POSTs ended without telling whether Graph created it .* nothing was created`,
             ),
         );
-        expect(emulator.count({ tenantId: tenant.tenantId, kind: "create" })).toBe(MAX_CREATE_SENDS);
-        expect(emulator.policies(tenant.tenantId)).toEqual([]);
+        expect(suite.emulator.count({ tenantId: tenant.tenantId, kind: "create" })).toBe(MAX_CREATE_SENDS);
+        expect(suite.emulator.policies(tenant.tenantId)).toEqual([]);
         await expectRerunConverges(tenant, stack, program);
     });
 });
@@ -318,7 +307,7 @@ describe("throttling storms", () => {
         const stack = new MiniStack();
         storm(tenant, { status: 429, retryAfterSeconds: 0, times: 30 });
         await stack.upOk(bigProgram(tenant));
-        expect(emulator.count({ tenantId: tenant.tenantId, status: 429 })).toBe(30);
+        expect(suite.emulator.count({ tenantId: tenant.tenantId, status: 429 })).toBe(30);
         await expectRerunConverges(tenant, stack, bigProgram(tenant));
     });
 
@@ -330,7 +319,7 @@ describe("throttling storms", () => {
         storm(tenant, { status: 429, retryAfterSeconds: null, times: 30 });
         const updated = bigProgram(tenant).map((d) => ({ ...d, args: { ...d.args, pinRequired: false } }));
         await stack.upOk(updated);
-        expect(emulator.count({ tenantId: tenant.tenantId, status: 429 })).toBe(60);
+        expect(suite.emulator.count({ tenantId: tenant.tenantId, status: 429 })).toBe(60);
         await expectRerunConverges(tenant, stack, updated);
     });
 
@@ -340,10 +329,10 @@ describe("throttling storms", () => {
         const program = [pairProgram(tenant, 1)[0]];
         fault(tenant, { kind: "create", status: 429, retryAfterSeconds: 1, times: 1 });
         await stack.upOk(program);
-        const creates = emulator.requests.filter((r) => r.tenantId === tenant.tenantId && r.kind === "create");
+        const creates = suite.emulator.requests.filter((r) => r.tenantId === tenant.tenantId && r.kind === "create");
         expect(creates.map((r) => r.status)).toEqual([429, 201]);
         expect(creates[1].timeMs - creates[0].timeMs).toBeGreaterThanOrEqual(950);
-        expectConverged(emulator, tenant, program, stack);
+        expectConverged(suite.emulator, tenant, program, stack);
     });
 
     it("Intune's RetryAfter inside the error message (no header) is honoured", async () => {
@@ -367,24 +356,19 @@ describe("throttling storms", () => {
             message,
         });
         await stack.upOk(program);
-        const creates = emulator.requests.filter((r) => r.tenantId === tenant.tenantId && r.kind === "create");
+        const creates = suite.emulator.requests.filter((r) => r.tenantId === tenant.tenantId && r.kind === "create");
         expect(creates[1].timeMs - creates[0].timeMs).toBeGreaterThanOrEqual(950);
-        expectConverged(emulator, tenant, program, stack);
+        expectConverged(suite.emulator, tenant, program, stack);
     });
 });
 
 describe("the emulator's own throttling, tighter than the pacer", () => {
-    let strict: Emulator;
-    beforeAll(async () => {
-        // Intune's header-less 429s, and a write limit of 4 per second per app.
-        strict = await startEmulator({
-            tenants: [],
-            retryAfterHeader: false,
-            throttle: { writesPerApp: 4, writesPerTenant: 8, windowMs: 1000 },
-        });
-        trustEmulatorCa(strict.caCertPem);
-    });
-    afterAll(() => strict.close());
+    // Intune's header-less 429s, and a write limit of 4 per second per app.
+    const strict = useEmulator(() => ({
+        tenants: [],
+        retryAfterHeader: false,
+        throttle: { writesPerApp: 4, writesPerTenant: 8, windowMs: 1000 },
+    }));
 
     const program = (tenant: TestTenant): Declared[] =>
         [1, 2, 3, 4].flatMap((n) =>
@@ -393,28 +377,34 @@ describe("the emulator's own throttling, tighter than the pacer", () => {
 
     it("header-less 429s from the limit: back-off retries until the window frees, then up converges", async () => {
         const made = tenantSpec();
-        strict.addTenant(made.spec);
-        configureRuntime(stackConfig(strict, made.tenant, { ...FAST_RETRIES, "intune:maxRetryDurationSeconds": "8" }), {
-            retryMaxDelayMs: 400,
-        });
+        strict.emulator.addTenant(made.spec);
+        configureRuntime(
+            stackConfig(strict.emulator, made.tenant, { ...FAST_RETRIES, "intune:maxRetryDurationSeconds": "8" }),
+            {
+                retryMaxDelayMs: 400,
+            },
+        );
         const stack = new MiniStack();
         await stack.upOk(program(made.tenant));
-        expect(strict.count({ tenantId: made.tenant.tenantId, status: 429 })).toBeGreaterThan(0);
-        expectConverged(strict, made.tenant, program(made.tenant), stack);
+        expect(strict.emulator.count({ tenantId: made.tenant.tenantId, status: 429 })).toBeGreaterThan(0);
+        expectConverged(strict.emulator, made.tenant, program(made.tenant), stack);
     });
 
     it("with the pacer set to the tenant's limits (intune:writesPer20Seconds, a 1 s window), Graph never says 429", async () => {
         const made = tenantSpec();
-        strict.addTenant(made.spec);
-        configureRuntime(stackConfig(strict, made.tenant, { ...FAST_RETRIES, "intune:writesPer20Seconds": "4" }), {
-            throttleWindowSeconds: 1,
-        });
+        strict.emulator.addTenant(made.spec);
+        configureRuntime(
+            stackConfig(strict.emulator, made.tenant, { ...FAST_RETRIES, "intune:writesPer20Seconds": "4" }),
+            {
+                throttleWindowSeconds: 1,
+            },
+        );
         const stack = new MiniStack();
         const started = Date.now();
         await stack.upOk(program(made.tenant));
-        expect(strict.count({ tenantId: made.tenant.tenantId, status: 429 })).toBe(0);
+        expect(strict.emulator.count({ tenantId: made.tenant.tenantId, status: 429 })).toBe(0);
         expect(Date.now() - started).toBeGreaterThanOrEqual(1000); // 8 creates at 4 per second
-        expectConverged(strict, made.tenant, program(made.tenant), stack);
+        expectConverged(strict.emulator, made.tenant, program(made.tenant), stack);
     });
 });
 
@@ -430,8 +420,8 @@ describe("the token endpoint", () => {
         const stack = new MiniStack();
         fault(tenant, { kind: "token", times: 1, ...rule });
         await stack.upOk(pairProgram(tenant, 1));
-        expect(emulator.count({ tenantId: tenant.tenantId, kind: "token" })).toBeGreaterThanOrEqual(2);
-        expectConverged(emulator, tenant, pairProgram(tenant, 1), stack);
+        expect(suite.emulator.count({ tenantId: tenant.tenantId, kind: "token" })).toBeGreaterThanOrEqual(2);
+        expectConverged(suite.emulator, tenant, pairProgram(tenant, 1), stack);
     });
 
     it("a token endpoint that keeps failing: a clear error naming the app and tenant, no Graph request, then the re-run converges", async () => {
@@ -446,7 +436,7 @@ describe("the token endpoint", () => {
             expect(error.message).toContain(tenant.tenantId);
             expect(error.message).not.toContain(tenant.clientSecret);
         }
-        expect(graphRequests(emulator, tenant)).toEqual([]);
+        expect(graphRequests(suite.emulator, tenant)).toEqual([]);
         resetGraphSessions();
         await expectRerunConverges(tenant, stack, pairProgram(tenant, 1));
     });
@@ -485,7 +475,7 @@ describe("latency", () => {
         fault(tenant, { kind: "create", latencyMs: 1600, times: 1 });
         await stack.up(program);
         await new Promise((resolve) => setTimeout(resolve, 1000)); // the slow create completes on the server
-        expect(emulator.count({ tenantId: tenant.tenantId, kind: "create" })).toBe(1);
+        expect(suite.emulator.count({ tenantId: tenant.tenantId, kind: "create" })).toBe(1);
         await expectRerunConverges(tenant, stack, program);
     });
 
@@ -498,7 +488,7 @@ describe("latency", () => {
         fault(tenant, { kind: "create", latencyMs: 2500, times: 1 });
         await stack.upOk(program);
         // in the order the emulator completed them: the first POST completes after the second
-        expect(graphRequests(emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual([
+        expect(graphRequests(suite.emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual([
             "GET list",
             "POST create",
             "POST create",
@@ -506,7 +496,7 @@ describe("latency", () => {
             "GET get",
             "DELETE delete",
         ]);
-        const [kept] = emulator.policies(tenant.tenantId);
+        const [kept] = suite.emulator.policies(tenant.tenantId);
         expect(kept.id).toBe(stack.state.get("ios")!.id);
         await expectRerunConverges(tenant, stack, program);
     });
@@ -527,7 +517,7 @@ describe("a create whose answer is lost", () => {
         fault(tenant, { kind: "create", dropConnection: true, times: 1 });
         await stack.upOk([a, b]);
         expect(stack.state.get("a")!.id).not.toBe(stack.state.get("b")!.id);
-        const live = emulator.policies(tenant.tenantId);
+        const live = suite.emulator.policies(tenant.tenantId);
         expect(live).toHaveLength(2);
         const byId = (id: string) => live.find((p) => p.id === id);
         expect(byId(stack.state.get("b")!.id).apps.map((x: any) => x.mobileAppIdentifier.bundleId)).toEqual([
@@ -549,7 +539,7 @@ describe("a create whose answer is lost", () => {
         ];
         fault(tenant, { kind: "create", dropConnectionAfterProcessing: true, times: 1 });
         await stack.upOk(program);
-        expect(graphRequests(emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual([
+        expect(graphRequests(suite.emulator, tenant).map((r) => `${r.method} ${r.kind}`)).toEqual([
             "POST create",
             "GET list",
             "GET get",
@@ -568,7 +558,7 @@ describe("a create whose answer is lost", () => {
         const program = [named("a", "Same", 4), named("b", "Same", 6), named("c", "Other", 4)];
         fault(tenant, { kind: "create", latencyMs: 600 });
         await stack.upOk(program);
-        const posts = graphRequests(emulator, tenant).filter((r) => r.kind === "create");
+        const posts = graphRequests(suite.emulator, tenant).filter((r) => r.kind === "create");
         const span = (displayName: string) =>
             posts
                 .filter((r) => (r.body as { displayName: string }).displayName === displayName)
@@ -578,7 +568,9 @@ describe("a create whose answer is lost", () => {
         expect(second.from).toBeGreaterThanOrEqual(first.to);
         expect(other.from).toBeLessThan(first.to);
         expect(first.from).toBeLessThan(other.to);
-        const live = emulator.policies(tenant.tenantId).map((p) => `${p.id} ${p.displayName} ${p.minimumPinLength}`);
+        const live = suite.emulator
+            .policies(tenant.tenantId)
+            .map((p) => `${p.id} ${p.displayName} ${p.minimumPinLength}`);
         const tracked = program.map(
             (d) => `${stack.state.get(d.name)!.id} ${d.args.displayName} ${d.args.minimumPinLength}`,
         );
@@ -592,7 +584,7 @@ describe("a create whose answer is lost", () => {
         fault(tenant, { kind: "create", status: 500, times: 1 });
         await stack.upOk(program);
         // the second look is for a late copy of the first POST, once Graph had time to settle
-        expect(graphRequests(emulator, tenant).map((r) => `${r.method} ${r.kind} ${r.status}`)).toEqual([
+        expect(graphRequests(suite.emulator, tenant).map((r) => `${r.method} ${r.kind} ${r.status}`)).toEqual([
             "POST create 500",
             "GET list 200",
             "POST create 201",
@@ -614,7 +606,7 @@ describe("a create whose answer is lost", () => {
         );
         expect(error).toMatchObject({ name: "PartialApplyError" });
         expect(stack.state.get("ios")).toMatchObject({
-            id: emulator.policies(tenant.tenantId)[0].id,
+            id: suite.emulator.policies(tenant.tenantId)[0].id,
             initErrors: [error.message],
         });
         await expectRerunConverges(tenant, stack, program);
@@ -631,13 +623,13 @@ describe("a create whose answer is lost", () => {
             /creating iOS\/iPadOS policy "Res iOS" ended without telling whether Graph created it .*looking for the policy it may have created failed: .*HTTP 500.*policy named "Res iOS" created just now: delete it, or adopt it with adoptPolicyId/,
         );
         // following the advice converges
-        const [orphan] = emulator.policies(tenant.tenantId);
-        emulator.clearFaults();
+        const [orphan] = suite.emulator.policies(tenant.tenantId);
+        suite.emulator.clearFaults();
         const program: Declared[] = [
             { ...pairProgram(tenant, 1)[0], args: { ...pairProgram(tenant, 1)[0].args, adoptPolicyId: orphan.id } },
         ];
         await stack.upOk(program);
-        expectConverged(emulator, tenant, program, stack);
+        expectConverged(suite.emulator, tenant, program, stack);
     });
 });
 
@@ -649,7 +641,7 @@ describe("destroy under faults", () => {
         fault(tenant, { kind: "delete", dropConnectionAfterProcessing: true, times: 1 });
         fault(tenant, { kind: "delete", status: 503, retryAfterSeconds: 0, times: 1 });
         await stack.upOk([]);
-        expect(emulator.policies(tenant.tenantId)).toEqual([]);
+        expect(suite.emulator.policies(tenant.tenantId)).toEqual([]);
         expect(stack.state.size).toBe(0);
         expect(writes(tenant).filter((r) => r.kind === "delete").length).toBeGreaterThanOrEqual(3);
     });

@@ -4,29 +4,23 @@
  * `properties` are recorded for its `id`, any other error keeps the previous state), and the
  * convergence checks (the tenant holds exactly the declared policies, none twice, none untracked).
  */
-import { checkInputs } from "../../provider/engine/check";
 import * as runtime from "../../provider/engine/runtime";
-import { settingsFromGraph } from "../../provider/engine/state";
-import { appsFromGraph, assignmentsFromGraph } from "../../provider/engine/targets";
-import { platforms, type PlatformName } from "../../provider/settings/platforms";
+import type { PolicyTypeName } from "../../provider/settings/policy-type";
 import type { Emulator } from "../../emulator";
 import { TEST_TUNING_ENV, type TransportTuning } from "../../provider/config";
 import { configSource } from "../support/tenants";
 import { setWarningSink } from "../../provider/engine/warn";
 import type { TestTenant } from "../support/tenants";
+import type { Declared } from "../support/declared";
+import { expectTenantHolds, graphRequests } from "../support/converged";
+
+export type { Declared };
 
 type Values = Record<string, unknown>;
 
-/** One policy as a program declares it. */
-export interface Declared {
-    platform: PlatformName;
-    name: string;
-    args: Values;
-}
-
 /** What the stack's state holds for one resource. */
 export interface Recorded {
-    platform: PlatformName;
+    platform: PolicyTypeName;
     id: string;
     /** Stored outputs, with `__provider` as the engine keeps it. */
     outs: Values;
@@ -155,38 +149,20 @@ export class MiniStack {
 }
 
 /**
- * The tenant holds exactly the declared policies (by name, type, every declared setting, apps
- * and assignments), each once, and the state tracks each of them: no duplicate, no orphan,
- * nothing declared lost.
+ * The tenant holds exactly the declared policies ({@link expectTenantHolds}), and the state tracks
+ * each of them: no duplicate, no orphan, nothing declared lost.
  */
 export function expectConverged(emulator: Emulator, tenant: TestTenant, declared: Declared[], stack?: MiniStack): void {
-    const live = emulator.policies(tenant.tenantId);
-    expect(live.map((p) => p.displayName).sort()).toEqual(declared.map((d) => d.args.displayName).sort());
-    for (const { platform, args } of declared) {
-        const spec = platforms[platform];
-        const policy = live.find((p) => p.displayName === args.displayName)!;
-        expect(policy["@odata.type"]).toBe(spec.odataType);
-        const { inputs } = checkInputs(spec, args);
-        const settings = settingsFromGraph(spec, policy);
-        for (const key of Object.keys(inputs).filter((k) => k in spec.settings))
-            expect([args.displayName, key, settings[key]]).toEqual([args.displayName, key, inputs[key]]);
-        if (inputs.apps !== undefined) expect(appsFromGraph(policy.apps, spec)).toEqual(inputs.apps);
-        if (inputs.assignments !== undefined)
-            expect(assignmentsFromGraph(policy.assignments)).toEqual(inputs.assignments);
-    }
+    expectTenantHolds(emulator, tenant, declared);
     if (stack) {
+        const live = emulator.policies(tenant.tenantId);
         const tracked = [...stack.state.values()].map((r) => r.id.toLowerCase()).sort();
         expect(tracked).toEqual(live.map((p) => String(p.id).toLowerCase()).sort());
         expect([...stack.state.keys()].sort()).toEqual(declared.map((d) => d.name).sort());
     }
 }
 
-/** Graph requests of a tenant (the token side left out). */
-export function graphRequests(emulator: Emulator, tenant: TestTenant) {
-    return emulator.requests.filter(
-        (r) => r.tenantId === tenant.tenantId && r.kind !== "token" && r.kind !== "metadata",
-    );
-}
+export { graphRequests };
 
 /** A small program for a tenant: one iOS and one Android policy with apps and assignments. */
 export function pairProgram(tenant: TestTenant, version: 1 | 2 = 1, prefix = "Res"): Declared[] {

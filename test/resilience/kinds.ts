@@ -1,9 +1,10 @@
 /**
  * Generators of valid and invalid values for every setting kind of the catalog, for property-based
- * tests. A setting's kind is recognised from what it tells users (`allowed`, `tsType`), not from
- * the kind's code; a kind this file does not know fails the suite, so new kinds get generators.
+ * tests. A setting's kind is recognised from its structured description (`kind.shape`), not from
+ * its words or code; a shape this file does not know fails the suite, so new kinds get generators.
  */
 import fc from "fast-check";
+import type { TextFormat } from "../../provider/settings/kinds";
 import type { SettingSpec } from "../../provider/settings/spec";
 
 export type KindClass =
@@ -18,61 +19,47 @@ export type KindClass =
     | { type: "patchLevel" }
     | { type: "urlScheme" }
     | { type: "packageId" }
-    | { type: "stringSet"; items: ItemClass }
+    | { type: "stringSet"; items: TextFormat }
     | { type: "joinedSet" }
-    | { type: "pairs"; fields: [string, string]; fieldClasses: [ItemClass, ItemClass] };
+    | { type: "pairs"; fields: [string, string]; fieldFormats: [TextFormat, TextFormat] };
 
-/** What one string item (of a list, or a field of a pair) must be. */
-export type ItemClass = "digits" | "httpUrl" | "nonBlank" | "packageId" | "schemes";
-
-const membersOf = (tsType: string): string[] =>
-    tsType
-        .replace(/^\(|\)\[\]$/g, "")
-        .split(" | ")
-        .map((m) => JSON.parse(m) as string);
-
-function itemClass(description: string): ItemClass {
-    if (/scope tag ids/.test(description)) return "digits";
-    if (/http\(s\) URLs/.test(description)) return "httpUrl";
-    if (/^non-empty (text|model names)$/.test(description)) return "nonBlank";
-    if (/^an Android package id$/.test(description)) return "packageId";
-    if (/URL schemes joined with ";"/.test(description)) return "schemes";
-    throw new Error(
-        `no generator for items described as ${JSON.stringify(description)}: add one to test/resilience/kinds.ts`,
-    );
-}
-
-/** Recognises the kind of a catalog entry. */
+/** Recognises the kind of a catalog entry from its shape. */
 export function classify(spec: SettingSpec): KindClass {
-    const { allowed, tsType } = spec.kind;
-    let m: RegExpExecArray | null;
-    if (allowed === "true or false") return { type: "bool" };
-    if ((m = /^a whole number from (-?\d+) to (-?\d+)$/.exec(allowed)))
-        return { type: "int", min: Number(m[1]), max: Number(m[2]) };
-    if (allowed.startsWith("one of ")) return { type: "oneOf", members: membersOf(tsType) };
-    if ((m = /\("([^"]+)" alone means none\)$/.exec(allowed)))
-        return { type: "flags", members: membersOf(tsType), none: m[1] };
-    if ((m = /^a list of \{ (\w+), (\w+) \} where \1 is (.+) and \2 is (.+)$/.exec(allowed))) {
-        return { type: "pairs", fields: [m[1], m[2]], fieldClasses: [itemClass(m[3]), itemClass(m[4])] };
+    const shape = spec.kind.shape;
+    switch (shape.type) {
+        case "boolean":
+            return { type: "bool" };
+        case "integer":
+            return { type: "int", min: shape.min, max: shape.max };
+        case "enum":
+            return { type: "oneOf", members: [...shape.members] };
+        case "set":
+            return { type: "setOf", members: [...shape.members] };
+        case "flags":
+            return { type: "flags", members: [...shape.members], none: shape.none };
+        case "duration":
+            return { type: "duration" };
+        case "text":
+            return { type: "text", max: shape.maxLength, required: shape.required };
+        case "formatted":
+            if (
+                shape.format.name === "version" ||
+                shape.format.name === "patchLevel" ||
+                shape.format.name === "urlScheme" ||
+                shape.format.name === "packageId"
+            )
+                return { type: shape.format.name };
+            break;
+        case "strings":
+            return shape.joinedBy === undefined ? { type: "stringSet", items: shape.item } : { type: "joinedSet" };
+        case "pairs":
+            return {
+                type: "pairs",
+                fields: [shape.fields[0], shape.fields[1]],
+                fieldFormats: [shape.formats[0], shape.formats[1]],
+            };
     }
-    if (tsType.startsWith("(") && tsType.endsWith(")[]") && allowed.startsWith('a list of "'))
-        return { type: "setOf", members: membersOf(tsType) };
-    if (tsType === "string[]") {
-        if (typeof spec.kind.toGraph(["a", "b"]) === "string") return { type: "joinedSet" };
-        return { type: "stringSet", items: itemClass(allowed.replace(/^a list of /, "")) };
-    }
-    if (tsType === "string") {
-        if (allowed.startsWith("a non-negative ISO-8601 duration")) return { type: "duration" };
-        if (allowed.startsWith("a version number")) return { type: "version" };
-        if (allowed.startsWith('a date "YYYY-MM-DD"')) return { type: "patchLevel" };
-        if (allowed.startsWith("a URL scheme")) return { type: "urlScheme" };
-        if (allowed.startsWith("an Android package id")) return { type: "packageId" };
-        if ((m = /^(non-empty )?text of at most (\d+) characters$/.exec(allowed)))
-            return { type: "text", max: Number(m[2]), required: !!m[1] };
-    }
-    throw new Error(
-        `no generator for the kind of values described as ${JSON.stringify(allowed)}: add one to test/resilience/kinds.ts`,
-    );
+    throw new Error(`no generator for values of shape ${JSON.stringify(shape)}: add one to test/resilience/kinds.ts`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -81,13 +68,12 @@ export function classify(spec: SettingSpec): KindClass {
 const caseVariant = (s: string) => fc.constantFrom(s, s.toUpperCase(), s.toLowerCase());
 const memberIn = (members: string[]) => fc.constantFrom(...members).chain(caseVariant);
 
-const validItem: Record<ItemClass, fc.Arbitrary<string>> = {
-    digits: fc.stringMatching(/^\d{1,6}$/),
-    httpUrl: fc.stringMatching(/^https?:\/\/[a-z0-9][a-z0-9./_-]{0,24}$/),
-    nonBlank: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => /\S/.test(s)),
-    packageId: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,8}(\.[A-Za-z][A-Za-z0-9_]{0,8}){1,3}$/),
-    schemes: fc.stringMatching(/^[A-Za-z][A-Za-z0-9+.-]{0,8}(;[A-Za-z][A-Za-z0-9+.-]{0,8}){0,3};?$/),
-};
+/** Items a text format accepts: short strings its pattern matches. */
+const validItem = (format: TextFormat): fc.Arbitrary<string> =>
+    fc.stringMatching(format.pattern, { size: "xsmall" }).filter((s) => s.length > 0 && s.length <= 64);
+
+/** A valid Android package id. */
+const packageIdValue = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,8}(\.[A-Za-z][A-Za-z0-9_]{0,8}){1,3}$/);
 
 const duration = fc
     .record({
@@ -149,9 +135,9 @@ export function validValue(cls: KindClass, options: { nonEmpty?: boolean } = {})
         case "urlScheme":
             return fc.stringMatching(/^[A-Za-z][A-Za-z0-9+.-]{0,30}$/);
         case "packageId":
-            return validItem.packageId;
+            return packageIdValue;
         case "stringSet":
-            return fc.array(validItem[cls.items], { maxLength: 5 });
+            return fc.array(validItem(cls.items), { maxLength: 5 });
         case "joinedSet":
             return fc.array(
                 fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !s.includes(";") && s.trim() !== ""),
@@ -159,7 +145,7 @@ export function validValue(cls: KindClass, options: { nonEmpty?: boolean } = {})
             );
         case "pairs": {
             const [a, b] = cls.fields;
-            return fc.array(fc.record({ [a]: validItem[cls.fieldClasses[0]], [b]: validItem[cls.fieldClasses[1]] }), {
+            return fc.array(fc.record({ [a]: validItem(cls.fieldFormats[0]), [b]: validItem(cls.fieldFormats[1]) }), {
                 maxLength: 4,
             });
         }
@@ -203,12 +189,19 @@ function wrongType(cls: KindClass): fc.Arbitrary<unknown> {
     return any.filter((v) => jsonType(v) !== expectedType(cls));
 }
 
-const invalidItem: Record<ItemClass, unknown[]> = {
-    digits: ["abc", "-1", "1.5", " 1", 0, null, ""],
-    httpUrl: ["ftp://example.com", "example.com", "http://", "https://a b", "mailto:x@y", 42, ""],
-    nonBlank: ["", "   ", "\t", 7, null, {}],
-    packageId: ["com", "com.", ".com.x", "1com.x", "com.x-y", "com..x", "com.1x", "not a package", "", 3],
-    schemes: ["skype://", "1skype", "a b", ";", "sky;;pe", "", 5],
+/** Known-bad items for the formats of the catalog; each format gets those its pattern rejects. */
+const BAD_ITEMS: unknown[] = [
+    ...["abc", "-1", "1.5", " 1", "", "   ", "\t"],
+    ...["ftp://example.com", "example.com", "http://", "https://a b", "mailto:x@y"],
+    ...["com", "com.", ".com.x", "1com.x", "com.x-y", "com..x", "com.1x", "not a package"],
+    ...["skype://", "1skype", "a b", ";", "sky;;pe"],
+    ...[0, 3, 42, null, {}],
+];
+
+/** Items a text format rejects: the known-bad ones its pattern rejects. */
+const invalidItem = (format: TextFormat): fc.Arbitrary<unknown> => {
+    const bad = BAD_ITEMS.filter((v) => typeof v !== "string" || !format.pattern.test(v));
+    return fc.constantFrom(...bad);
 };
 
 /** One list with a bad item somewhere among good ones. */
@@ -314,32 +307,31 @@ export function invalidValue(cls: KindClass): fc.Arbitrary<unknown> {
         case "urlScheme":
             return fc.oneof(wrong, curated(["skype://", "1skype", "", "sky pe", "-abc", "a_b", "https://x"]));
         case "packageId":
-            return fc.oneof(wrong, curated(invalidItem.packageId.filter((v) => typeof v === "string")));
-        case "stringSet":
             return fc.oneof(
                 wrong,
-                curated(["x"]),
-                listWithBadItem(validItem[cls.items], curated(invalidItem[cls.items])),
+                curated(["com", "com.", ".com.x", "1com.x", "com.x-y", "com..x", "com.1x", "not a package", ""]),
             );
+        case "stringSet":
+            return fc.oneof(wrong, curated(["x"]), listWithBadItem(validItem(cls.items), invalidItem(cls.items)));
         case "joinedSet":
             return fc.oneof(
                 wrong,
                 curated(["Samsung"]),
                 listWithBadItem(
-                    validItem.nonBlank.filter((s) => !s.includes(";")),
+                    fc.string({ minLength: 1, maxLength: 12 }).filter((s) => /\S/.test(s) && !s.includes(";")),
                     curated(["a;b", "", 3, null]),
                 ),
             );
         case "pairs": {
             const [a, b] = cls.fields;
-            const good = fc.record({ [a]: validItem[cls.fieldClasses[0]], [b]: validItem[cls.fieldClasses[1]] });
+            const good = fc.record({ [a]: validItem(cls.fieldFormats[0]), [b]: validItem(cls.fieldFormats[1]) });
             const badItem = fc.oneof(
                 curated(["x", 1, null, [], [a, b]]),
                 good.map((item) => ({ ...item, extra: "x" })),
                 good.map((item) => ({ [a]: item[a] })),
                 good.map((item) => ({ [b]: item[b] })),
-                fc.tuple(good, curated(invalidItem[cls.fieldClasses[0]])).map(([item, bad]) => ({ ...item, [a]: bad })),
-                fc.tuple(good, curated(invalidItem[cls.fieldClasses[1]])).map(([item, bad]) => ({ ...item, [b]: bad })),
+                fc.tuple(good, invalidItem(cls.fieldFormats[0])).map(([item, bad]) => ({ ...item, [a]: bad })),
+                fc.tuple(good, invalidItem(cls.fieldFormats[1])).map(([item, bad]) => ({ ...item, [b]: bad })),
             );
             return fc.oneof(wrong, listWithBadItem(good, badItem));
         }

@@ -7,56 +7,37 @@ import * as path from "path";
 import { spawn } from "child_process";
 import type { StackOptions } from "../../scripts/stack";
 import type { Emulator } from "../../emulator";
-import { stackConfig, type TestTenant } from "../support/tenants";
+import type { Declared } from "../support/declared";
+import { declaredStack } from "../support/engine";
+import type { TestTenant } from "../support/tenants";
 
 const { engineEnv, ensurePulumi } = require("../../scripts/pulumi/engine-env");
 
 export const ROOT = path.join(__dirname, "..", "..");
 export const PACK = path.join(ROOT, "policy-pack");
-const PROGRAM = path.join(ROOT, "test", "e2e", "program");
 
-/** One policy the test program declares. */
-export interface Declared {
-    platform: "ios" | "android";
-    name: string;
-    args: Record<string, unknown>;
-}
+export type { Declared };
 
 /** A tenant's stack of the test program (test/e2e/program), in its own state folder. */
 export class TestStack {
-    private readonly policiesFile: string;
     constructor(
         private readonly emulator: Emulator,
         private readonly tenant: TestTenant,
         readonly name: string,
         private readonly work: string,
-    ) {
-        this.policiesFile = path.join(work, `${name}-policies.json`);
-    }
+    ) {}
 
     private options(policies: Declared[], policyPacks: string[] = [], policyPackConfigs: string[] = []): StackOptions {
-        fs.writeFileSync(this.policiesFile, JSON.stringify(policies));
         const stateDir = path.join(this.work, `${this.name}-state`);
-        const { "intune:clientSecret": clientSecret, ...config } = stackConfig(this.emulator, this.tenant);
         const enginePath: string = engineEnv({
             engineDir: ensurePulumi(),
             pulumiHome: path.join(stateDir, "home"),
         }).PATH;
-        return {
-            programDir: PROGRAM,
-            stackName: this.name,
+        const stack = declaredStack(this.emulator, this.work, this.name, this.tenant, policies, {
             stateDir,
-            config,
-            secrets: { "intune:clientSecret": clientSecret },
-            env: {
-                PATH: [path.join(PACK, "bin"), enginePath].join(path.delimiter),
-                NODE_EXTRA_CA_CERTS: this.emulator.caCertPath,
-                E2E_POLICIES: this.policiesFile,
-            },
-            passphrase: "review-test",
-            policyPacks,
-            policyPackConfigs,
-        };
+            env: { PATH: [path.join(PACK, "bin"), enginePath].join(path.delimiter) },
+        });
+        return { ...stack, passphrase: "review-test", policyPacks, policyPackConfigs };
     }
 
     /** `pulumi up` of the declared policies. */

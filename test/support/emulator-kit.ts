@@ -2,6 +2,9 @@
  * Helpers for tests that talk to the emulator with plain `fetch` (no SDK): a default tenant/client,
  * token acquisition and a small `call()` wrapper. The in-process CA trust is set up for you.
  */
+import { ClientSecretCredential } from "@azure/identity";
+import { Client } from "@microsoft/microsoft-graph-client";
+import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
 import { Emulator, EmulatorOptions, startEmulator, TenantSpec } from "../../emulator/index";
 import { trustEmulatorCa } from "../../emulator/trust";
 
@@ -43,6 +46,8 @@ export interface TestEmulator {
         body?: unknown,
         opts?: { token?: string | null; headers?: Record<string, string> },
     ): Promise<CallResult>;
+    /** A Microsoft Graph SDK client (beta) signed in as the default client with the real @azure/identity. */
+    graphClient(): Client;
 }
 
 /** Starts an emulator with the default tenant (unless `tenants` is given) and trusts its CA. */
@@ -85,7 +90,21 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
         }
         return { status: res.status, headers: res.headers, json, text };
     };
-    return { emu, token, call };
+    const graphClient = () => {
+        const credential = new ClientSecretCredential(TENANT, CLIENT, SECRET, {
+            authorityHost: emu.url,
+            disableInstanceDiscovery: true,
+        });
+        return Client.initWithMiddleware({
+            authProvider: new TokenCredentialAuthenticationProvider(credential, {
+                scopes: ["https://graph.microsoft.com/.default"],
+            }),
+            baseUrl: emu.url,
+            defaultVersion: "beta",
+            customHosts: new Set(["127.0.0.1"]),
+        });
+    };
+    return { emu, token, call, graphClient };
 }
 
 /** A minimal valid iOS policy body. */

@@ -130,18 +130,18 @@ describe.each([ios, android])("check for $title", (platform) => {
     });
 
     it("requires the custom dialer and messaging app identifiers", () => {
-        const dialer = platform.customTargets.dialer;
+        const dialer = platform.customTargets!.dialer;
         expect(reasonFor(platform, { dialerRestrictionLevel: "customApp" }, dialer)).toMatch(
             `${dialer} is required when dialerRestrictionLevel is "customApp"`,
         );
-        const messaging = platform.customTargets.messaging;
+        const messaging = platform.customTargets!.messaging;
         expect(reasonFor(platform, { protectedMessagingRedirectAppType: "specificApps" }, messaging)).toMatch(
             /is required when protectedMessagingRedirectAppType/,
         );
     });
 
     it("requires the unmanaged browser identifier, and links to be restricted for it", () => {
-        const browser = platform.customTargets.browser;
+        const browser = platform.customTargets!.browser;
         expect(
             reasonFor(platform, { managedBrowserToOpenLinksRequired: true, managedBrowser: "notConfigured" }, browser),
         ).toMatch(/an unmanaged browser needs its identifier/);
@@ -165,7 +165,7 @@ describe.each([ios, android])("check for $title", (platform) => {
             apps: [UNKNOWN],
             assignments: { include: [UNKNOWN] },
             dialerRestrictionLevel: "customApp",
-            [platform.customTargets.dialer]: UNKNOWN,
+            [platform.customTargets!.dialer]: UNKNOWN,
         });
         expect(outcome.failures).toEqual([]);
     });

@@ -1,10 +1,14 @@
 /**
  * The typed args must cover every writable Graph property, each with the kind Graph gives it. The
  * independent source is Microsoft's generated beta SDK models (`@microsoft/msgraph-beta-sdk`,
- * `models/index.d.ts`), read by the emulator's model reader (`emulator/schema.ts`).
+ * `models/index.d.ts`), read by the emulator's model reader (`emulator/schema.ts`). One table row per
+ * catalog (`CATALOGS`); every check runs on every row.
  */
-import { android, ios, Platform } from "../../provider/settings/platforms";
+import { android, ios } from "../../provider/settings/platforms";
+import { windowsSettings } from "../../provider/settings/windows";
+import { appConfigurationSettings } from "../../provider/settings/app-configuration";
 import type { ValueKind } from "../../provider/settings/kinds";
+import type { SettingsCatalog } from "../../provider/settings/spec";
 import { graphModel, PropertyModel } from "../../emulator/schema";
 
 /** Not settings: Graph computes or owns them. */
@@ -22,6 +26,66 @@ const TARGETS: Record<string, string> = {
     apps: "the `apps` arg (via targetApps / deep insert)",
     assignments: "the `assignments` arg (via assign / deep insert)",
 };
+
+/** Members a catalog offers beyond Graph's enum (removed or added), per setting. */
+interface MemberChange {
+    omitted?: string[];
+    added?: string[];
+}
+
+/** One catalog checked against one Graph type. */
+interface CatalogRow {
+    title: string;
+    catalog: SettingsCatalog;
+    /** The Graph type, as the SDK models name it. */
+    typeName: string;
+    /** Properties the catalog leaves out besides `SERVER_MANAGED` and `TARGETS`, with why. */
+    excluded: Record<string, string>;
+    /** A lower bound on the model's property count and properties it must inherit: the reader works. */
+    plausible: { atLeast: number; inherited: string[] };
+}
+
+const CATALOGS: CatalogRow[] = [
+    {
+        title: "iOS",
+        catalog: ios.settings,
+        typeName: "iosManagedAppProtection",
+        excluded: {},
+        plausible: {
+            atLeast: 75,
+            inherited: ["periodOnlineBeforeAccessCheck", "displayName", "purviewContentEvaluationRequired"],
+        },
+    },
+    {
+        title: "Android",
+        catalog: android.settings,
+        typeName: "androidManagedAppProtection",
+        excluded: {},
+        plausible: {
+            atLeast: 75,
+            inherited: ["periodOnlineBeforeAccessCheck", "displayName", "purviewContentEvaluationRequired"],
+        },
+    },
+    {
+        title: "Windows",
+        catalog: windowsSettings,
+        typeName: "windowsManagedAppProtection",
+        excluded: {},
+        plausible: { atLeast: 30, inherited: ["displayName", "roleScopeTagIds"] },
+    },
+    {
+        title: "managed-app configuration",
+        catalog: appConfigurationSettings,
+        typeName: "targetedManagedAppConfiguration",
+        excluded: {
+            settings: "Settings catalog entities (deviceManagementConfigurationSetting), not typed: docs/graph.md 10.4",
+        },
+        plausible: { atLeast: 15, inherited: ["displayName", "customSettings"] },
+    },
+];
+
+/** How the catalog's members may differ from Graph's for `setting` in `row`. */
+const memberChange = (setting: string): MemberChange => ({ omitted: NARROWED[setting]?.omitted });
 
 /**
  * Settings whose catalog offers fewer members than Graph's enum, deliberately, with the members
@@ -131,62 +195,72 @@ function catalogKind(kind: ValueKind<any>): GraphKind {
     throw new Error(`unrecognised catalog kind ${t}`);
 }
 
-/** Compares kinds; enum members may be narrowed only as `NARROWED` says. */
-function kindProblem(setting: string, graph: GraphKind, catalog: GraphKind): string | undefined {
+/** Compares kinds; enum members may differ from Graph's only as `change` says. */
+function kindProblem(graph: GraphKind, catalog: GraphKind, change: MemberChange = {}): string | undefined {
     if (graph.kind !== catalog.kind)
         return `Graph has ${JSON.stringify(graph)}, the catalog ${JSON.stringify(catalog)}`;
-    if (graph.kind === "collection" && catalog.kind === "collection") return kindProblem(setting, graph.of, catalog.of);
+    if (graph.kind === "collection" && catalog.kind === "collection") return kindProblem(graph.of, catalog.of, change);
     if (graph.kind === "enum" && catalog.kind === "enum") {
         // A flags enum with one flag besides its zero member (managedBrowserType: notConfigured,
         // microsoftEdge) only ever holds one member: a plain enum of the catalog states it exactly.
         const oneFlag = graph.flags && graph.members.length <= 2;
         if (graph.flags !== catalog.flags && !oneFlag) return `flags: Graph ${graph.flags}, catalog ${catalog.flags}`;
-        const omitted = NARROWED[setting]?.omitted ?? [];
-        const expected = graph.members.filter((m) => !omitted.includes(m)).sort();
+        const { omitted = [], added = [] } = change;
+        const expected = [...graph.members.filter((m) => !omitted.includes(m)), ...added].sort();
         const actual = [...catalog.members].sort();
         if (JSON.stringify(expected) !== JSON.stringify(actual))
-            return `members: Graph ${JSON.stringify(graph.members)} (narrowed by ${JSON.stringify(omitted)}), catalog ${JSON.stringify(catalog.members)}`;
+            return `members: Graph ${JSON.stringify(graph.members)} (narrowed by ${JSON.stringify(omitted)}, widened by ${JSON.stringify(added)}), catalog ${JSON.stringify(catalog.members)}`;
     }
     return undefined;
 }
 
-describe.each([
-    ["iOS", ios, "iosManagedAppProtection"],
-    ["Android", android, "androidManagedAppProtection"],
-])("%s settings against the Graph beta SDK models", (_title: string, platform: Platform, typeName: string) => {
-    const model = graphModel().type(typeName)!;
+describe.each(CATALOGS)("$title settings against the Graph beta SDK models", (row: CatalogRow) => {
+    const model = graphModel().type(row.typeName)!;
     const graphProperties = [...model.properties.keys()];
-    const writable = graphProperties.filter((p) => !(p in SERVER_MANAGED) && !(p in TARGETS));
+    const exclusions = { ...SERVER_MANAGED, ...TARGETS, ...row.excluded };
+    const writable = graphProperties.filter((p) => !(p in exclusions));
 
     it("reads a plausible number of properties from the model (inherited ones included)", () => {
-        expect(graphProperties.length).toBeGreaterThan(75);
-        expect(graphProperties).toContain("periodOnlineBeforeAccessCheck"); // inherited from managedAppProtection
-        expect(graphProperties).toContain("displayName"); // inherited from managedAppPolicy
-        expect(graphProperties).toContain("purviewContentEvaluationRequired");
+        expect(graphProperties.length).toBeGreaterThan(row.plausible.atLeast);
+        expect(graphProperties).toEqual(expect.arrayContaining(row.plausible.inherited));
     });
 
     it("has an argument for every writable property", () => {
-        expect(writable.filter((p) => !(p in platform.settings))).toEqual([]);
+        expect(writable.filter((p) => !(p in row.catalog))).toEqual([]);
     });
 
-    it("has no setting Graph does not know", () => {
-        expect(Object.keys(platform.settings).filter((key) => !graphProperties.includes(key))).toEqual([]);
+    it("has no setting Graph does not know, and none that Graph sets or the row excludes", () => {
+        const notSettings = { ...SERVER_MANAGED, ...row.excluded };
+        const unknown = Object.keys(row.catalog).filter((key) => !graphProperties.includes(key) || key in notSettings);
+        expect(unknown).toEqual([]);
     });
 
     it("gives every setting the kind Graph gives the property", () => {
         const problems = writable
-            .filter((p) => p in platform.settings)
+            .filter((p) => p in row.catalog)
             .map((p) => [
                 p,
-                kindProblem(p, modelKind(model.properties.get(p)!), catalogKind(platform.settings[p].kind)),
+                kindProblem(modelKind(model.properties.get(p)!), catalogKind(row.catalog[p].kind), memberChange(p)),
             ])
             .filter(([, problem]) => problem !== undefined);
         expect(Object.fromEntries(problems)).toEqual({});
     });
 
     it("lists its exclusions only for properties that exist", () => {
-        for (const key of [...Object.keys(SERVER_MANAGED), ...Object.keys(TARGETS)])
-            expect(graphProperties).toContain(key);
+        expect(Object.keys(exclusions).filter((key) => !graphProperties.includes(key))).toEqual([]);
+    });
+
+    it("keeps every narrowing honest: each omitted member exists in Graph and is absent from the catalog", () => {
+        for (const setting of Object.keys(NARROWED).filter((s) => s in row.catalog)) {
+            const graph = modelKind(model.properties.get(setting)!);
+            const catalog = catalogKind(row.catalog[setting].kind);
+            expect([setting, graph.kind, catalog.kind]).toEqual([setting, "enum", "enum"]);
+            if (graph.kind !== "enum" || catalog.kind !== "enum") continue;
+            for (const m of NARROWED[setting].omitted) {
+                expect([setting, m, graph.members.includes(m)]).toEqual([setting, m, true]);
+                expect([setting, m, catalog.members.includes(m)]).toEqual([setting, m, false]);
+            }
+        }
     });
 });
 
@@ -211,36 +285,31 @@ describe("the kinds check", () => {
 
     it("fails on a kind mismatch: a boolean where Graph has an enum, a missing member, a plain string for a duration", () => {
         const purview = modelKind(prop("purviewContentEvaluationRequired"));
-        expect(kindProblem("purviewContentEvaluationRequired", purview, { kind: "boolean" })).toMatch(/Graph has/);
-        expect(
-            kindProblem("purviewContentEvaluationRequired", purview, {
-                kind: "enum",
-                members: ["notRequired", "required"],
-                flags: false,
-            }),
-        ).toMatch(/members/);
-        expect(kindProblem("x", { kind: "duration" }, { kind: "string" })).toMatch(/Graph has/);
+        expect(kindProblem(purview, { kind: "boolean" })).toMatch(/Graph has/);
+        expect(kindProblem(purview, { kind: "enum", members: ["notRequired", "required"], flags: false })).toMatch(
+            /members/,
+        );
+        expect(kindProblem({ kind: "duration" }, { kind: "string" })).toMatch(/Graph has/);
         expect(
             kindProblem(
-                "x",
                 { kind: "enum", members: ["none", "a", "b"], flags: true },
                 { kind: "enum", members: ["none", "a", "b"], flags: false },
             ),
         ).toMatch(/flags/);
     });
 
-    it("keeps every narrowing honest: each omitted member exists in Graph and is absent from the catalog", () => {
-        for (const [setting, { omitted }] of Object.entries(NARROWED)) {
-            const platform = setting in android.settings ? android : ios;
-            const typeName = platform === android ? "androidManagedAppProtection" : "iosManagedAppProtection";
-            const graph = modelKind(graphModel().type(typeName)!.properties.get(setting)!);
-            const catalog = catalogKind(platform.settings[setting].kind);
-            expect(graph.kind === "enum" && catalog.kind === "enum").toBe(true);
-            if (graph.kind !== "enum" || catalog.kind !== "enum") continue;
-            for (const m of omitted) {
-                expect([setting, graph.members.includes(m)]).toEqual([setting, true]);
-                expect([setting, catalog.members.includes(m)]).toEqual([setting, false]);
-            }
-        }
+    it("reads the new types' kinds: Windows location flags, configuration key/value pairs, Settings catalog entities", () => {
+        const windows = graphModel().type("windowsManagedAppProtection")!.properties;
+        const configuration = graphModel().type("targetedManagedAppConfiguration")!.properties;
+        expect(modelKind(windows.get("allowedInboundDataTransferSourceApps")!)).toEqual({
+            kind: "enum",
+            members: ["none", "oneDriveForBusiness"],
+            flags: true,
+        });
+        expect(modelKind(configuration.get("customSettings")!)).toEqual({
+            kind: "collection",
+            of: { kind: "keyValuePair" },
+        });
+        expect(() => modelKind(configuration.get("settings")!)).toThrow(/no catalog kind for settings/);
     });
 });

@@ -55,7 +55,7 @@ describe.each([ios, android])("diff for $title", (platform) => {
             stored(platform, base),
             checked(platform, { ...base, pinRequired: false }),
         );
-        expect(changes).toEqual({ patch: ["pinRequired"], targetApps: false, assign: false, released: [] });
+        expect(changes).toEqual({ send: { patch: ["pinRequired"] }, released: [] });
     });
 
     it("routes app and assignment changes to their actions", () => {
@@ -68,7 +68,7 @@ describe.each([ios, android])("diff for $title", (platform) => {
                 assignments: { include: [GROUP], exclude: ["33333333-3333-3333-3333-333333333333"] },
             }),
         );
-        expect(changes).toEqual({ patch: [], targetApps: true, assign: true, released: [] });
+        expect(changes).toEqual({ send: { targetApps: ["apps"], assign: ["assignments"] }, released: [] });
     });
 
     it("ignores the app list Intune fills for app groups", () => {
@@ -88,7 +88,7 @@ describe.each([ios, android])("diff for $title", (platform) => {
                 assignments: base.assignments,
             }),
         );
-        expect(changes.targetApps).toBe(true);
+        expect(changes.send).toEqual({ targetApps: ["appGroupType"] });
         expect(changes.released).toEqual(["apps"]);
     });
 
@@ -96,7 +96,7 @@ describe.each([ios, android])("diff for $title", (platform) => {
         const { pinRequired, ...rest } = base;
         void pinRequired;
         const changes = policyChanges(platform, stored(platform, base), checked(platform, rest));
-        expect(changes).toEqual({ patch: [], targetApps: false, assign: false, released: ["pinRequired"] });
+        expect(changes).toEqual({ send: {}, released: ["pinRequired"] });
         expect(isUnchanged(changes)).toBe(false);
     });
 
@@ -106,7 +106,7 @@ describe.each([ios, android])("diff for $title", (platform) => {
             stored(platform, base),
             checked(platform, { ...base, printBlocked: true }),
         );
-        expect(changes.patch).toEqual(["printBlocked"]);
+        expect(changes.send).toEqual({ patch: ["printBlocked"] });
     });
 
     it("unknown values count as changes", () => {
@@ -114,12 +114,12 @@ describe.each([ios, android])("diff for $title", (platform) => {
             ...checked(platform, base),
             displayName: UNKNOWN,
         });
-        expect(changes.patch).toEqual(["displayName"]);
+        expect(changes.send).toEqual({ patch: ["displayName"] });
     });
 
     it("drift read back from Graph shows as a change of that setting", () => {
         const drifted = { ...stored(platform, base), pinRequired: false };
-        expect(policyChanges(platform, drifted, checked(platform, base)).patch).toEqual(["pinRequired"]);
+        expect(policyChanges(platform, drifted, checked(platform, base)).send).toEqual({ patch: ["pinRequired"] });
     });
 });
 

@@ -2,6 +2,21 @@ import * as fc from "fast-check";
 import * as k from "../../provider/settings/kinds";
 
 describe("value kinds", () => {
+    it("describe their values as data (shape), for messages and generators", () => {
+        expect(k.bool().shape).toEqual({ type: "boolean" });
+        expect(k.int(1, 9).shape).toEqual({ type: "integer", min: 1, max: 9 });
+        expect(k.oneOf(["a", "b"]).shape).toEqual({ type: "enum", members: ["a", "b"] });
+        expect(k.setOf(["a"]).shape).toEqual({ type: "set", members: ["a"] });
+        expect(k.flagsOf(["none", "x"], "none").shape).toEqual({ type: "flags", members: ["none", "x"], none: "none" });
+        expect(k.text(256, true).shape).toEqual({ type: "text", maxLength: 256, required: true });
+        expect(k.version().shape).toMatchObject({ type: "formatted", format: { name: "version" }, maxLength: 64 });
+        expect(k.joinedSet("models").shape).toMatchObject({ type: "strings", joinedBy: ";" });
+        expect(k.stringSet(/^\d+$/, "ids").shape).toEqual({
+            type: "strings",
+            item: { pattern: /^\d+$/, allowed: "ids" },
+        });
+    });
+
     it("bool accepts only booleans", () => {
         const kind = k.bool();
         expect(kind.problem(true)).toBeUndefined();

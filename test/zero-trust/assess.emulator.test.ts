@@ -5,12 +5,11 @@
  * Graph; a missing permission fails its check naming the permission; the exit code tells CI.
  */
 import { randomUUID } from "crypto";
-import { startEmulator, trustEmulatorCa, type Emulator } from "../../emulator";
 import { seedZeroTrustConfig } from "../../emulator/conditional-access";
-import { resetGraphSessions } from "../../provider/graph";
 import { EXIT_FAILED, main } from "../../provider/assess";
 import { DEFENDER_CONNECTOR_ID } from "../../policy-pack/stack-rules";
 import { frameworkPolicies } from "../support/framework";
+import { useEmulator } from "../support/provider";
 import { graphAssignments } from "../export/support";
 
 jest.setTimeout(120_000);
@@ -28,8 +27,6 @@ const good = newTenant();
 const bad = newTenant();
 const denied = newTenant();
 const empty = newTenant();
-
-let emulator: Emulator;
 
 const framework = (platform: "ios" | "android", level: 1 | 2 | 3) =>
     structuredClone(frameworkPolicies().find((p) => p.platform === platform && p.level === level)!.json);
@@ -56,7 +53,7 @@ const defender = (androidEnabled: boolean) => ({
 
 function seed(): void {
     // Passes: Level 3 on both platforms with the workshop's extras, assigned; enforced CA; Defender on.
-    emulator.seedPolicy(good.tenantId, {
+    suite.emulator.seedPolicy(good.tenantId, {
         ...framework("ios", 3),
         displayName: "ZT iOS",
         contactSyncBlocked: true,
@@ -64,7 +61,7 @@ function seed(): void {
         minimumRequiredAppVersion: "1.0",
         assignments: graphAssignments([GROUP]),
     });
-    emulator.seedPolicy(good.tenantId, {
+    suite.emulator.seedPolicy(good.tenantId, {
         ...framework("android", 3),
         displayName: "ZT Android",
         contactSyncBlocked: true,
@@ -78,7 +75,7 @@ function seed(): void {
     });
 
     // Fails: a weak iOS policy assigned, the Android one unassigned, CA only report-only, Defender without Android.
-    emulator.seedPolicy(bad.tenantId, {
+    suite.emulator.seedPolicy(bad.tenantId, {
         ...framework("ios", 1),
         displayName: "Weak iOS",
         deviceComplianceRequired: false,
@@ -86,38 +83,30 @@ function seed(): void {
         pinRequired: false,
         assignments: graphAssignments([GROUP]),
     });
-    emulator.seedPolicy(bad.tenantId, { ...framework("android", 3), displayName: "Unassigned Android" });
+    suite.emulator.seedPolicy(bad.tenantId, { ...framework("android", 3), displayName: "Unassigned Android" });
     seedZeroTrustConfig(bad.tenantId, {
         conditionalAccessPolicies: [caPolicy("enabledForReportingButNotEnforced", ["iOS", "android"])],
         mtdConnectors: [defender(false)],
     });
 
-    emulator.seedPolicy(denied.tenantId, { ...framework("ios", 2), assignments: graphAssignments([GROUP]) });
+    suite.emulator.seedPolicy(denied.tenantId, { ...framework("ios", 2), assignments: graphAssignments([GROUP]) });
     seedZeroTrustConfig(denied.tenantId, { conditionalAccessPolicies: [caPolicy("enabled", ["iOS", "android"])] });
 }
 
-beforeAll(async () => {
-    const spec = (t: Tenant, roles: string[]) => ({
-        tenantId: t.tenantId,
-        clients: [{ clientId: t.clientId, secret: t.secret, roles }],
-        groups: [{ id: GROUP, displayName: "Everyone with work data" }],
-    });
-    emulator = await startEmulator({
-        tenants: [
-            spec(good, ROLES),
-            spec(bad, ROLES),
-            spec(empty, ROLES),
-            spec(denied, ["DeviceManagementApps.Read.All"]),
-        ],
-    });
-    trustEmulatorCa(emulator.caCertPem);
-    seed();
+const tenantOf = (t: Tenant, roles: string[]) => ({
+    tenantId: t.tenantId,
+    clients: [{ clientId: t.clientId, secret: t.secret, roles }],
+    groups: [{ id: GROUP, displayName: "Everyone with work data" }],
 });
-
-afterAll(async () => {
-    resetGraphSessions();
-    await emulator?.close();
-});
+const suite = useEmulator(() => ({
+    tenants: [
+        tenantOf(good, ROLES),
+        tenantOf(bad, ROLES),
+        tenantOf(empty, ROLES),
+        tenantOf(denied, ["DeviceManagementApps.Read.All"]),
+    ],
+}));
+beforeAll(seed);
 
 async function assessTenant(t: Tenant, ...extra: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = "";
@@ -129,9 +118,9 @@ async function assessTenant(t: Tenant, ...extra: string[]): Promise<{ code: numb
             "--client-id",
             t.clientId,
             "--graph-endpoint",
-            emulator.url,
+            suite.emulator.url,
             "--authority-host",
-            emulator.url,
+            suite.emulator.url,
             ...extra,
         ],
         {
@@ -161,7 +150,7 @@ it("passes a tenant that meets every check, strict included, reading CA and MTD 
     expect(out).toContain('| pass | conditional-access-requires-app-protection | "Require app protection (enabled)"');
     expect(out).toContain('| pass | ios-app-protection-assigned | "ZT iOS"');
     expect(code).toBe(0);
-    const paths = emulator.requests
+    const paths = suite.emulator.requests
         .filter((r) => r.tenantId === good.tenantId && r.kind !== "token" && r.kind !== "metadata")
         .map((r) => `${r.method} ${r.path}`);
     expect(paths).toContain("GET /beta/identity/conditionalAccess/policies");

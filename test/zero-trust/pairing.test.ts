@@ -4,28 +4,16 @@
  * Access policy requiring app protection for iOS and Android, report-only first; the policy pack's
  * own rule functions judge what it registers, as `pulumi preview --policy-pack` would.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { evaluateAll, platformOfType, zeroTrustRules } from "../../policy-pack/rules";
 import { evaluateStack } from "../../policy-pack/stack-rules";
 import { CONDITIONAL_ACCESS_TYPE, stackFromResources, type ProgramResource } from "../../policy-pack/stack-view";
+import { useRegistrationMocks } from "../support/mocks";
 
-const registered: pulumi.runtime.MockResourceArgs[] = [];
+const registered = useRegistrationMocks("zero-trust-pairing", "dev");
 
 let zeroTrust: typeof import("../../provider/zero-trust");
 
 beforeAll(async () => {
-    await pulumi.runtime.setMocks(
-        {
-            newResource(args) {
-                registered.push(args);
-                return { id: `${args.name}-id`, state: { ...args.inputs } };
-            },
-            call: (args) => args.inputs,
-        },
-        "zero-trust-pairing",
-        "dev",
-        false,
-    );
     zeroTrust = await import("../../provider/zero-trust");
     const settle = (pairing: InstanceType<typeof zeroTrust.AppProtectionPairing>) =>
         Promise.all(

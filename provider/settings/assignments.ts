@@ -1,10 +1,11 @@
 /**
- * The policy's targets: which apps it protects and which groups it is assigned to.
- * Validation, canonical form and Graph's shapes for `apps` and `assignments`.
+ * The `assignments` a policy declares: include and exclude groups, each an object id or a display
+ * name, with an optional assignment filter. Validation, canonical form and Graph's
+ * `targetedManagedAppPolicyAssignment` shape, as a value kind.
  */
-import type { Platform } from "../settings/platforms";
 import { containsUnknown, UNKNOWN } from "../protocol/unknown";
-import { shown } from "./shown";
+import type { ValueKind } from "./kinds";
+import { shown as q } from "./shown";
 
 /** A group target by object id or display name, with an optional assignment filter (canonical form). */
 export interface GroupTargetObject {
@@ -28,7 +29,6 @@ export interface Assignments {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const q = shown;
 
 /** The key a target is sorted and de-duplicated by: its id, or its name. */
 const targetKey = (target: GroupTarget) =>
@@ -38,25 +38,8 @@ const targetKey = (target: GroupTarget) =>
           ? String(target.groupId).toLowerCase()
           : `name:${String(target.groupName).toLowerCase()}`;
 
-/** Problems with the `apps` argument. */
-export function appsProblem(apps: unknown, platform: Platform): string | undefined {
-    if (!Array.isArray(apps)) return `must be a list of ${platform.app.allowed.replace(/^an? /, "")}s`;
-    for (const [index, app] of apps.entries()) {
-        if (app === UNKNOWN) continue;
-        if (typeof app !== "string" || !platform.app.pattern.test(app)) {
-            return `item ${index} (${q(app)}) is not ${platform.app.allowed}`;
-        }
-    }
-    return undefined;
-}
-
-/** Sorted, de-duplicated app ids. */
-export function normalizeApps(apps: string[]): string[] {
-    return [...new Set(apps)].sort();
-}
-
 /** Problems with the `assignments` argument. */
-export function assignmentsProblem(value: unknown): string | undefined {
+function assignmentsProblem(value: unknown): string | undefined {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
         return "must be an object { include?: [...group ids], exclude?: [...group ids] }";
     }
@@ -152,23 +135,6 @@ export function normalizeAssignments(value: Assignments): Assignments {
     return result;
 }
 
-/** Graph `managedMobileApp` bodies for a list of app ids. */
-export function appsToGraph(apps: string[], platform: Platform): unknown[] {
-    return apps.map((id) => ({
-        mobileAppIdentifier: { "@odata.type": platform.app.odataType, [platform.app.idField]: id },
-    }));
-}
-
-/** App ids from Graph's `apps`. */
-export function appsFromGraph(apps: unknown, platform: Platform): string[] {
-    if (!Array.isArray(apps)) return [];
-    return normalizeApps(
-        apps
-            .map((app) => app?.mobileAppIdentifier?.[platform.app.idField])
-            .filter((id): id is string => typeof id === "string"),
-    );
-}
-
 const TARGET_TYPES = {
     include: "#microsoft.graph.groupAssignmentTarget",
     exclude: "#microsoft.graph.exclusionGroupAssignmentTarget",
@@ -244,4 +210,22 @@ export function assignmentsFromGraph(assignments: unknown): Assignments {
         );
     }
     return normalizeAssignments(result);
+}
+
+/**
+ * The assignments kind. Parts not known yet at preview (a group id from a resource still to be
+ * created) pass; the known parts are checked.
+ */
+export function assignments(): ValueKind<Assignments> {
+    return {
+        shape: { type: "assignments" },
+        checksPartlyKnown: true,
+        tsType: "{ include?: GroupTarget[]; exclude?: GroupTarget[] }",
+        allowed:
+            "an object { include?: [...groups], exclude?: [...groups] } where a group is an object id or { groupId | groupName, filterId?, filterType? }",
+        problem: (value) => (value === UNKNOWN ? undefined : assignmentsProblem(value)),
+        normalize: normalizeAssignments,
+        toGraph: assignmentsToGraph,
+        fromGraph: assignmentsFromGraph,
+    };
 }
