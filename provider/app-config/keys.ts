@@ -3,6 +3,7 @@
  * option to its documented configuration key, its doc link and its value kind.
  */
 import type { KeyValuePair } from "../settings/kinds";
+import { shown, SHOWN_LIMIT } from "../settings/shown";
 import type { ValueCodec } from "./values";
 
 /** One documented configuration key behind a typed option. */
@@ -38,20 +39,6 @@ export interface ReadSettings<O> {
      * key whose value is not one the helper writes, and every pair of a key listed more than once.
      */
     otherSettings: KeyValuePair[];
-}
-
-/** Most characters of one value an error message shows (as provider/engine/shown.ts). */
-const SHOWN_LIMIT = 100;
-
-/**
- * A value as JSON for a message, cut to {@link SHOWN_LIMIT} characters with its length: the
- * engine's `shown`, which this ground-floor module cannot import.
- */
-function shown(value: unknown): string {
-    if (typeof value === "string" && value.length > SHOWN_LIMIT)
-        return `"${JSON.stringify(value.slice(0, SHOWN_LIMIT - 1)).slice(1, -1)}…" (${value.length} characters)`;
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > SHOWN_LIMIT ? `${text.slice(0, SHOWN_LIMIT)}… (${text.length} characters)` : text;
 }
 
 /** Why `options` (given to `helper`) is not allowed, one reason per bad option. */

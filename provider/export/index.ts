@@ -59,7 +59,7 @@ export function planWarnings(policies: readonly LivePolicy[]): string[] {
     const warnings: string[] = [];
     for (const policy of policies) {
         const plan = planPolicy(policy);
-        const which = `${plan.platform.title} policy ${JSON.stringify(String(policy.graph.displayName ?? ""))} (${String(policy.graph.id)})`;
+        const which = policyTitle(policy);
         if (plan.withheld.length) {
             warnings.push(
                 `${which}: ${plan.withheld.map((w) => w.key).join(", ")} commented out in the program (the live value cannot be declared as is; see the comment there)`,

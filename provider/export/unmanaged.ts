@@ -4,13 +4,14 @@
  * of the policy (and whose first `up` could not tell the rest apart).
  *
  * Two cases, both facts of docs/graph.md:
- * - apps of an identifier type the policy type does not take (a `targetedManagedAppConfiguration`
- *   for Microsoft Edge on Windows targets `windowsAppIdentifier` apps; `ManagedAppConfiguration`
- *   targets iOS and Android apps only, 10.1 and 10.4): the resource cannot even name those apps;
+ * - selected apps of an identifier type the policy type does not take (a
+ *   `targetedManagedAppConfiguration` for Microsoft Edge on Windows targets `windowsAppIdentifier`
+ *   apps; `ManagedAppConfiguration` targets iOS and Android apps only, 10.1 and 10.4): the resource
+ *   cannot even name those apps (an app group's list is Intune's to fill, so it does not count);
  * - a navigation property the provider leaves unmanaged that holds items: the Settings catalog
  *   `settings` of a managed-app configuration (10.4), which Graph returns only when expanded.
  */
-import type { PolicyType, PolicyTypeName } from "../settings/policy-type";
+import { APPS, serverFilledKeys, type PolicyType, type PolicyTypeName } from "../settings/policy-type";
 
 /**
  * Navigation properties the export expands besides the type's own relationships, to see whether a
@@ -31,7 +32,9 @@ const identifierName = (odataType: string) => odataType.replace(/^#microsoft\.gr
 export function unmanagedReason(type: PolicyType, graph: Readonly<Record<string, any>>): string | undefined {
     const taken = new Set(type.appIds.map((scheme) => scheme.odataType));
     const foreign = new Set<string>();
-    for (const app of Array.isArray(graph.apps) ? graph.apps : []) {
+    // The app list of an app group is Intune's to fill, not the resource's to name.
+    const named = !serverFilledKeys(type, { appGroupType: graph.appGroupType }).includes(APPS);
+    for (const app of named && Array.isArray(graph.apps) ? graph.apps : []) {
         const odataType = app?.mobileAppIdentifier?.["@odata.type"];
         if (typeof odataType === "string" && !taken.has(odataType)) foreign.add(identifierName(odataType));
     }

@@ -8,6 +8,7 @@
  *
  * @packageDocumentation
  */
+import { policyTypes } from "../settings/platforms";
 
 /** One family of endpoints. */
 export interface GraphEndpoint {
@@ -32,8 +33,10 @@ export interface GraphEndpoint {
 /** The table. */
 export const GRAPH_ENDPOINTS = {
     policies: {
-        purpose: "read and change Intune app protection policies",
-        paths: "`/deviceAppManagement/iosManagedAppProtections`, `…/androidManagedAppProtections`",
+        purpose: "read and change Intune app protection and app configuration policies",
+        paths: Object.values(policyTypes)
+            .map(({ collection }, index) => (index ? `\`…/${collection}\`` : `\`/deviceAppManagement/${collection}\``))
+            .join(", "),
         pattern: /^\/deviceAppManagement\//i,
         read: "DeviceManagementApps.Read.All",
         write: "DeviceManagementApps.ReadWrite.All",

@@ -142,7 +142,8 @@ async function repairedState(
         if (action.kind !== "import") continue;
         const id = String(action.policy.id);
         const policy = await getPolicy(session, action.platform, id);
-        if (!policy) throw new Error(`${action.platform.title} policy ${id} was deleted while recover ran`);
+        if (!policy)
+            throw new Error(`${action.platform.title} ${action.platform.noun.one} ${id} was deleted while recover ran`);
         resources.push({
             ...action.pending.resource,
             id,

@@ -64,7 +64,7 @@ export function planRecovery(stackName: string, exported: ExportedStack, tenant:
         if (!owner) {
             actions.push({
                 kind: "report",
-                text: `${urn} was being created, but its inputs name no owner (state written by an older version), so no policy can be proved to be its own. Look for ${platform.title} policies named "${String(op.resource.inputs?.displayName)}": adopt the right one with adoptPolicyId, then run \`pulumi refresh\` and clear the pending create when it asks.`,
+                text: `${urn} was being created, but its inputs name no owner (state written by an older version), so no policy can be proved to be its own. Look for ${platform.title} ${platform.noun.many} named "${String(op.resource.inputs?.displayName)}": adopt the right one with adoptPolicyId, then run \`pulumi refresh\` and clear the pending create when it asks.`,
             });
             continue;
         }
@@ -133,7 +133,7 @@ export function planRecovery(stackName: string, exported: ExportedStack, tenant:
 }
 
 function untracked(platform: PolicyType, policy: Policy, owner: Owner): string {
-    return `${platform.title} policy ${describe(policy)} carries the marker of resource "${owner.resource}" of this stack, which neither tracks it nor is being created: if the program still declares that resource, adopt it there with adoptPolicyId: "${policy.id}"; otherwise delete it in the admin center.`;
+    return `${platform.title} ${platform.noun.one} ${describe(policy)} carries the marker of resource "${owner.resource}" of this stack, which neither tracks it nor is being created: if the program still declares that resource, adopt it there with adoptPolicyId: "${policy.id}"; otherwise delete it in the admin center.`;
 }
 
 /** One line per action, as the dry run shows them. */
@@ -142,7 +142,7 @@ export function describeAction(action: Action): string {
         case "import":
             return `+ record ${describe(action.policy)} as ${action.urn} (it carries that resource's marker)`;
         case "delete":
-            return `- delete ${action.platform.title} policy ${describe(action.policy)}: ${action.reason}`;
+            return `- delete ${action.platform.title} ${action.platform.noun.one} ${describe(action.policy)}: ${action.reason}`;
         case "drop":
             return `~ clear the interrupted create of ${action.urn}: ${action.reason}`;
         case "report":

@@ -2,7 +2,7 @@
  * Value kinds that build on `kinds.ts` for the managed-app configuration catalog. A separate file
  * so that `kinds.ts` keeps the kinds every platform shares.
  */
-import { pairs, type PairShape, type ValueKind } from "./kinds";
+import { pairs, type PairShape, type ValueKind, type ValueShape } from "./kinds";
 
 /**
  * Like {@link pairs}, but each name may appear once: for key/value lists that an app reads as a
@@ -14,10 +14,13 @@ export function keyedPairs(shape: PairShape): ValueKind<Record<string, string>[]
     const allowed = `${kind.allowed}, each ${shape.nameField} at most once`;
     return {
         ...kind,
+        shape: { ...(kind.shape as Extract<ValueShape, { type: "pairs" }>), uniqueNames: true },
         allowed,
         problem: (value) => {
             const shapeProblem = kind.problem(value);
-            if (shapeProblem !== undefined) return shapeProblem;
+            // The base kind's reason starts "must be <its allowed>": say the whole rule instead.
+            if (shapeProblem !== undefined)
+                return shapeProblem.replace(`must be ${kind.allowed}`, `must be ${allowed}`);
             const clash = repeatedName(value as Record<string, string>[], shape);
             return clash ? `must be ${allowed}; ${clash}` : undefined;
         },

@@ -222,6 +222,14 @@ describe("policies no resource can manage", () => {
         );
     });
 
+    it("does not count the apps Intune fills for an app group", () => {
+        const group = appConfigurationPolicy("T_4", "All apps", {
+            appGroupType: "allApps",
+            apps: [...graphApps("windows", ["com.microsoft.edge"]), ...graphApps("ios", ["com.microsoft.msedge"])],
+        });
+        expect(unmanagedReason(policyTypes.appConfiguration, group.graph)).toBeUndefined();
+    });
+
     it("manages the others, an empty settings list and every policy of the other types included", () => {
         const empty = appConfigurationPolicy("T_3", "Empty", { settings: [] });
         expect(unmanagedReason(policyTypes.appConfiguration, empty.graph)).toBeUndefined();

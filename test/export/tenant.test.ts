@@ -226,7 +226,7 @@ describe("export", () => {
             /^pulumi-intune-app-protection: warning: iOS\/iPadOS and Android app configuration policy "Edge for Windows" \(T_[0-9a-f-]+\) is not exported: it targets apps identified by windowsAppIdentifier, and ManagedAppConfiguration takes iosMobileAppIdentifier and androidMobileAppIdentifier apps only/,
         );
         expect(lines[1]).toMatch(
-            /^pulumi-intune-app-protection: warning: iOS\/iPadOS policy "iOS\/iPadOS Enterprise High Data Protection v1\.5" \(T_[0-9a-f-]+\): customDialerAppProtocol, dialerRestrictionLevel commented out/,
+            /^pulumi-intune-app-protection: warning: iOS\/iPadOS app protection policy "iOS\/iPadOS Enterprise High Data Protection v1\.5" \(T_[0-9a-f-]+\): customDialerAppProtocol, dialerRestrictionLevel commented out/,
         );
         expect(program).toContain('// - iOS/iPadOS and Android app configuration policy "Edge for Windows"');
         const lists = emulator.requests.filter((r) => r.kind === "list");

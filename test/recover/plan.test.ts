@@ -77,7 +77,7 @@ describe("recover's plan", () => {
         expect(plan.map(describeAction)).toEqual([
             expect.stringMatching(/^\+ record T_1 .* as urn:pulumi:prod::intune::.*::a/),
             expect.stringMatching(
-                /^- delete iOS\/iPadOS policy T_2 .*second copy made by the same interrupted create \(T_1 is kept\)/,
+                /^- delete iOS\/iPadOS app protection policy T_2 .*second copy made by the same interrupted create \(T_1 is kept\)/,
             ),
             expect.stringMatching(
                 /^~ clear the interrupted create of .*::b: Graph holds no policy carrying its marker/,
@@ -125,9 +125,11 @@ describe("recover's plan", () => {
         });
         expect(plan.map(describeAction)).toEqual([
             expect.stringMatching(/^\+ record T_w1 .* as urn:pulumi:prod::intune::.*WindowsAppProtectionPolicy::edge/),
-            expect.stringMatching(/^- delete Windows policy T_w2 .*second copy made by the same interrupted create/),
+            expect.stringMatching(
+                /^- delete Windows app protection policy T_w2 .*second copy made by the same interrupted create/,
+            ),
             expect.stringMatching(/^\+ record T_c .* as urn:pulumi:prod::intune::.*ManagedAppConfiguration::outlook/),
-            expect.stringMatching(/^! iOS\/iPadOS policy T_i .* carries the marker of resource "edge"/),
+            expect.stringMatching(/^! iOS\/iPadOS app protection policy T_i .* carries the marker of resource "edge"/),
         ]);
     });
 });

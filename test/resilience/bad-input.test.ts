@@ -1,5 +1,5 @@
 /**
- * Bad input never reaches Graph. For every setting of both catalogs, generated invalid values of
+ * Bad input never reaches Graph. For every setting of the four catalogs, generated invalid values of
  * its kind (wrong JSON types, out-of-range numbers, non-members, malformed durations, versions,
  * dates, URL schemes, package ids, bad list items and pair objects) fail `check` on that setting,
  * with a reason naming the setting and the value; generated valid values pass and normalize to a
@@ -10,7 +10,8 @@ import * as fs from "fs";
 import fc from "fast-check";
 import { checkInputs } from "../../provider/engine/check";
 import * as runtime from "../../provider/engine/runtime";
-import { platforms, type Platform } from "../../provider/settings/platforms";
+import { platforms, policyTypes } from "../../provider/settings/platforms";
+import type { PolicyType } from "../../provider/settings/policy-type";
 import { declaredStack, runEngine, tempDir } from "../support/engine";
 import { useEmulatedTenant } from "../support/provider";
 import { MiniStack, graphRequests, type Declared } from "./harness";
@@ -24,8 +25,8 @@ const contoso = useEmulatedTenant();
 const q = shown;
 const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 40);
 
-/** Every (platform, setting) pair of the catalogs with its recognised kind. */
-const SETTINGS = (Object.values(platforms) as Platform[]).flatMap((platform) =>
+/** Every (policy type, setting) pair of the catalogs with its recognised kind. */
+const SETTINGS = (Object.values(policyTypes) as PolicyType[]).flatMap((platform) =>
     Object.entries(platform.settings).map(([key, spec]) => ({
         platform,
         key,
@@ -40,9 +41,9 @@ const around = (key: string, value: unknown) =>
     key === "displayName" ? { displayName: value } : { displayName: "Bad input", [key]: value };
 
 describe("every setting's kind is recognised", () => {
-    it("covers both catalogs", () => {
+    it("covers the four catalogs", () => {
         expect(SETTINGS.length).toBe(
-            Object.keys(platforms.ios.settings).length + Object.keys(platforms.android.settings).length,
+            Object.values(policyTypes).reduce((sum, type) => sum + Object.keys(type.settings).length, 0),
         );
         const types = new Set(SETTINGS.map((s) => s.cls.type));
         expect([...types].sort()).toEqual(

@@ -21,7 +21,7 @@ export type KindClass =
     | { type: "packageId" }
     | { type: "stringSet"; items: TextFormat }
     | { type: "joinedSet" }
-    | { type: "pairs"; fields: [string, string]; fieldFormats: [TextFormat, TextFormat] };
+    | { type: "pairs"; fields: [string, string]; fieldFormats: [TextFormat, TextFormat]; uniqueNames: boolean };
 
 /** Recognises the kind of a catalog entry from its shape. */
 export function classify(spec: SettingSpec): KindClass {
@@ -57,6 +57,7 @@ export function classify(spec: SettingSpec): KindClass {
                 type: "pairs",
                 fields: [shape.fields[0], shape.fields[1]],
                 fieldFormats: [shape.formats[0], shape.formats[1]],
+                uniqueNames: shape.uniqueNames === true,
             };
     }
     throw new Error(`no generator for values of shape ${JSON.stringify(shape)}: add one to test/resilience/kinds.ts`);
@@ -145,9 +146,10 @@ export function validValue(cls: KindClass, options: { nonEmpty?: boolean } = {})
             );
         case "pairs": {
             const [a, b] = cls.fields;
-            return fc.array(fc.record({ [a]: validItem(cls.fieldFormats[0]), [b]: validItem(cls.fieldFormats[1]) }), {
-                maxLength: 4,
-            });
+            const item = fc.record({ [a]: validItem(cls.fieldFormats[0]), [b]: validItem(cls.fieldFormats[1]) });
+            return cls.uniqueNames
+                ? fc.uniqueArray(item, { maxLength: 4, selector: (pair) => pair[a] })
+                : fc.array(item, { maxLength: 4 });
         }
     }
 }

@@ -3,7 +3,7 @@
  * `pulumi.Input`, so outputs of other resources fit in any position.
  *
  * The type-level part is checked by `npm run typecheck` (this file is compiled with the rest of
- * `test/`): for every setting of both platforms, derived from the generated output types, the
+ * `test/`): for every setting of the four policy types, derived from the generated output types, the
  * whole value, each list element and each object field may be an Output. A control assertion
  * shows the check can fail (the former `Input<T[]>` types refuse Outputs inside lists).
  * The runtime part registers policies with Outputs at those positions under Pulumi's mocks and
@@ -14,6 +14,8 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     AndroidAppProtectionPolicy,
     IosAppProtectionPolicy,
+    ManagedAppConfiguration,
+    WindowsAppProtectionPolicy,
     type AndroidAppProtectionPolicyArgs,
     type AndroidPolicySettings,
     type AndroidPolicySettingsOutputs,
@@ -21,6 +23,12 @@ import {
     type IosAppProtectionPolicyArgs,
     type IosPolicySettings,
     type IosPolicySettingsOutputs,
+    type ManagedAppConfigurationArgs,
+    type ManagedAppConfigurationSettings,
+    type ManagedAppConfigurationSettingsOutputs,
+    type WindowsAppProtectionPolicyArgs,
+    type WindowsPolicySettings,
+    type WindowsPolicySettingsOutputs,
 } from "../../provider";
 import * as runtime from "../../provider/engine/runtime";
 
@@ -55,6 +63,8 @@ type NeverKeys<P> = { [K in keyof P]: [P[K]] extends [never] ? K : never }[keyof
 
 type IosPlain = PlainSettings<IosPolicySettingsOutputs>;
 type AndroidPlain = PlainSettings<AndroidPolicySettingsOutputs>;
+type WindowsPlain = PlainSettings<WindowsPolicySettingsOutputs>;
+type AppConfigurationPlain = PlainSettings<ManagedAppConfigurationSettingsOutputs>;
 type Optional<T> = Partial<T>;
 
 /** Compile-time assertions: a wrong `true`/`false` here fails `npm run typecheck`. */
@@ -65,12 +75,23 @@ export const typeChecks: {
     androidWhole: Assignable<WithWhole<AndroidPlain>, Optional<AndroidPolicySettings>>;
     androidElements: Assignable<WithElements<AndroidPlain>, Optional<AndroidPolicySettings>>;
     androidFields: Assignable<WithFields<AndroidPlain>, Optional<AndroidPolicySettings>>;
+    windowsWhole: Assignable<WithWhole<WindowsPlain>, Optional<WindowsPolicySettings>>;
+    windowsElements: Assignable<WithElements<WindowsPlain>, Optional<WindowsPolicySettings>>;
+    windowsFields: Assignable<WithFields<WindowsPlain>, Optional<WindowsPolicySettings>>;
+    appConfigurationWhole: Assignable<WithWhole<AppConfigurationPlain>, Optional<ManagedAppConfigurationSettings>>;
+    appConfigurationElements: Assignable<
+        WithElements<AppConfigurationPlain>,
+        Optional<ManagedAppConfigurationSettings>
+    >;
+    appConfigurationFields: Assignable<WithFields<AppConfigurationPlain>, Optional<ManagedAppConfigurationSettings>>;
     /** Control: the check has teeth (shallow `Input<T[]>` args refuse Outputs inside lists). */
     shallowRefusesElements: Assignable<WithElements<IosPlain>, Shallow<IosPlain>>;
     shallowRefusesFields: Assignable<WithFields<AndroidPlain>, Shallow<AndroidPlain>>;
     /** Control: every setting has a real plain type. */
     iosNeverKeys: Assignable<NeverKeys<IosPlain>, never>;
     androidNeverKeys: Assignable<NeverKeys<AndroidPlain>, never>;
+    windowsNeverKeys: Assignable<NeverKeys<WindowsPlain>, never>;
+    appConfigurationNeverKeys: Assignable<NeverKeys<AppConfigurationPlain>, never>;
 } = {
     iosWhole: true,
     iosElements: true,
@@ -78,10 +99,18 @@ export const typeChecks: {
     androidWhole: true,
     androidElements: true,
     androidFields: true,
+    windowsWhole: true,
+    windowsElements: true,
+    windowsFields: true,
+    appConfigurationWhole: true,
+    appConfigurationElements: true,
+    appConfigurationFields: true,
     shallowRefusesElements: false,
     shallowRefusesFields: false,
     iosNeverKeys: true,
     androidNeverKeys: true,
+    windowsNeverKeys: true,
+    appConfigurationNeverKeys: true,
 };
 
 // ---- Runtime, under Pulumi's mocks ------------------------------------------------------------
@@ -134,6 +163,24 @@ const androidArgs: AndroidAppProtectionPolicyArgs = {
     exemptedAppPackages: [out({ name: "Dialer", packageId: "com.android.dialer" })],
 };
 
+const windowsArgs: WindowsAppProtectionPolicyArgs = {
+    displayName: out("Edge on personal Windows"),
+    apps: [out("com.microsoft.edge")],
+    assignments,
+    allowedInboundDataTransferSourceApps: [out("oneDriveForBusiness" as const)],
+    printBlocked: out(true),
+};
+
+const appConfigurationArgs: ManagedAppConfigurationArgs = {
+    displayName: "Outlook settings",
+    apps: { ios: [out("com.microsoft.office.outlook")], android: out([out("com.microsoft.office.outlook")]) },
+    assignments,
+    customSettings: [
+        { name: out("com.microsoft.outlook.Mail.FocusedInbox"), value: out("false") },
+        out({ name: "IntuneMAMUPN", value: "{{userprincipalname}}" }),
+    ],
+};
+
 /** The inputs the engine hands to the provider's `check` for one registered policy. */
 async function registeredInputs(resource: pulumi.CustomResource, name: string): Promise<Record<string, unknown>> {
     await new Promise((resolve) => resource.urn.apply(resolve));
@@ -181,5 +228,31 @@ describe("Outputs inside lists and objects", () => {
             exemptedAppPackages: [{ name: "Dialer", packageId: "com.android.dialer" }],
         });
         expect((await runtime.check("android", {}, inputs)).failures).toEqual([]);
+    });
+
+    it("reach the Windows provider as plain values that check accepts", async () => {
+        const inputs = await registeredInputs(new WindowsAppProtectionPolicy("windows", windowsArgs), "windows");
+        expect(inputs).toMatchObject({
+            apps: ["com.microsoft.edge"],
+            allowedInboundDataTransferSourceApps: ["oneDriveForBusiness"],
+            printBlocked: true,
+        });
+        expect((await runtime.check("windows", {}, inputs)).failures).toEqual([]);
+    });
+
+    it("reach the app configuration provider as plain values that check accepts", async () => {
+        const inputs = await registeredInputs(
+            new ManagedAppConfiguration("configuration", appConfigurationArgs),
+            "configuration",
+        );
+        expect(inputs).toMatchObject({
+            apps: { ios: ["com.microsoft.office.outlook"], android: ["com.microsoft.office.outlook"] },
+            appGroupType: "selectedPublicApps",
+            customSettings: [
+                { name: "IntuneMAMUPN", value: "{{userprincipalname}}" },
+                { name: "com.microsoft.outlook.Mail.FocusedInbox", value: "false" },
+            ],
+        });
+        expect((await runtime.check("appConfiguration", {}, inputs)).failures).toEqual([]);
     });
 });
