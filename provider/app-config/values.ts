@@ -120,6 +120,25 @@ export interface ListOptions {
 }
 
 /**
+ * Why `value` is not a non-empty list of at most `max` items, or undefined when it is: the reason
+ * says "must be <allowed>", then names the first item `itemReason` refuses ("item 2 <its reason>").
+ */
+function listProblem(
+    value: unknown,
+    allowed: string,
+    max: number | undefined,
+    itemReason: (item: unknown, index: number, items: unknown[]) => string | undefined,
+): string | undefined {
+    if (!Array.isArray(value) || value.length === 0) return `must be ${allowed}`;
+    if (max !== undefined && value.length > max) return `must be ${allowed}; it has ${value.length}`;
+    for (const [index, item] of value.entries()) {
+        const reason = itemReason(item, index, value);
+        if (reason) return `must be ${allowed}; item ${index} ${reason}`;
+    }
+    return undefined;
+}
+
+/**
  * A list held as one string with its items separated by `|` (`URL1|URL2|URL3`), in the order
  * given. An item cannot be empty or contain `|`; an item may appear once; an empty list is not a
  * value (leave the option out instead).
@@ -140,15 +159,11 @@ export function list<T extends string = string>(
     };
     return exact({
         allowed,
-        problem: (value) => {
-            if (!Array.isArray(value) || value.length === 0) return `must be ${allowed}`;
-            if (max !== undefined && value.length > max) return `must be ${allowed}; it has ${value.length}`;
-            for (const [index, item] of value.entries()) {
-                const problem = itemProblem(item, index, value);
-                if (problem) return `must be ${allowed}; item ${index} (${quote(item)}) ${problem}`;
-            }
-            return undefined;
-        },
+        problem: (value) =>
+            listProblem(value, allowed, max, (item, index, items) => {
+                const problem = itemProblem(item, index, items);
+                return problem && `(${quote(item)}) ${problem}`;
+            }),
         encode: (value) => value.join("|"),
         decode: (text) => text.split("|") as T[],
     });
@@ -180,15 +195,7 @@ export function titledUrls(example: string, max?: number): ValueCodec<TitledUrl[
     };
     return exact({
         allowed,
-        problem: (value) => {
-            if (!Array.isArray(value) || value.length === 0) return `must be ${allowed}`;
-            if (max !== undefined && value.length > max) return `must be ${allowed}; it has ${value.length}`;
-            for (const [index, item] of value.entries()) {
-                const problem = itemProblem(item);
-                if (problem) return `must be ${allowed}; item ${index} ${problem}`;
-            }
-            return undefined;
-        },
+        problem: (value) => listProblem(value, allowed, max, itemProblem),
         encode: (value) => value.map(({ title, url }) => `${title}|${url}`).join("||"),
         decode: (text) => {
             const entries = text.split("||").map((entry) => entry.split("|"));

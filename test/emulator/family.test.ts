@@ -6,9 +6,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ClientSecretCredential } from "@azure/identity";
-import { Client } from "@microsoft/microsoft-graph-client";
-import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
 import { startEmulator } from "../../emulator/index";
 import {
     BASE,
@@ -323,18 +320,7 @@ describe.each(COLLECTIONS)("$name", (c) => {
     });
 
     test("Graph client: create with apps and assignments inline, get with $expand, patch, delete", async () => {
-        const credential = new ClientSecretCredential(TENANT, CLIENT, SECRET, {
-            authorityHost: t.emu.url,
-            disableInstanceDiscovery: true,
-        });
-        const graph = Client.initWithMiddleware({
-            authProvider: new TokenCredentialAuthenticationProvider(credential, {
-                scopes: ["https://graph.microsoft.com/.default"],
-            }),
-            baseUrl: t.emu.url,
-            defaultVersion: "beta",
-            customHosts: new Set(["127.0.0.1"]),
-        });
+        const graph = t.graphClient();
         const api = c.set.replace(/^\/beta/, "");
         const created = await graph
             .api(api)
