@@ -1,6 +1,7 @@
 /** The shape of the benchmark's results, shared by the runner and the report. */
 import type { INTUNE_LIMITS } from "../emulator";
 import type { CpuResult } from "./cpu";
+import type { StartupBreakdown } from "./startup";
 
 export type Phase = "up" | "refresh" | "preview" | "update";
 
@@ -42,6 +43,8 @@ export interface PhaseResult {
     ratio: number | null;
     targets: { name: string; ok: boolean; detail: string }[];
     failures?: string[];
+    /** Where the stacks' start-up went, median over them (`--trace-startup` only). */
+    startup?: StartupBreakdown;
     /** Requests per second over the phase (kept for the largest `up` only). */
     timeline?: Timeline;
 }

@@ -89,19 +89,38 @@ export function renderTable(results: BenchResults): string {
     return [
         `Emulator latency ${latencyMs} ms; Intune limits ${limits.writesPerApp} writes / ${limits.requestsPerApp} requests per ${limits.windowMs / 1000} s per app per tenant; engine --parallel ${parallel}; ${results.machine.cpus} CPUs, Node ${results.machine.node}, Pulumi ${results.machine.pulumi}.`,
         "Floor: the throttle budget (the first window is free, so W writes need ceil(W/100)-1 further windows of 20 s) plus the round trips one resource needs; ratios are shown when the floor is at least 1 s (below that the engine's own start-up dominates).",
-        "Wall: the engine command (`pulumi up` etc. on a configured stack: CLI, program, provider host, Graph, state). Setup: starting the driver, selecting the stack and setting its config, before the command and not in wall.",
+        "Wall: the engine command (`pulumi up` etc. on a configured stack: CLI, program, provider host, Graph, state). Setup: starting the stack process, selecting the stack and setting its config, before the command and not in wall.",
         "N/rate: writes per tenant at 100 per 20 s (500 writes = 100 s), the simpler budget. Start-up: from the start of the command to the first Graph request (program run, engine, provider host).",
         "Tenant wall: each stack's own command. Stacks at once: how many ran together (the fleet case runs them in groups). CPU share: how busy all the machine's cores were during the phase, every process counted.",
         ...(results.options.skipCheckpoints
             ? ["What-if: PULUMI_SKIP_CHECKPOINTS=true (state written once at the end)."]
             : []),
+
         "",
         pad(rows),
         "",
         `Targets: ${met} met${missed.length ? `, ${missed.length} missed:` : ", none missed."}`,
         ...missed,
         ...(cpu.length ? ["", "Provider CPU (dist/provider/engine/runtime, in process):", ...cpu] : []),
+        ...results.cases.flatMap(renderStartup),
     ].join("\n");
+}
+
+/** Where a phase's start-up went (`--trace-startup`): its steps with whose they are, and CPU per process. */
+function renderStartup(r: PhaseResult): string[] {
+    const startup = r.startup;
+    if (!startup) return [];
+    const width = Math.max(
+        ...startup.steps.map((step) => step.name.length),
+        ...startup.cpu.map((c) => c.process.length),
+    );
+    return [
+        "",
+        `Start-up of ${scenario(r)} ${r.phase}, median of ${startup.stacks} stack(s): ${s(startup.totalMs)} from the command's start to the first Graph request`,
+        ...startup.steps.map((step) => `  ${step.name.padEnd(width)}  ${s(step.medianMs).padStart(7)}  ${step.whose}`),
+        "  CPU in that time:",
+        ...startup.cpu.map((c) => `  ${c.process.padEnd(width)}  ${s(c.medianMs).padStart(7)}`),
+    ];
 }
 
 const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -14,14 +14,14 @@
  *
  *   npm run bench -- --n 50,500 --tenants 1,4 [--latency 30] [--parallel 128] [--per-tenant]
  *                    [--phases up,refresh,preview,update] [--skip-checkpoints] [--skip-cpu] [--out FILE]
- *                    [--fleet 40x5] [--concurrency 2] [--page-size 100]
+ *                    [--fleet 40x5] [--concurrency 2] [--page-size 100] [--trace-startup]
  *
  * With several tenants, N is split across them (N/T policies per tenant, T stacks run
  * concurrently, one per tenant); `--per-tenant` declares N in each tenant instead. `--fleet TxP`
  * adds a case of T tenants with P policies each, as an MSP has, run `--concurrency` stacks at a
- * time (default: one per CPU, as the README advises) instead of all at once.
+ * time (default: one per CPU, as the README advises) instead of all at once. `--trace-startup`
+ * records where each stack's start-up goes (bench/startup.ts).
  */
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -32,12 +32,15 @@ import { measureCpu } from "./cpu";
 import { cpuShareSince, sampleCpu } from "./machine";
 import type { BenchResults, Phase, PhaseResult, Timeline } from "./model";
 import { renderTable, svgFloorChart, svgTimeline } from "./report";
+import { medianStartup, stackStartup } from "./startup";
 import { WINDOW_GUARD_MS } from "../provider/graph/pacer";
+import { spawnStack, type StackProcessOptions } from "../scripts/stack";
 
 const REPO = path.join(__dirname, "..");
-const NODE_BIN = path.join(REPO, "node_modules", ".bin");
 const PROGRAM = path.join(__dirname, "program");
 const RESULTS = path.join(__dirname, "results");
+/** Preloaded into a traced stack's Node.js processes (`--trace-startup`). */
+const STARTUP_TRACE = path.join(__dirname, "startup-trace.cjs");
 
 const PHASES: Phase[] = ["up", "refresh", "preview", "update"];
 
@@ -86,74 +89,38 @@ function policiesFor(tenant: TestTenant, tenantIndex: number, count: number, var
     });
 }
 
-interface DriverOutcome {
-    command: string;
-    changes: Record<string, number>;
+/** What one stack's command did (scripts/stack.ts in a process of its own). */
+interface StackOutcome {
     code: number;
-    ms: number;
-    /** Epoch ms around the engine command (absent when the driver failed before it). */
+    changes: Record<string, number>;
+    /** Epoch ms around the engine command (absent when the process failed before it). */
     commandStartedAt?: number;
     commandEndedAt?: number;
     error?: string;
 }
 
-/** bench/driver.ts in a child process: `ready` once its stack is set up, `go()` runs the command. */
+/** A stack's command in a process of its own: `ready` once the stack is configured, `go()` runs it. */
 interface Driver {
     ready: Promise<void>;
     go(): void;
-    outcome: Promise<DriverOutcome>;
+    outcome: Promise<StackOutcome>;
 }
 
-/** Starts bench/driver.ts in a child process. */
-function drive(command: "up" | "refresh" | "preview", args: string[], env: Record<string, string>): Driver {
-    const child = spawn(
-        path.join(NODE_BIN, "node"),
-        ["-r", "ts-node/register/transpile-only", path.join(__dirname, "driver.ts"), command, ...args],
-        {
-            cwd: REPO,
-            env: {
-                ...process.env,
-                PATH: `${NODE_BIN}${path.delimiter}${process.env.PATH}`,
-                PULUMI_CONFIG_PASSPHRASE: "bench-passphrase",
-                ...env,
-            },
-            stdio: ["pipe", "pipe", "pipe"],
-        },
-    );
-    let stdout = "";
-    let stderr = "";
-    let onReady: () => void = () => undefined;
-    const ready = new Promise<void>((resolve) => (onReady = resolve));
-    child.stdout.on("data", (d) => {
-        stdout += d;
-        if (/^ready$/m.test(stdout)) onReady();
-    });
-    child.stderr.on("data", (d) => (stderr += d));
-    // A driver that failed during setup has exited: "go" finds its stdin closed; its outcome says why.
-    child.stdin.on("error", () => undefined);
-    const outcome = new Promise<DriverOutcome>((resolve, reject) => {
-        child.on("error", reject);
-        child.on("close", (code) => {
-            onReady();
-            const last = stdout.trim().split("\n").pop() ?? "";
-            try {
-                resolve(JSON.parse(last));
-            } catch {
-                resolve({
-                    command,
-                    changes: {},
-                    code: code ?? 1,
-                    ms: 0,
-                    error: `driver failed (exit ${code}): ${stderr.slice(-4000)}${stdout.slice(-2000)}`,
-                });
-            }
-        });
-    });
-    return { ready, go: () => child.stdin.end("go\n"), outcome };
+/** Starts one stack's command, as a user's `pulumi` command runs (scripts/stack.ts `spawnStack`). */
+function drive(command: "up" | "refresh" | "preview", options: StackProcessOptions): Driver {
+    const stack = spawnStack(command, { ...options, waitForGo: true });
+    const outcome = stack.done.then(({ code, result, output }) => ({
+        code,
+        changes: result?.changes ?? {},
+        commandStartedAt: result?.timing.commandStartedAt,
+        commandEndedAt: result?.timing.commandEndedAt,
+        ...(code === 0 ? {} : { error: `stack process failed (exit ${code}): ${output.slice(-4000)}` }),
+    }));
+    return { ready: stack.ready, go: stack.go, outcome };
 }
 
-/** Runs the drivers' commands together once every stack is set up. */
-async function driveTogether(drivers: Driver[]): Promise<DriverOutcome[]> {
+/** Runs the stacks' commands together once every stack is set up. */
+async function driveTogether(drivers: Driver[]): Promise<StackOutcome[]> {
     await Promise.all(drivers.map((d) => d.ready));
     for (const d of drivers) d.go();
     return Promise.all(drivers.map((d) => d.outcome));
@@ -163,9 +130,9 @@ async function driveTogether(drivers: Driver[]): Promise<DriverOutcome[]> {
  * Runs the stacks `concurrency` at a time: each slot sets up a stack, runs its command and takes
  * the next. With a slot per stack, all of them start together ({@link driveTogether}).
  */
-async function driveInGroups(start: (() => Driver)[], concurrency: number): Promise<DriverOutcome[]> {
+async function driveInGroups(start: (() => Driver)[], concurrency: number): Promise<StackOutcome[]> {
     if (concurrency >= start.length) return driveTogether(start.map((s) => s()));
-    const outcomes: DriverOutcome[] = new Array(start.length);
+    const outcomes: StackOutcome[] = new Array(start.length);
     let next = 0;
     const slot = async () => {
         while (next < start.length) {
@@ -286,6 +253,8 @@ interface CaseOptions {
     parallel: number;
     phases: Phase[];
     engineEnv: Record<string, string>;
+    /** Record each stack's start-up marks (bench/startup-trace.cjs) and report where it went. */
+    traceStartup: boolean;
 }
 
 async function runCase(
@@ -311,41 +280,38 @@ async function runCase(
         const variant = phase === "update" ? 2 : 1;
         const runs = tenants.map((t, i) => {
             const file = path.join(caseDir, `tenant${i}-v${variant}.json`);
+            const traceDir = options.traceStartup ? path.join(caseDir, `trace-${phase}-t${i}`) : undefined;
+            if (traceDir) fs.mkdirSync(traceDir, { recursive: true });
             fs.writeFileSync(file, JSON.stringify(policiesFor(t.tenant, i, counts[i], variant)));
-            const args = [
-                "--program",
-                PROGRAM,
-                "--stack",
-                `t${i}`,
-                "--state",
-                path.join(caseDir, `state${i}`),
-                "--parallel",
-                String(parallel),
-                "--config",
-                `intune:tenantId=${t.tenant.tenantId}`,
-                "--config",
-                `intune:clientId=${t.tenant.clientId}`,
-                "--config",
-                `intune:graphEndpoint=${emulator.url}`,
-                "--config",
-                `intune:authorityHost=${emulator.url}`,
-                "--secret-env",
-                "intune:clientSecret=BENCH_CLIENT_SECRET",
-                "--env",
-                `BENCH_POLICIES=${file}`,
-                "--env",
-                `NODE_EXTRA_CA_CERTS=${emulator.caCertPath}`,
-                ...Object.entries(options.engineEnv).flatMap(([k, v]) => ["--env", `${k}=${v}`]),
-            ];
-            return {
-                args,
+            // The CLI and the provider host inherit the stack process's environment.
+            const trace: Record<string, string> = traceDir
+                ? {
+                      BENCH_TRACE_DIR: traceDir,
+                      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${STARTUP_TRACE}`.trim(),
+                  }
+                : {};
+            const stack: StackProcessOptions = {
+                programDir: PROGRAM,
+                stackName: `t${i}`,
+                stateDir: path.join(caseDir, `state${i}`),
+                parallel,
+                diff: false,
+                config: {
+                    "intune:tenantId": t.tenant.tenantId,
+                    "intune:clientId": t.tenant.clientId,
+                    "intune:graphEndpoint": emulator.url,
+                    "intune:authorityHost": emulator.url,
+                },
+                secrets: { "intune:clientSecret": t.tenant.clientSecret },
                 env: {
                     BENCH_POLICIES: file,
                     NODE_EXTRA_CA_CERTS: emulator.caCertPath,
                     ...options.engineEnv,
-                    BENCH_CLIENT_SECRET: t.tenant.clientSecret,
+                    ...trace,
                 },
+                passphrase: "bench-passphrase",
             };
+            return { stack, traceDir };
         });
         const ids = new Set(tenants.map((t) => t.tenant.tenantId));
         const startSeq = emulator.requests.length ? emulator.requests[emulator.requests.length - 1].seq : 0;
@@ -353,7 +319,7 @@ async function runCase(
         const spawned = Date.now();
         const cpuStart = sampleCpu();
         const outcomes = await driveInGroups(
-            runs.map((r) => () => drive(phase === "update" ? "up" : phase, r.args, r.env)),
+            runs.map((r) => () => drive(phase === "update" ? "up" : phase, r.stack)),
             options.concurrency,
         );
         const cpuShare = cpuShareSince(cpuStart);
@@ -386,7 +352,7 @@ async function runCase(
             concurrency: Math.min(options.concurrency, tenantCount),
             wallMs,
             tenantWallMs: outcomes.map((o) =>
-                o.commandStartedAt && o.commandEndedAt ? o.commandEndedAt - o.commandStartedAt : o.ms,
+                o.commandStartedAt && o.commandEndedAt ? o.commandEndedAt - o.commandStartedAt : ended - spawned,
             ),
             cpuShare,
             setupMs,
@@ -418,6 +384,17 @@ async function runCase(
                 tenantCount,
             ),
             ...(failed.length ? { failures: failed.map((o) => (o.error ?? "").slice(0, 3000)) } : {}),
+            ...(options.traceStartup
+                ? {
+                      startup: medianStartup(
+                          runs.map((r, i) =>
+                              r.traceDir && outcomes[i].commandStartedAt
+                                  ? stackStartup(r.traceDir, outcomes[i].commandStartedAt!)
+                                  : undefined,
+                          ),
+                      ),
+                  }
+                : {}),
             ...(phase === "up"
                 ? { timeline: timelineOf(`up of ${total} policies in ${tenantCount} tenant(s)`, graph) }
                 : {}),
@@ -432,6 +409,23 @@ async function runCase(
             detail: `refresh ${(refresh.wallMs / 1000).toFixed(1)} s, preview ${(preview.wallMs / 1000).toFixed(1)} s`,
         });
     return results;
+}
+
+/**
+ * Several stacks at once against one alone: an `up` of N policies over T tenants should reach its
+ * first Graph request within 1.5× the time one stack of the same N takes in the same run.
+ */
+function addStartupTargets(cases: PhaseResult[]): void {
+    for (const together of cases.filter((c) => c.phase === "up" && c.tenants > 1 && !c.label)) {
+        const alone = cases.find((c) => c.phase === "up" && c.tenants === 1 && c.n === together.n && !c.label);
+        if (!alone?.graphStartMs || !together.graphStartMs) continue;
+        const ratio = together.graphStartMs / alone.graphStartMs;
+        together.targets.push({
+            name: "start-up within 1.5× one stack alone (same N, same run)",
+            ok: ratio <= 1.5,
+            detail: `${(together.graphStartMs / 1000).toFixed(1)} s against ${(alone.graphStartMs / 1000).toFixed(1)} s: ${ratio.toFixed(2)}×`,
+        });
+    }
 }
 
 /** `--fleet TxP`: T tenants of P policies each. */
@@ -485,6 +479,7 @@ async function main(argv: string[]): Promise<void> {
             fleet: { type: "string" },
             concurrency: { type: "string", default: String(os.cpus().length) },
             "page-size": { type: "string", default: "100" },
+            "trace-startup": { type: "boolean", default: false },
         },
     });
     // Without --n, the N x T cases are N=50, or none when only a fleet is asked for.
@@ -535,7 +530,7 @@ async function main(argv: string[]): Promise<void> {
     };
     try {
         // The N x T cases run every stack at once, as they always have; the fleet case in groups.
-        const common = { latencyMs, parallel, phases, engineEnv, pageSize };
+        const common = { latencyMs, parallel, phases, engineEnv, pageSize, traceStartup: !!values["trace-startup"] };
         for (const n of ns) {
             for (const t of tenantCounts)
                 results.cases.push(...(await runCase(emulator, work, n, t, { ...common, perTenant, concurrency: t })));
@@ -549,6 +544,7 @@ async function main(argv: string[]): Promise<void> {
                     label: `fleet ${fleet.tenants}×${fleet.policies}`,
                 })),
             );
+        addStartupTargets(results.cases);
         if (!values["skip-cpu"]) results.cpu = await measureCpu(Number(values["cpu-iterations"]));
     } finally {
         await emulator.close();

@@ -26,7 +26,10 @@ export function canonicalArgs(type: PolicyType, args: Args): Args {
     const plain: Args = {};
     const lifted: string[] = [];
     for (const [key, value] of Object.entries(args)) {
-        if (value === undefined) continue;
+        // Only declared entries have a canonical form: anything else (the owner key, a misspelt
+        // name for `check` to report) stays as written, without check's "did you mean" search
+        // over every setting name for each policy.
+        if (value === undefined || !(key in type.entries)) continue;
         if (isPlain(value)) plain[key] = value;
         else lifted.push(key);
     }
